@@ -1,0 +1,118 @@
+package com.dealerradar.platform.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * Turns every failure into problem+json. Client mistakes (malformed JSON, unknown enum values, a
+ * missing field, an oversized body) are 4xx naming the field; only our own faults are 5xx.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    public ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
+        return ResponseEntity.status(e.status()).body(Problems.of(e));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unhandled failure", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
+                "the request could not be completed; it is safe to retry"));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> errors.add(new ApiProblem.FieldError(f.getField(), f.getDefaultMessage())));
+        e.getGlobalErrors().forEach(g -> errors.add(new ApiProblem.FieldError(g.getObjectName(), g.getDefaultMessage())));
+        errors.sort(Comparator.comparing(ApiProblem.FieldError::field));
+        return Mono.just(ResponseEntity.badRequest().body(Problems.validation(errors)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (hasCause(e, DataBufferLimitException.class)) {
+            return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
+                    HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content Too Large", "the request body is too large")));
+        }
+        DatabindException databind = cause(e, DatabindException.class);
+        if (databind != null && !databind.getPath().isEmpty()) {
+            String field = fieldPath(databind);
+            String message = databind instanceof InvalidFormatException invalid
+                    ? "value '" + invalid.getValue() + "' is not accepted" + allowedValues(invalid)
+                    : "is malformed";
+            return Mono.just(ResponseEntity.badRequest().body(
+                    Problems.validation(List.of(new ApiProblem.FieldError(field, message)))));
+        }
+        if (hasCause(e, JacksonException.class) || hasCause(e, DecodingException.class)) {
+            return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
+                    List.of(new ApiProblem.FieldError("body", "is not well-formed JSON")))));
+        }
+        String field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
+                ? e.getMethodParameter().getParameterName() : "request";
+        return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
+                List.of(new ApiProblem.FieldError(field, e.getReason() == null ? "is not valid" : e.getReason())))));
+    }
+
+    private static String fieldPath(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        e.getPath().forEach(ref -> {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        });
+        return path.toString();
+    }
+
+    private static String allowedValues(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null || !target.isEnum()) {
+            return "";
+        }
+        return "; allowed: " + java.util.Arrays.stream(target.getEnumConstants())
+                .map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,40 @@
+package com.dealerradar.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the RFC 9457 bodies every service and the gateway answer with. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://dealer-radar.dev/problems/";
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail of(ApiProblem e) {
+        ProblemDetail problem = of(e.status(), e.slug(), e.status().getReasonPhrase(), e.getMessage());
+        withErrors(problem, e.errors());
+        return problem;
+    }
+
+    public static ProblemDetail validation(List<ApiProblem.FieldError> errors) {
+        ProblemDetail problem = of(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
+                "Bad Request", "the request is not valid");
+        withErrors(problem, errors);
+        return problem;
+    }
+
+    private static void withErrors(ProblemDetail problem, List<ApiProblem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+    }
+}
