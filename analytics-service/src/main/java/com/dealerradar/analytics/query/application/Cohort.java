@@ -1,0 +1,29 @@
+package com.dealerradar.analytics.query.application;
+
+import com.dealerradar.platform.web.ApiProblem;
+import java.time.LocalDate;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/** The leads captured from {@code from} to {@code to}, both inclusive, by their day in the group's zone. */
+public record Cohort(LocalDate from, LocalDate to) {
+
+    public Cohort {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiProblem.invalid("to", "must not be before from");
+        }
+    }
+
+    public Criteria narrow(Criteria criteria) {
+        if (from == null && to == null) {
+            return criteria;
+        }
+        Criteria day = criteria.and("day");
+        if (from != null) {
+            day = day.gte(from.toString());
+        }
+        if (to != null) {
+            day = day.lte(to.toString());
+        }
+        return day;
+    }
+}

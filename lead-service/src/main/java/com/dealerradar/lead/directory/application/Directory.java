@@ -1,0 +1,71 @@
+package com.dealerradar.lead.directory.application;
+
+import com.dealerradar.events.EventTypes;
+import com.dealerradar.events.Topics;
+import com.dealerradar.events.directory.DealerRegistered;
+import com.dealerradar.lead.LeadServiceApplication;
+import com.dealerradar.lead.directory.adapter.mongo.DealerStore;
+import com.dealerradar.lead.directory.domain.Dealer;
+import com.dealerradar.platform.outbox.OutboxEvent;
+import com.dealerradar.platform.outbox.OutboxRelay;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.web.PageOf;
+import com.dealerradar.platform.web.Paging;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Registering dealers and reading the directory within the caller's scope. */
+@Service
+public class Directory {
+
+    private final DealerStore store;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public Directory(DealerStore store, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Mono<Dealer> register(Caller caller, Dealer dealer) {
+        if (!caller.isAdmin()) {
+            return Mono.error(ApiProblem.forbidden("only ADMIN registers dealers"));
+        }
+        OutboxEvent registered = OutboxEvent.of(Topics.DIRECTORY, dealer.dealerId(),
+                LeadServiceApplication.DIRECTORY_SOURCE, EventTypes.DEALER_REGISTERED, dealer.dealerId(),
+                OffsetDateTime.now(clock), dealer.dealerId(), dealer.region(), 1,
+                new DealerRegistered(dealer.dealerId(), dealer.name(), dealer.region(), dealer.brand()));
+        return store.insert(dealer, registered)
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> ApiProblem.conflict("dealer " + dealer.dealerId() + " already exists"))
+                .doOnSuccess(d -> relay.publishSoon(DealerStore.COLLECTION, d.dealerId()));
+    }
+
+    /** A dealer the caller may see; any other is "not found", so that ids cannot be probed. */
+    public Mono<Dealer> get(Caller caller, String dealerId) {
+        return store.find(dealerId)
+                .filter(d -> caller.canRead(d.dealerId(), d.region()))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("dealer " + dealerId)));
+    }
+
+    /** A dealer for the write side, without scoping: used to stamp a lead with its dealer's region. */
+    public Mono<Dealer> find(String dealerId) {
+        return store.find(dealerId);
+    }
+
+    public Mono<PageOf<Dealer>> list(Caller caller, Paging paging) {
+        Criteria scope = switch (caller.role()) {
+            case ADMIN, HQ -> new Criteria();
+            case REGION_MANAGER -> Criteria.where("region").is(caller.region());
+            case DEALER -> Criteria.where("_id").is(caller.dealerId());
+        };
+        return Mono.zip(store.list(scope, paging.page(), paging.size()).collectList(), store.count(scope))
+                .map(t -> new PageOf<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+    }
+}

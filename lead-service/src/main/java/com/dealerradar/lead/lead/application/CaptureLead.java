@@ -1,0 +1,81 @@
+package com.dealerradar.lead.lead.application;
+
+import com.dealerradar.lead.directory.application.Directory;
+import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
+import com.dealerradar.lead.lead.domain.Lead;
+import com.dealerradar.lead.lead.domain.NewLead;
+import com.dealerradar.lead.lead.domain.Violation;
+import com.dealerradar.platform.outbox.OutboxRelay;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.ApiProblem;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Takes in a lead from a dealer system. Idempotent on {@code (dealerId, externalRef)}: the unique
+ * index decides between concurrent duplicates, so two identical posts at once create one lead.
+ */
+@Service
+public class CaptureLead {
+
+    private final Directory directory;
+    private final LeadStore store;
+    private final PhoneHasher phones;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public CaptureLead(Directory directory, LeadStore store, PhoneHasher phones, OutboxRelay relay, Clock clock) {
+        this.directory = directory;
+        this.store = store;
+        this.phones = phones;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** What became of a capture: the lead, and whether this call created it. */
+    public record Outcome(Lead lead, boolean created) {}
+
+    public Mono<Outcome> capture(Caller caller, NewLead request) {
+        List<Violation> violations = request.violations(clock.instant());
+        if (!violations.isEmpty()) {
+            return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
+                    violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
+        }
+        if (!caller.canWriteFor(request.dealerId())) {
+            return Mono.error(ApiProblem.forbidden("this key may not post leads for dealer " + request.dealerId()));
+        }
+        String fingerprint = request.fingerprint();
+        return existing(request, fingerprint)
+                .switchIfEmpty(Mono.defer(() -> create(request, fingerprint)));
+    }
+
+    private Mono<Outcome> create(NewLead request, String fingerprint) {
+        return directory.find(request.dealerId())
+                .switchIfEmpty(Mono.error(new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-dealer",
+                        "dealer " + request.dealerId() + " is not in the directory",
+                        List.of(new ApiProblem.FieldError("dealerId", "unknown dealer")))))
+                .flatMap(dealer -> {
+                    Lead lead = Lead.capture(UUID.randomUUID().toString(), dealer.region(), request,
+                            phones.protect(request.phone()), fingerprint, clock.instant());
+                    return store.insert(lead, List.of(LeadEvents.captured(lead)));
+                })
+                .map(lead -> {
+                    relay.publishSoon(LeadStore.COLLECTION, lead.leadId());
+                    return new Outcome(lead, true);
+                })
+                .onErrorResume(DuplicateKeyException.class, e -> existing(request, fingerprint));
+    }
+
+    private Mono<Outcome> existing(NewLead request, String fingerprint) {
+        return store.findByExternalRef(request.dealerId(), request.externalRef())
+                .flatMap(lead -> lead.fingerprint().equals(fingerprint)
+                        ? Mono.just(new Outcome(lead, false))
+                        : Mono.error(ApiProblem.conflict("externalRef " + request.externalRef()
+                                + " was already used for a different lead (" + lead.leadId() + ")")));
+    }
+}

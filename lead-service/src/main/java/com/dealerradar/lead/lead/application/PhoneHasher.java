@@ -1,0 +1,42 @@
+package com.dealerradar.lead.lead.application;
+
+import com.dealerradar.lead.lead.domain.PhoneNumber;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * HMAC-SHA256 of a normalized phone number. Keyed, so that the hash in events cannot be reversed by
+ * hashing every possible number.
+ */
+@Component
+public class PhoneHasher {
+
+    private final SecretKeySpec key;
+
+    public PhoneHasher(@Value("${radar.privacy.phone-hash-key}") String key) {
+        if (key == null || key.length() < 16) {
+            throw new IllegalStateException("radar.privacy.phone-hash-key (RADAR_PHONE_HASH_KEY) must be set");
+        }
+        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public PhoneNumber protect(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String normalized = PhoneNumber.normalize(raw);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            String hash = HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+            return new PhoneNumber(hash, PhoneNumber.mask(normalized));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

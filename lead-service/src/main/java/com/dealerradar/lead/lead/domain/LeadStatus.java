@@ -1,0 +1,3 @@
+package com.dealerradar.lead.lead.domain;
+
+public enum LeadStatus { OPEN, WON, INVALID, AT_RISK, DEFEATED }

@@ -1,0 +1,69 @@
+package com.dealerradar.lead.lead.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/** A lead as a dealer system reports it, before it has an id. */
+public record NewLead(
+        String dealerId,
+        String externalRef,
+        OffsetDateTime occurredAt,
+        Channel channel,
+        Grade grade,
+        boolean contactRetained,
+        String model,
+        String consultant,
+        CustomerKind customerKind,
+        String customerName,
+        String phone,
+        Industry industry,
+        String organization) {
+
+    /** How far ahead of our clock a dealer system's clock may run. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** The rules that span fields; single-field rules are checked where the request is read. */
+    public List<Violation> violations(Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        if (occurredAt != null && occurredAt.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            violations.add(new Violation("occurredAt", "must not be in the future"));
+        }
+        if (customerKind == CustomerKind.INDIVIDUAL && industry != null) {
+            violations.add(new Violation("customer.industry", "an individual has no industry"));
+        }
+        if (customerKind == CustomerKind.ORGANIZATION && (customerName == null || customerName.isBlank())) {
+            violations.add(new Violation("customer.name", "an organization needs a name"));
+        }
+        if (phone != null && !PhoneNumber.normalize(phone).matches("\\+?[0-9]{5,20}")) {
+            violations.add(new Violation("customer.phone", "must be a phone number of 5 to 20 digits"));
+        }
+        return violations;
+    }
+
+    /**
+     * Identifies what was reported, so that a re-post with the same {@code externalRef} can be told
+     * apart as a harmless retry (same content) or a conflict (different content).
+     */
+    public String fingerprint() {
+        String canonical = String.join("\u0001", Objects.toString(dealerId), Objects.toString(externalRef),
+                occurredAt == null ? "" : occurredAt.toInstant().toString(), Objects.toString(channel),
+                Objects.toString(grade), Boolean.toString(contactRetained), Objects.toString(model),
+                Objects.toString(consultant), Objects.toString(customerKind), Objects.toString(customerName),
+                phone == null ? "" : PhoneNumber.normalize(phone), Objects.toString(industry),
+                Objects.toString(organization));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

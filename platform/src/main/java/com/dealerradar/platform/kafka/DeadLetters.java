@@ -1,0 +1,32 @@
+package com.dealerradar.platform.kafka;
+
+import com.dealerradar.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/** Parks records that failed after retries in {@code <topic>-dlt}, and counts them. */
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final KafkaOperations<Object, Object> template;
+    private final MeterRegistry meters;
+
+    DeadLetters(KafkaOperations<Object, Object> template, MeterRegistry meters) {
+        this.template = template;
+        this.meters = meters;
+    }
+
+    DeadLetterPublishingRecoverer recoverer() {
+        return new DeadLetterPublishingRecoverer(template, (record, failure) -> {
+            meters.counter("radar.kafka.dead.letters", "topic", record.topic()).increment();
+            log.warn("record {}-{}@{} goes to the dead-letter topic: {}",
+                    record.topic(), record.partition(), record.offset(), failure.getMessage());
+            return new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition());
+        });
+    }
+}

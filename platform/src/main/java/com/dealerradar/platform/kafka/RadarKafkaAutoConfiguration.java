@@ -1,0 +1,121 @@
+package com.dealerradar.platform.kafka;
+
+import com.dealerradar.events.Topics;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The delivery rules of events.md: CloudEvents in binary mode, producers with {@code acks=all} and
+ * idempotence, listeners that retry a failing record a bounded number of times and then park it in
+ * {@code <topic>-dlt} (poison records that cannot even be deserialized go there straight away).
+ */
+@AutoConfiguration(before = org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(RadarKafkaProperties.class)
+public class RadarKafkaAutoConfiguration {
+
+    @Bean("topics")
+    public TopicNames topics(RadarKafkaProperties properties) {
+        return new TopicNames(properties.topicPrefix());
+    }
+
+    /** Every service declares every topic with its dead-letter twin; creating an existing topic is a no-op. */
+    @Bean
+    public KafkaAdmin.NewTopics radarTopics(TopicNames topics, RadarKafkaProperties properties) {
+        List<NewTopic> all = new ArrayList<>();
+        for (String topic : topics.all()) {
+            all.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(1).build());
+            all.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(properties.partitions()).replicas(1).build());
+        }
+        return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    public ProducerFactory<String, CloudEvent> eventProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        config.put(CloudEventSerializer.ENCODING_CONFIG, "BINARY");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // A relay blocked on a missing broker must give up soon; the outbox sweep tries again later.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    public KafkaTemplate<String, CloudEvent> eventTemplate(ProducerFactory<String, CloudEvent> eventProducerFactory) {
+        return new KafkaTemplate<>(eventProducerFactory);
+    }
+
+    @Bean
+    public ConsumerFactory<String, CloudEvent> eventConsumerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    public DeadLetters deadLetters(KafkaProperties kafka, MeterRegistry meters) {
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config,
+                new DelegatingByTypeSerializer(Map.of(String.class, new StringSerializer()), true),
+                new DelegatingByTypeSerializer(Map.of(
+                        byte[].class, new ByteArraySerializer(),
+                        CloudEvent.class, new EventDataSerializer()), true));
+        return new DeadLetters(new KafkaTemplate<>(factory), meters);
+    }
+
+    @Bean
+    public DefaultErrorHandler eventErrorHandler(DeadLetters deadLetters, RadarKafkaProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = deadLetters.recoverer();
+        return new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryBackoff().toMillis(), properties.retryAttempts() - 1L));
+    }
+
+    @Bean
+    public ConcurrentKafkaListenerContainerFactory<String, CloudEvent> kafkaListenerContainerFactory(
+            ConsumerFactory<String, CloudEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler) {
+        ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(eventConsumerFactory);
+        factory.setCommonErrorHandler(eventErrorHandler);
+        return factory;
+    }
+}

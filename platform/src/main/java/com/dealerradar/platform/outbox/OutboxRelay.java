@@ -1,0 +1,108 @@
+package com.dealerradar.platform.outbox;
+
+import com.dealerradar.events.CloudEventCodec;
+import com.dealerradar.platform.kafka.TopicNames;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes the events waiting in aggregates' outboxes, in order, and removes each once Kafka has
+ * acknowledged it. A crash between the two publishes the event again later (consumers dedupe on the
+ * event id); nothing is ever dropped.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, CloudEvent> kafka;
+    private final TopicNames topics;
+    private final MeterRegistry meters;
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, TopicNames topics,
+            MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.meters = meters;
+    }
+
+    /**
+     * Starts publishing one aggregate's outbox in the background, so that the request that wrote it
+     * never waits for Kafka; if Kafka is away, the periodic sweep picks the events up.
+     */
+    public void publishSoon(String collection, Object aggregateId) {
+        publish(collection, aggregateId)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe(null, e -> log.info("outbox of {}/{} stays for the sweep: {}", collection, aggregateId,
+                        e.getMessage()));
+    }
+
+    /** Publishes one aggregate's pending events; completes with how many were sent. */
+    public Mono<Integer> publish(String collection, Object aggregateId) {
+        Query byId = Query.query(Criteria.where("_id").is(aggregateId));
+        byId.fields().include(OutboxEvent.FIELD);
+        return mongo.findOne(byId, Document.class, collection)
+                .flatMap(doc -> send(collection, aggregateId, pending(doc)))
+                .defaultIfEmpty(0);
+    }
+
+    /** Publishes whatever a crash or an absent broker left behind, aggregate by aggregate. */
+    public Mono<Integer> sweep(String collection, int limit) {
+        Query withPending = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true)).limit(limit);
+        withPending.fields().include(OutboxEvent.FIELD);
+        return mongo.find(withPending, Document.class, collection)
+                .concatMap(doc -> send(collection, doc.get("_id"), pending(doc)))
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> send(String collection, Object aggregateId, List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<String> sent = new ArrayList<>();
+        return Flux.fromIterable(events)
+                .concatMap(event -> Mono.fromFuture(() -> kafka.send(record(event))).thenReturn(event.id()))
+                .doOnNext(sent::add)
+                .then(Mono.defer(() -> markSent(collection, aggregateId, sent)))
+                .onErrorResume(e -> markSent(collection, aggregateId, sent).then(Mono.error(e)))
+                .doOnSuccess(n -> meters.counter("radar.outbox.published", "collection", collection).increment(n));
+    }
+
+    private Mono<Integer> markSent(String collection, Object aggregateId, List<String> sentIds) {
+        if (sentIds.isEmpty()) {
+            return Mono.just(0);
+        }
+        Update pull = new Update().pull(OutboxEvent.FIELD, Query.query(Criteria.where("id").in(sentIds)));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)), pull, collection)
+                .thenReturn(sentIds.size());
+    }
+
+    private ProducerRecord<String, CloudEvent> record(OutboxEvent event) {
+        return new ProducerRecord<>(topics.resolve(event.topic()), event.key(),
+                CloudEventCodec.toCloudEvent(event.envelope()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OutboxEvent> pending(Document doc) {
+        Object outbox = doc.get(OutboxEvent.FIELD);
+        if (!(outbox instanceof List<?> list)) {
+            return List.of();
+        }
+        return ((List<Document>) list).stream().map(OutboxEvent::fromDocument).toList();
+    }
+}
