@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# Starts the Dealer Radar local stack: an embedded Kafka broker, an embedded MongoDB-wire store that
+# persists under the data directory, and the five services from the same jars production runs.
+# Ctrl-C stops everything it started.
+set -uo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VERSION="0.1.0-SNAPSHOT"
+LOCAL_JAR="$REPO_DIR/deploy/local/target/radar-local.jar"
+READY_TIMEOUT_SECONDS=180
+
+# Started in this order, stopped in reverse; the gateway goes last so it only routes to running services.
+SERVICES=(lead-service followup-service defeat-service analytics-service gateway)
+declare -A PORT=(
+  [gateway]=8080 [lead-service]=8081 [followup-service]=8082 [defeat-service]=8083 [analytics-service]=8084
+  [kafka]=9092 [kafka-controller]=9093 [store]=27017
+)
+DATA_DIR="$REPO_DIR/.radar-data"
+DEMO=false
+
+usage() {
+  cat <<EOF
+Usage: deploy/local/run.sh [options]
+
+Starts Kafka, the store and the five Dealer Radar services on 127.0.0.1; Ctrl-C stops them.
+
+  --port N             gateway port (default ${PORT[gateway]})
+  --data-dir DIR       where data, logs and local secrets live (default <repo>/.radar-data)
+  --kafka-port N       Kafka broker port (default ${PORT[kafka]}; the controller uses the next port)
+  --store-port N       MongoDB-wire store port (default ${PORT[store]})
+  --lead-port N        lead-service port (default ${PORT[lead-service]})
+  --followup-port N    followup-service port (default ${PORT[followup-service]})
+  --defeat-port N      defeat-service port (default ${PORT[defeat-service]})
+  --analytics-port N   analytics-service port (default ${PORT[analytics-service]})
+  --demo               load a generated demo data set
+  --help               show this help
+
+RADAR_ADMIN_KEY and RADAR_INTERNAL_TOKEN_SECRET are taken from the environment when set; otherwise
+they are generated once and kept in the data directory.
+EOF
+}
+
+fail() {
+  echo "run.sh: $*" >&2
+  exit 2
+}
+
+parse_args() {
+  local kafka_port_given=false
+  while (($#)); do
+    case "$1" in
+      --help | -h) usage; exit 0 ;;
+      --demo) DEMO=true; shift; continue ;;
+      --port | --data-dir | --kafka-port | --store-port | --lead-port | --followup-port | --defeat-port | --analytics-port)
+        (($# >= 2)) || fail "$1 needs a value"
+        if [[ $1 != --data-dir && ! $2 =~ ^[0-9]+$ ]]; then fail "$1 needs a port number, got '$2'"; fi ;;
+      *) usage >&2; fail "unknown option: $1" ;;
+    esac
+    case "$1" in
+      --port) PORT[gateway]=$2 ;;
+      --data-dir) DATA_DIR=$2 ;;
+      --kafka-port) PORT[kafka]=$2; kafka_port_given=true ;;
+      --store-port) PORT[store]=$2 ;;
+      --lead-port) PORT[lead-service]=$2 ;;
+      --followup-port) PORT[followup-service]=$2 ;;
+      --defeat-port) PORT[defeat-service]=$2 ;;
+      --analytics-port) PORT[analytics-service]=$2 ;;
+    esac
+    shift 2
+  done
+  if $kafka_port_given; then PORT[kafka-controller]=$((PORT[kafka] + 1)); fi
+  mkdir -p "$DATA_DIR" || fail "cannot create data directory $DATA_DIR"
+  DATA_DIR="$(cd "$DATA_DIR" && pwd)"
+}
+
+service_jar() {
+  echo "$REPO_DIR/$1/target/$1-$VERSION.jar"
+}
+
+# A jar is stale when any source file or pom.xml of the build is newer than it.
+jar_is_stale() {
+  local jar=$1
+  [[ -f $jar ]] || return 0
+  [[ -n "$(find "$REPO_DIR" \( -name target -o -name .git -o -name node_modules -o -path "$DATA_DIR" \) -prune \
+    -o -type f \( -name pom.xml -o -path '*/src/*' \) -newer "$jar" -print -quit)" ]]
+}
+
+build_if_needed() {
+  local jar
+  for jar in "$LOCAL_JAR" $(for s in "${SERVICES[@]}"; do service_jar "$s"; done); do
+    if jar_is_stale "$jar"; then
+      echo "Building (${jar#"$REPO_DIR"/} is missing or older than the sources)..."
+      (cd "$REPO_DIR" && ./mvnw -B -q -DskipTests package) || fail "build failed"
+      return
+    fi
+  done
+}
+
+random_hex() {
+  od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'
+}
+
+# Prints the secret kept in $1, creating it with $2 the first time.
+kept_secret() {
+  local file=$1 generate=$2
+  if [[ ! -s $file ]]; then
+    (umask 077 && $generate >"$file")
+  fi
+  cat "$file"
+}
+
+new_admin_key() { echo "radar_admin_$(random_hex 16)"; }
+new_internal_token_secret() { random_hex 32; }
+
+prepare_secrets() {
+  ADMIN_KEY_SOURCE="environment variable RADAR_ADMIN_KEY"
+  if [[ -z ${RADAR_ADMIN_KEY:-} ]]; then
+    RADAR_ADMIN_KEY=$(kept_secret "$DATA_DIR/admin-key" new_admin_key)
+    ADMIN_KEY_SOURCE="$DATA_DIR/admin-key"
+  fi
+  if [[ -z ${RADAR_INTERNAL_TOKEN_SECRET:-} ]]; then
+    RADAR_INTERNAL_TOKEN_SECRET=$(kept_secret "$DATA_DIR/internal-token-secret" new_internal_token_secret)
+  fi
+  ((${#RADAR_INTERNAL_TOKEN_SECRET} >= 48)) || fail "RADAR_INTERNAL_TOKEN_SECRET must be at least 48 characters"
+}
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+check_ports_free() {
+  local name
+  for name in "${!PORT[@]}"; do
+    if port_in_use "${PORT[$name]}"; then fail "port ${PORT[$name]} ($name) is already in use"; fi
+  done
+}
+
+STARTED_NAMES=()
+STARTED_PIDS=()
+
+prefix_lines() {
+  local line
+  while IFS= read -r line; do printf '[%s] %s\n' "$1" "$line"; done
+}
+
+# Starts "$@" in the background as process $1, its output in $DATA_DIR/logs/$1.log and on the console.
+start_process() {
+  local name=$1 log="$DATA_DIR/logs/$1.log"
+  shift
+  : >"$log"
+  # Ctrl-C reaches the whole process group; only this script acts on it, so that it can stop the
+  # services before the infrastructure and keep their last output.
+  (trap '' INT; exec "$@") > >(trap '' INT; tee -a "$log" | prefix_lines "$name") 2>&1 &
+  STARTED_NAMES+=("$name")
+  STARTED_PIDS+=($!)
+}
+
+is_alive() {
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+  [[ $state != Z* ]]
+}
+
+stop_process() {
+  local name=$1 pid=$2 waited=0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while is_alive "$pid" && ((waited < 300)); do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  if is_alive "$pid"; then
+    echo "$name did not stop within 30 s; killing it"
+    kill -KILL "$pid" 2>/dev/null
+  fi
+  wait "$pid" 2>/dev/null
+}
+
+# Services were started after the infrastructure, so reverse order stops them first.
+stop_all() {
+  local i
+  trap '' INT TERM
+  echo "Stopping the local stack..."
+  for ((i = ${#STARTED_PIDS[@]} - 1; i >= 0; i--)); do
+    stop_process "${STARTED_NAMES[i]}" "${STARTED_PIDS[i]}"
+  done
+  echo "Stopped."
+}
+
+report_death_and_exit() {
+  echo "run.sh: $1 exited unexpectedly; last lines of $DATA_DIR/logs/$1.log:" >&2
+  tail -n 40 "$DATA_DIR/logs/$1.log" >&2
+  stop_all
+  exit 1
+}
+
+check_all_alive() {
+  local i
+  for i in "${!STARTED_PIDS[@]}"; do
+    is_alive "${STARTED_PIDS[i]}" || report_death_and_exit "${STARTED_NAMES[i]}"
+  done
+}
+
+# Waits until $2 succeeds for process $1, watching that nothing started so far has died.
+wait_until() {
+  local name=$1 check=$2 deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
+  until $check; do
+    check_all_alive
+    if ((SECONDS >= deadline)); then
+      echo "run.sh: $name was not ready within $READY_TIMEOUT_SECONDS s; last lines of $DATA_DIR/logs/$name.log:" >&2
+      tail -n 40 "$DATA_DIR/logs/$name.log" >&2
+      stop_all
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+start_infrastructure() {
+  start_process kafka java -Xmx512m -XX:+UseSerialGC -jar "$LOCAL_JAR" kafka \
+    --port "${PORT[kafka]}" --controller-port "${PORT[kafka-controller]}" --data-dir "$DATA_DIR/kafka"
+  start_process store java -Xmx256m -XX:+UseSerialGC -jar "$LOCAL_JAR" store \
+    --port "${PORT[store]}" --file "$DATA_DIR/store/store.mv.db"
+  wait_until kafka "port_in_use ${PORT[kafka]}"
+  wait_until store "port_in_use ${PORT[store]}"
+}
+
+service_env() {
+  local name=$1
+  echo "SERVER_PORT=${PORT[$name]}"
+  echo "MONGODB_URI=mongodb://127.0.0.1:${PORT[store]}"
+  echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${PORT[kafka]}"
+  echo "RADAR_ADMIN_KEY=$RADAR_ADMIN_KEY"
+  echo "RADAR_INTERNAL_TOKEN_SECRET=$RADAR_INTERNAL_TOKEN_SECRET"
+  echo "RADAR_LOCAL_STACK=true"
+  if [[ $name == gateway ]]; then
+    echo "LEAD_SERVICE_URI=http://127.0.0.1:${PORT[lead-service]}"
+    echo "FOLLOWUP_SERVICE_URI=http://127.0.0.1:${PORT[followup-service]}"
+    echo "DEFEAT_SERVICE_URI=http://127.0.0.1:${PORT[defeat-service]}"
+    echo "ANALYTICS_SERVICE_URI=http://127.0.0.1:${PORT[analytics-service]}"
+  fi
+}
+
+service_ready() {
+  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${PORT[$1]}/actuator/health/readiness" 2>/dev/null
+}
+
+start_services() {
+  local name env=()
+  for name in "${SERVICES[@]}"; do
+    mapfile -t env < <(service_env "$name")
+    start_process "$name" env "${env[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$(service_jar "$name")"
+  done
+  for name in "${SERVICES[@]}"; do
+    wait_until "$name" "service_ready $name"
+  done
+}
+
+print_summary() {
+  cat <<EOF
+
+Dealer Radar is running.
+  Gateway:    http://127.0.0.1:${PORT[gateway]}
+  Data:       $DATA_DIR (logs in $DATA_DIR/logs)
+  Admin key:  $RADAR_ADMIN_KEY (from $ADMIN_KEY_SOURCE)
+Press Ctrl-C to stop.
+EOF
+}
+
+# Keeps watching the stack; the short sleeps let Ctrl-C be handled at once.
+watch_stack() {
+  while true; do
+    check_all_alive
+    sleep 1 &
+    wait $!
+  done
+}
+
+main() {
+  parse_args "$@"
+  command -v java >/dev/null || fail "java (17 or later) is needed on the PATH"
+  check_ports_free
+  build_if_needed
+  prepare_secrets
+  mkdir -p "$DATA_DIR/logs" "$DATA_DIR/store"
+  trap 'stop_all; exit 0' INT TERM
+  start_infrastructure
+  start_services
+  if $DEMO; then echo "The demo data set is not available yet; starting without it."; fi
+  print_summary
+  watch_stack
+}
+
+main "$@"

@@ -1,0 +1,100 @@
+package com.dealerradar.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB-wire store (mongo-java-server) on 127.0.0.1, either in memory or persisted to an H2 file.
+ * The port is fixed after the first start, so a stopped store comes back where clients expect it.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+
+    private final Supplier<MongoBackend> backends;
+    private int port;
+    private MongoServer server;
+
+    private EmbeddedMongo(Supplier<MongoBackend> backends, int port) {
+        this.backends = backends;
+        this.port = port;
+    }
+
+    /** Data lives as long as this store runs; a port of 0 picks a free one. */
+    public static EmbeddedMongo inMemory(int port) {
+        EmbeddedMongo mongo = new EmbeddedMongo(MemoryBackend::new, port);
+        mongo.start();
+        return mongo;
+    }
+
+    /** Data is kept in the H2 MVStore file {@code h2File} across stops and restarts; a port of 0 picks a free one. */
+    public static EmbeddedMongo file(Path h2File, int port) {
+        Path file = h2File.toAbsolutePath();
+        EmbeddedMongo mongo = new EmbeddedMongo(() -> {
+            createParentDirectory(file);
+            return new H2Backend(file.toString());
+        }, port);
+        mongo.start();
+        return mongo;
+    }
+
+    public String connectionString() {
+        return "mongodb://" + HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        MongoServer starting = new MongoServer(backends.get());
+        starting.bind(HOST, port);
+        port = starting.getLocalAddress().getPort();
+        server = starting;
+    }
+
+    /** Closes client connections and the backend; an H2 file is flushed and released. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdownNow();
+        } finally {
+            server = null;
+        }
+    }
+
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void createParentDirectory(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the directory of " + file, e);
+        }
+    }
+}
