@@ -20,9 +20,6 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  */
 record RadarInfrastructureContextCustomizer(Class<?> namespaceOwner) implements ContextCustomizer {
 
-    /** 48 characters: the internal token needs an HMAC key of at least 384 bits. */
-    static final String TEST_INTERNAL_TOKEN_SECRET = "radar-testkit-internal-token-secret-not-for-prod";
-
     static final String PROPERTY_SOURCE_NAME = "radarInfrastructure";
 
     // A test's own properties (inline, @TestPropertySource, @DynamicPropertySource) must still win.
@@ -38,7 +35,7 @@ record RadarInfrastructureContextCustomizer(Class<?> namespaceOwner) implements 
         properties.put("spring.mongodb.database", namespace.database());
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
         properties.put("radar.kafka.topic-prefix", namespace.topicPrefix());
-        properties.put("radar.security.internal-token-secret", TEST_INTERNAL_TOKEN_SECRET);
+        properties.put("radar.security.internal-token-secret", SharedInfrastructure.INTERNAL_TOKEN_SECRET);
         addBelowTestProperties(context.getEnvironment().getPropertySources(),
                 new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
     }

@@ -13,6 +13,10 @@ import java.util.stream.Stream;
  */
 public final class SharedInfrastructure {
 
+    /** The internal token secret of every test context: 48 characters, an HMAC key of 384 bits. */
+    public static final String INTERNAL_TOKEN_SECRET = "radar-testkit-internal-token-secret-not-for-prod";
+
+
     private static SharedInfrastructure instance;
 
     private final Path dataDir;
