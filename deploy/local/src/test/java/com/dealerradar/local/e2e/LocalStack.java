@@ -71,7 +71,13 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException("Cannot create " + dataDir.resolve("logs"), e);
         }
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0, 0);
-        EmbeddedMongo store = EmbeddedMongo.file(dataDir.resolve("store").resolve("store.mv.db"), 0);
+        EmbeddedMongo store;
+        try {
+            store = EmbeddedMongo.file(dataDir.resolve("store").resolve("store.mv.db"), 0);
+        } catch (RuntimeException e) {
+            kafka.stop();
+            throw e;
+        }
         LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), kafka, store);
         Runtime.getRuntime().addShutdownHook(stack.killServicesOnExit);
         try {
