@@ -85,12 +85,22 @@ jar_is_stale() {
     -o -type f \( -name pom.xml -o -path '*/src/*' \) -newer "$jar" -print -quit)" ]]
 }
 
+all_jars() {
+  local name
+  echo "$LOCAL_JAR"
+  for name in "${SERVICES[@]}"; do service_jar "$name"; done
+}
+
 build_if_needed() {
-  local jar
-  for jar in "$LOCAL_JAR" $(for s in "${SERVICES[@]}"; do service_jar "$s"; done); do
+  local jar jars
+  mapfile -t jars < <(all_jars)
+  for jar in "${jars[@]}"; do
     if jar_is_stale "$jar"; then
       echo "Building (${jar#"$REPO_DIR"/} is missing or older than the sources)..."
       (cd "$REPO_DIR" && ./mvnw -B -q -DskipTests package) || fail "build failed"
+      # Maven leaves a jar untouched when only tests or unrelated files changed; mark them all current
+      # so that the next run does not build again.
+      touch "${jars[@]}"
       return
     fi
   done

@@ -1,0 +1,221 @@
+package com.dealerradar.local.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.dealerradar.testkit.EmbeddedKafka;
+import com.dealerradar.testkit.EmbeddedMongo;
+import com.dealerradar.testkit.LoopbackPorts;
+
+/**
+ * The local stack inside a test: the broker and the H2 file store run in this JVM, the five services run
+ * from their own jars as separate processes with the same environment run.sh gives them. Everything binds
+ * 127.0.0.1 on free ports, and all data and logs live under one data directory.
+ * <p>
+ * A stack restart that must keep data is {@link #stopServices()}, {@link #restartStore()} (and
+ * {@code kafka().restart()}), then {@link #startServices()}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** In start order; stopped in reverse, so the gateway stops routing before the services go. */
+    public static final List<String> SERVICES =
+            List.of("lead-service", "followup-service", "defeat-service", "analytics-service", "gateway");
+
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path dataDir;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedMongo store;
+    private final String adminKey = "radar_admin_" + randomHex(16);
+    private final String internalTokenSecret = randomHex(32);
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Thread killServicesOnExit = new Thread(this::stopServices, "local-stack-stop");
+
+    private LocalStack(Path dataDir, EmbeddedKafka kafka, EmbeddedMongo store) {
+        this.dataDir = dataDir;
+        this.kafka = kafka;
+        this.store = store;
+        Path repository = repositoryRoot();
+        for (String module : SERVICES) {
+            Path jar = repository.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+            services.put(module, new ServiceProcess(module, jar, LoopbackPorts.free(),
+                    dataDir.resolve("logs").resolve(module + ".log")));
+        }
+    }
+
+    /** Starts the whole stack in a fresh temporary data directory and waits until every service is ready. */
+    public static LocalStack start() {
+        try {
+            return start(Files.createTempDirectory("radar-local-stack-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the stack's data directory", e);
+        }
+    }
+
+    /** Starts the whole stack on the data in {@code dataDir} and waits until every service is ready. */
+    public static LocalStack start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dataDir.resolve("logs"), e);
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0, 0);
+        EmbeddedMongo store;
+        try {
+            store = EmbeddedMongo.file(dataDir.resolve("store").resolve("store.mv.db"), 0);
+        } catch (RuntimeException e) {
+            kafka.stop();
+            throw e;
+        }
+        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), kafka, store);
+        Runtime.getRuntime().addShutdownHook(stack.killServicesOnExit);
+        try {
+            stack.startServices();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + servicePort("gateway");
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    public int servicePort(String module) {
+        return service(module).port();
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedMongo store() {
+        return store;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Starts every service that is not running and waits until all of them answer ready. */
+    public void startServices() {
+        for (ServiceProcess service : services.values()) {
+            if (!service.isAlive()) {
+                service.start(environmentFor(service.module()));
+            }
+        }
+        awaitReady();
+    }
+
+    /** Stops the services gracefully (SIGTERM), gateway first; the broker and the store keep running. */
+    public void stopServices() {
+        List<ServiceProcess> inStopOrder = new ArrayList<>(services.values());
+        Collections.reverse(inStopOrder);
+        inStopOrder.forEach(ServiceProcess::stop);
+    }
+
+    /** Stops one service gracefully, e.g. to test what happens while it is away; {@link #startServices()} brings it back. */
+    public void stopService(String module) {
+        service(module).stop();
+    }
+
+    /** Kills one service without warning, as a crash would. */
+    public void killService(String module) {
+        service(module).kill();
+    }
+
+    /** Stops and restarts the H2 file store on the same port; whatever was written must still be there. */
+    public void restartStore() {
+        store.restart();
+    }
+
+    @Override
+    public void close() {
+        stopServices();
+        kafka.stop();
+        store.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killServicesOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // The hook is running or has run; the services are being stopped either way.
+        }
+    }
+
+    private ServiceProcess service(String module) {
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + module + "; one of " + SERVICES);
+        }
+        return service;
+    }
+
+    private Map<String, String> environmentFor(String module) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MONGODB_URI", store.connectionString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("RADAR_ADMIN_KEY", adminKey);
+        env.put("RADAR_INTERNAL_TOKEN_SECRET", internalTokenSecret);
+        env.put("RADAR_LOCAL_STACK", "true");
+        if (module.equals("gateway")) {
+            env.put("LEAD_SERVICE_URI", "http://127.0.0.1:" + servicePort("lead-service"));
+            env.put("FOLLOWUP_SERVICE_URI", "http://127.0.0.1:" + servicePort("followup-service"));
+            env.put("DEFEAT_SERVICE_URI", "http://127.0.0.1:" + servicePort("defeat-service"));
+            env.put("ANALYTICS_SERVICE_URI", "http://127.0.0.1:" + servicePort("analytics-service"));
+        }
+        return env;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        for (ServiceProcess service : services.values()) {
+            while (!service.isReady()) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.module() + " exited during startup:\n"
+                            + service.logTail(40));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.module() + " was not ready at " + service.readinessUri()
+                            + " within " + READY_TIMEOUT.toSeconds() + " s:\n" + service.logTail(40));
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    // Failsafe runs with the module directory as basedir; the service modules sit two levels up.
+    private static Path repositoryRoot() {
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).resolve("../..")
+                .toAbsolutePath().normalize();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the stack", e);
+        }
+    }
+}

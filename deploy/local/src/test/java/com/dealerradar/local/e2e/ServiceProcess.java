@@ -1,0 +1,116 @@
+package com.dealerradar.local.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running from its own jar as a separate JVM, the way run.sh starts it. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String module;
+    private final Path jar;
+    private final int port;
+    private final Path logFile;
+    private Process process;
+
+    ServiceProcess(String module, Path jar, int port, Path logFile) {
+        this.module = module;
+        this.jar = jar;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    String module() {
+        return module;
+    }
+
+    int port() {
+        return port;
+    }
+
+    void start(Map<String, String> environment) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist; build the " + module + " module first");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + module, e);
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(readinessUri()).timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+    }
+
+    /** SIGTERM, as on Ctrl-C, so the service drains and commits what it was doing; forced after 30 s. */
+    void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            process = null;
+        }
+    }
+
+    /** Kills the JVM at once, for tests of a service dying mid-stream. */
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            process.onExit().join();
+            process = null;
+        }
+    }
+
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log at " + logFile + ")";
+        }
+    }
+}
