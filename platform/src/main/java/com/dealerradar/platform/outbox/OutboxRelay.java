@@ -6,6 +6,8 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -32,6 +34,11 @@ public class OutboxRelay {
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final TopicNames topics;
     private final MeterRegistry meters;
+    /**
+     * Aggregates whose outbox this instance is publishing right now. A second publication of the same
+     * outbox meanwhile (the sweep while a send waits for a returning broker) would only send duplicates.
+     */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, TopicNames topics,
             MeterRegistry meters) {
@@ -71,7 +78,8 @@ public class OutboxRelay {
     }
 
     private Mono<Integer> send(String collection, Object aggregateId, List<OutboxEvent> events) {
-        if (events.isEmpty()) {
+        String aggregate = collection + "/" + aggregateId;
+        if (events.isEmpty() || !inFlight.add(aggregate)) {
             return Mono.just(0);
         }
         List<String> sent = new ArrayList<>();
@@ -80,7 +88,8 @@ public class OutboxRelay {
                 .doOnNext(sent::add)
                 .then(Mono.defer(() -> markSent(collection, aggregateId, sent)))
                 .onErrorResume(e -> markSent(collection, aggregateId, sent).then(Mono.error(e)))
-                .doOnSuccess(n -> meters.counter("radar.outbox.published", "collection", collection).increment(n));
+                .doOnSuccess(n -> meters.counter("radar.outbox.published", "collection", collection).increment(n))
+                .doFinally(signal -> inFlight.remove(aggregate));
     }
 
     private Mono<Integer> markSent(String collection, Object aggregateId, List<String> sentIds) {

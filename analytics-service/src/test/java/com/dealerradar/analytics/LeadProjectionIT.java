@@ -1,0 +1,170 @@
+package com.dealerradar.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.dealerradar.events.CloudEventCodec;
+import com.dealerradar.events.EventEnvelope;
+import com.dealerradar.events.EventJson;
+import com.dealerradar.events.EventTypes;
+import com.dealerradar.events.Topics;
+import com.dealerradar.events.directory.DealerRegistered;
+import com.dealerradar.events.lead.LeadCaptured;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.InternalToken;
+import com.dealerradar.platform.security.Role;
+import com.dealerradar.testkit.Namespace;
+import com.dealerradar.testkit.RadarInfrastructure;
+import com.dealerradar.testkit.SharedInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * analytics-service fed through the real broker the way lead-service feeds it: redelivered events
+ * count once, a poison record is parked in the dead-letter topic and the consumer carries on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RadarInfrastructure
+class LeadProjectionIT {
+
+    private static final InternalToken TOKENS = new InternalToken(SharedInfrastructure.INTERNAL_TOKEN_SECRET);
+    private static final OffsetDateTime NOV_2 = OffsetDateTime.parse("2026-11-02T10:05:00+08:00");
+
+    @LocalServerPort
+    int port;
+
+    private KafkaProducer<String, CloudEvent> producer;
+    private final String dealer = "D-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Namespace namespace = Namespace.of(getClass());
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                CloudEventSerializer.ENCODING_CONFIG, "BINARY"), new StringSerializer(), new CloudEventSerializer());
+        publish(Topics.DIRECTORY, dealer, new EventEnvelope(UUID.randomUUID().toString(), "/directory",
+                EventTypes.DEALER_REGISTERED, dealer, NOV_2, dealer, "Chifeng", 1,
+                EventJson.write(new DealerRegistered(dealer, "Chifeng Motors", "Chifeng", "Changan"))));
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void anEventDeliveredTwiceCountsOnce() {
+        EventEnvelope first = captured("L-" + UUID.randomUUID());
+        publish(Topics.LEADS, first.subject(), first);
+        publish(Topics.LEADS, first.subject(), first);
+        EventEnvelope second = captured("L-" + UUID.randomUUID());
+        publish(Topics.LEADS, second.subject(), second);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> structure(dealerKey())
+                .jsonPath("$.captured").isEqualTo(2)
+                .jsonPath("$.leads").isEqualTo(2)
+                .jsonPath("$.potential").isEqualTo(2));
+        publish(Topics.LEADS, second.subject(), second);
+        publish(Topics.LEADS, first.subject(), first);
+        EventEnvelope third = captured("L-" + UUID.randomUUID());
+        publish(Topics.LEADS, third.subject(), third);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> structure(dealerKey())
+                .jsonPath("$.captured").isEqualTo(3));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(namespace.topic(Topics.LEADS), poisonKey,
+                    "not an event".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        EventEnvelope after = captured("L-" + UUID.randomUUID());
+        publish(Topics.LEADS, after.subject(), after);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> structure(dealerKey()).jsonPath("$.captured").isEqualTo(1));
+        assertThat(deadLetterKeys()).contains(poisonKey);
+    }
+
+    @Test
+    void aRegionalManagerSeesOnlyItsRegion() {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                client(new Caller("rm", Role.REGION_MANAGER, null, "Chifeng")).get()
+                        .uri("/api/analytics/structure?dealerId=" + dealer).exchange().expectStatus().isOk());
+        client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get()
+                .uri("/api/analytics/structure?dealerId=" + dealer).exchange().expectStatus().isForbidden();
+        client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get()
+                .uri("/api/analytics/structure?region=Chifeng").exchange().expectStatus().isForbidden();
+        client(dealerKey()).get().uri("/api/analytics/structure?region=Chifeng").exchange().expectStatus().isForbidden();
+        client(dealerKey()).get().uri("/api/analytics/structure?from=2026-11-30&to=2026-11-01").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
+    }
+
+    private List<String> deadLetterKeys() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetterOf(namespace.topic(Topics.LEADS))));
+            List<String> keys = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (keys.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(r -> keys.add(r.key()));
+            }
+            return keys;
+        }
+    }
+
+    private EventEnvelope captured(String leadId) {
+        LeadCaptured payload = new LeadCaptured(leadId, dealer, "Chifeng", "crm-" + leadId, NOV_2, "SHOWROOM", "A",
+                true, "CS75 PLUS", "wang.li", new LeadCaptured.Customer("INDIVIDUAL", null, null, null), null);
+        return new EventEnvelope(UUID.randomUUID().toString(), "/lead-service", EventTypes.LEAD_CAPTURED, leadId,
+                NOV_2, dealer, "Chifeng", 1, EventJson.write(payload));
+    }
+
+    private void publish(String topic, String key, EventEnvelope event) {
+        try {
+            producer.send(new ProducerRecord<>(namespace.topic(topic), key, CloudEventCodec.toCloudEvent(event))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private WebTestClient.BodyContentSpec structure(Caller caller) {
+        return client(caller).get().uri("/api/analytics/structure?dealerId=" + dealer + "&from=2026-11-01&to=2026-11-30")
+                .exchange().expectStatus().isOk().expectBody();
+    }
+
+    private Caller dealerKey() {
+        return new Caller("k-" + dealer, Role.DEALER, dealer, null);
+    }
+
+    private WebTestClient client(Caller caller) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
+                .defaultHeader("Authorization", "Bearer " + TOKENS.sign(caller, Instant.now())).build();
+    }
+}
