@@ -12,16 +12,11 @@ public class ApiKeyService {
 
     private final ApiKeyStore store;
     private final ApiKeySecrets secrets;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     public ApiKeyService(ApiKeyStore store, ApiKeySecrets secrets) {
-        this(store, secrets, Clock.systemUTC());
-    }
-
-    ApiKeyService(ApiKeyStore store, ApiKeySecrets secrets, Clock clock) {
         this.store = store;
         this.secrets = secrets;
-        this.clock = clock;
     }
 
     public Mono<IssuedApiKey> issue(NewApiKeyRequest request) {
