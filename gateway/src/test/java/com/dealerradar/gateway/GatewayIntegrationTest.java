@@ -60,7 +60,10 @@ class GatewayIntegrationTest {
         http.get().uri("/api/leads").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.type").isEqualTo("https://dealer-radar.dev/problems/unauthorized")
+                .jsonPath("$.properties").doesNotExist();
         assertThat(GatewayTestEnvironment.stub().calls("/api/leads")).isZero();
     }
 
@@ -232,7 +235,8 @@ class GatewayIntegrationTest {
     void anUnknownApiPathIsNotFound() {
         http.get().uri("/api/nothing-here").header("X-Api-Key", ADMIN_KEY).exchange()
                 .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://dealer-radar.dev/problems/not-found");
     }
 
     @Test

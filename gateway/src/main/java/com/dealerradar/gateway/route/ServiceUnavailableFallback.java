@@ -17,10 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ServiceUnavailableFallback {
 
-    static final String PATH = "/gateway/fallback/";
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    @RequestMapping(PATH + "{service}")
+    @RequestMapping("/gateway/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 "Service Unavailable", "the " + service + " is not available right now; try again shortly");
