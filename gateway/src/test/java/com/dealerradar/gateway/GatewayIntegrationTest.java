@@ -68,6 +68,18 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void noSpellingOfAPathReachesAServiceWithoutAKey() {
+        int before = GatewayTestEnvironment.stub().calls("/api/leads");
+
+        for (String path : List.of("/%61pi/leads", "/API/leads", "/api/./leads", "/gateway/../api/leads")) {
+            http.get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).exchange()
+                    .expectStatus().value(status -> assertThat(status).isIn(400, 401));
+        }
+
+        assertThat(GatewayTestEnvironment.stub().calls("/api/leads")).isEqualTo(before);
+    }
+
+    @Test
     void unknownKeyIsUnauthorized() {
         http.get().uri("/api/keys").header("X-Api-Key", "rk_not-a-key-we-issued").exchange()
                 .expectStatus().isUnauthorized()

@@ -8,18 +8,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * Requires a valid {@code X-Api-Key} on every {@code /api/**} request, routed or served here, and
- * records the caller for what follows. Anything else (actuator probes) passes untouched.
+ * Requires a valid {@code X-Api-Key} on every request, routed or served here, and records the caller
+ * for what follows. Only the actuator (probes, scraping) is open. The open path is matched on the
+ * decoded path, as routes are, and everything else is closed, so that no spelling of a path
+ * ({@code /%61pi/leads}) can reach a service without a key.
  */
 @Component
 public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Api-Key";
     public static final int ORDER = 0;
-    private static final String API_PREFIX = "/api/";
+    private static final PathPattern OPEN = PathPatternParser.defaultInstance.parse("/actuator/**");
 
     private final ApiKeyAuthenticator authenticator;
 
@@ -29,8 +33,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.startsWith(API_PREFIX) && !path.equals("/api")) {
+        if (OPEN.matches(exchange.getRequest().getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
         String presented = exchange.getRequest().getHeaders().getFirst(HEADER);
