@@ -1,0 +1,64 @@
+package com.dealerradar.gateway.route;
+
+import com.dealerradar.gateway.auth.ApiKeyAuthenticationFilter;
+import com.dealerradar.gateway.auth.Callers;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.InternalToken;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Services believe only the gateway about who is calling. So every routed request loses whatever
+ * identity the client claimed (its own {@code Authorization}, any {@code X-Radar-*} header) and the
+ * API key itself, which the services have no use for, and gains a freshly signed internal token.
+ */
+@Component
+class InternalTokenRelayFilter implements GlobalFilter, Ordered {
+
+    private static final String RADAR_HEADER_PREFIX = "x-radar-";
+
+    private final InternalToken internalToken;
+    private final Clock clock;
+
+    InternalTokenRelayFilter(InternalToken internalToken) {
+        this.internalToken = internalToken;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Caller caller = Callers.of(exchange);
+        String token = caller == null ? null : internalToken.sign(caller, clock.instant());
+        ServerWebExchange relayed = exchange.mutate()
+                .request(request -> request.headers(headers -> {
+                    removeClientIdentity(headers);
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                }))
+                .build();
+        return chain.filter(relayed);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    private static void removeClientIdentity(HttpHeaders headers) {
+        List<String> claimed = headers.headerNames().stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(RADAR_HEADER_PREFIX))
+                .toList();
+        claimed.forEach(headers::remove);
+        headers.remove(HttpHeaders.AUTHORIZATION);
+        headers.remove(ApiKeyAuthenticationFilter.HEADER);
+    }
+}

@@ -1,0 +1,55 @@
+package com.dealerradar.gateway;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What a gateway test needs around it: an in-memory MongoDB-wire store and a downstream stub, both
+ * on loopback, plus a port on which nothing listens to stand for a service that is down.
+ */
+final class GatewayTestEnvironment {
+
+    static final String ADMIN_KEY = "test-admin-key-0123456789";
+    static final String TOKEN_SECRET = "test-internal-token-secret-of-32-bytes-or-more";
+
+    private static MongoServer mongo;
+    private static DownstreamStub stub;
+
+    private GatewayTestEnvironment() {}
+
+    static synchronized DownstreamStub stub() {
+        if (stub == null) {
+            mongo = new MongoServer(new MemoryBackend());
+            mongo.bind("127.0.0.1", 0);
+            stub = new DownstreamStub();
+        }
+        return stub;
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        DownstreamStub downstream = stub();
+        InetSocketAddress mongoAddress = mongo.getLocalAddress();
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoAddress.getPort());
+        registry.add("server.port", () -> "0");
+        registry.add("server.address", () -> "127.0.0.1");
+        registry.add("radar.admin-key", () -> ADMIN_KEY);
+        registry.add("radar.security.internal-token-secret", () -> TOKEN_SECRET);
+        registry.add("LEAD_SERVICE_URI", downstream::uri);
+        registry.add("FOLLOWUP_SERVICE_URI", downstream::uri);
+        registry.add("DEFEAT_SERVICE_URI", downstream::uri);
+        registry.add("ANALYTICS_SERVICE_URI", () -> "http://127.0.0.1:" + unusedPort());
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
