@@ -13,6 +13,7 @@ import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
+import com.dealerradar.testkit.Endpoints;
 import com.dealerradar.testkit.Namespace;
 import com.dealerradar.testkit.RadarInfrastructure;
 import com.dealerradar.testkit.SharedInfrastructure;
@@ -62,7 +63,7 @@ class LeadProjectionIT {
     @BeforeEach
     void connect() {
         producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Endpoints.of(getClass()).kafkaBootstrapServers(),
                 CloudEventSerializer.ENCODING_CONFIG, "BINARY"), new StringSerializer(), new CloudEventSerializer());
         publish(Topics.DIRECTORY, dealer, new EventEnvelope(UUID.randomUUID().toString(), "/directory",
                 EventTypes.DEALER_REGISTERED, dealer, NOV_2, dealer, "Chifeng", 1,
@@ -98,7 +99,7 @@ class LeadProjectionIT {
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Endpoints.of(getClass()).kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(namespace.topic(Topics.LEADS), poisonKey,
                     "not an event".getBytes(StandardCharsets.UTF_8))).get();
@@ -126,7 +127,7 @@ class LeadProjectionIT {
 
     private List<String> deadLetterKeys() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Endpoints.of(getClass()).kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetterOf(namespace.topic(Topics.LEADS))));

@@ -7,6 +7,7 @@ import com.dealerradar.events.Topics;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
+import com.dealerradar.testkit.Endpoints;
 import com.dealerradar.testkit.Namespace;
 import com.dealerradar.testkit.RadarInfrastructure;
 import com.dealerradar.testkit.SharedInfrastructure;
@@ -136,7 +137,7 @@ class LeadCaptureIT {
 
     private List<ConsumerRecord<String, byte[]>> leadEvents(Duration wait, int enough) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Endpoints.of(getClass()).kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();

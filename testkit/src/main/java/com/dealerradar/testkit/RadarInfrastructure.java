@@ -20,4 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(RadarInfrastructureExtension.class)
 public @interface RadarInfrastructure {
+
+    /** Embedded by default; {@link Backend#CONTAINERS} for the variants on real images. */
+    Backend backend() default Backend.EMBEDDED;
 }

@@ -28,12 +28,12 @@ record RadarInfrastructureContextCustomizer(Class<?> namespaceOwner) implements 
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        Endpoints infrastructure = Endpoints.of(namespaceOwner);
         Namespace namespace = Namespace.of(namespaceOwner);
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.mongodb.uri", infrastructure.mongo().connectionString());
+        properties.put("spring.mongodb.uri", infrastructure.mongoUri());
         properties.put("spring.mongodb.database", namespace.database());
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         properties.put("radar.kafka.topic-prefix", namespace.topicPrefix());
         properties.put("radar.security.internal-token-secret", SharedInfrastructure.INTERNAL_TOKEN_SECRET);
         addBelowTestProperties(context.getEnvironment().getPropertySources(),

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * One in-memory store and one broker per test JVM, started on first use and stopped when the JVM exits.
  * Starting them once keeps integration suites fast; {@link Namespace}s keep test classes apart on them.
  */
-public final class SharedInfrastructure {
+public final class SharedInfrastructure implements Endpoints {
 
     /** The internal token secret of every test context: 48 characters, an HMAC key of 384 bits. */
     public static final String INTERNAL_TOKEN_SECRET = "radar-testkit-internal-token-secret-not-for-prod";
@@ -43,6 +43,16 @@ public final class SharedInfrastructure {
 
     public EmbeddedKafka kafka() {
         return kafka;
+    }
+
+    @Override
+    public String mongoUri() {
+        return mongo.connectionString();
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     public Namespace namespaceFor(Class<?> testClass) {
