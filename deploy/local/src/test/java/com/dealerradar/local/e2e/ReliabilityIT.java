@@ -1,0 +1,174 @@
+package com.dealerradar.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealerradar.events.Topics;
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing lost, nothing doubled: dealer systems post leads (retrying, as they do, until they get an
+ * answer) while lead-service is killed mid-stream, the broker restarts and analytics-service is
+ * killed. At the end the topic holds every accepted lead once and analytics counts exactly them.
+ */
+class ReliabilityIT {
+
+    private static final int LEADS = 240;
+    private static final int CLIENTS = 4;
+    /** Each client's pause between leads, so that posting lasts while the faults happen. */
+    private static final Duration PACE = Duration.ofMillis(150);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    static LocalStack stack;
+    static String dealerKey;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = LocalStack.start();
+        post("/api/dealers", stack.adminKey(), "{\"dealerId\": \"D-REL\", \"name\": \"Ordos Motors\", \"region\": \"Ordos\"}");
+        dealerKey = JsonPath.read(post("/api/keys", stack.adminKey(),
+                "{\"role\": \"DEALER\", \"dealerId\": \"D-REL\", \"label\": \"reliability\"}").body(), "$.apiKey");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyAcceptedLeadIsCountedOnceThroughBrokerRestartAndCrashes() throws Exception {
+        AtomicInteger posted = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < LEADS; i++) {
+            int n = i;
+            results.add(clients.submit(() -> {
+                int status = postUntilAnswered("rel-" + n);
+                posted.incrementAndGet();
+                Thread.sleep(PACE.toMillis());
+                return status;
+            }));
+        }
+
+        awaitPosted(posted, LEADS / 4);
+        stack.killService("lead-service");
+        stack.startServices();
+        awaitPosted(posted, LEADS / 2);
+        stack.kafka().restart();
+        awaitPosted(posted, 3 * LEADS / 4);
+        stack.killService("analytics-service");
+        stack.startServices();
+        assertThat(posted.get()).as("the faults must fall while leads are still being posted").isLessThan(LEADS);
+
+        Set<Integer> statuses = new HashSet<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        clients.shutdown();
+        assertThat(statuses).isSubsetOf(200, 201);
+
+        assertThat(distinctLeadEvents(LEADS)).isEqualTo(LEADS);
+        assertThat(capturedInAnalytics(LEADS)).isEqualTo(LEADS);
+    }
+
+    /** A dealer system's retry loop: the same lead with the same externalRef until the gateway answers 2xx. */
+    private static int postUntilAnswered(String externalRef) throws InterruptedException {
+        String lead = """
+                {"dealerId": "D-REL", "externalRef": "%s", "occurredAt": "2026-11-02T10:05:00+08:00",
+                 "channel": "ONLINE", "grade": "B", "contactRetained": true, "customer": {"kind": "INDIVIDUAL"}}
+                """.formatted(externalRef);
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = post("/api/leads", dealerKey, lead).statusCode();
+                if (status == 200 || status == 201) {
+                    return status;
+                }
+                assertThat(status).as("only the stack's own outages may fail a valid lead").isGreaterThanOrEqualTo(500);
+            } catch (java.io.IOException unreachable) {
+                // The gateway or the service is restarting: try again, as a dealer system would.
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("lead " + externalRef + " was never accepted");
+    }
+
+    private static void awaitPosted(AtomicInteger posted, int atLeast) throws InterruptedException {
+        while (posted.get() < atLeast) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static int distinctLeadEvents(int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.LEADS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ids.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r ->
+                        ids.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)));
+            }
+            consumer.poll(Duration.ofSeconds(2)).forEach(r ->
+                    ids.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)));
+        }
+        return ids.size();
+    }
+
+    private static int capturedInAnalytics(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int captured = -1;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> structure = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(stack.gatewayUrl() + "/api/analytics/structure?dealerId=D-REL"))
+                    .header("X-Api-Key", dealerKey).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (structure.statusCode() == 200) {
+                captured = JsonPath.read(structure.body(), "$.captured");
+                if (captured >= expected) {
+                    Thread.sleep(2_000);
+                    return JsonPath.read(HTTP.send(HttpRequest.newBuilder(
+                            URI.create(stack.gatewayUrl() + "/api/analytics/structure?dealerId=D-REL"))
+                            .header("X-Api-Key", dealerKey).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                            "$.captured");
+                }
+            }
+            Thread.sleep(250);
+        }
+        return captured;
+    }
+
+    private static HttpResponse<String> post(String path, String apiKey, String json) throws java.io.IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
