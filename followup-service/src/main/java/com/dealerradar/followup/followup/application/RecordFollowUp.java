@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -71,9 +70,8 @@ public class RecordFollowUp {
     }
 
     private Mono<TrackedLead> awaitLead(String leadId) {
-        return Flux.interval(Duration.ZERO, POLL)
-                .concatMap(attempt -> leads.find(leadId))
-                .next()
+        return leads.find(leadId)
+                .repeatWhenEmpty(emptyRounds -> emptyRounds.concatMap(round -> Mono.delay(POLL)))
                 .timeout(unknownLeadWait, Mono.empty());
     }
 
