@@ -12,6 +12,13 @@ import com.dealerradar.events.directory.DealerRegistered;
 import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.events.lead.LeadGraded;
 import com.dealerradar.events.lead.LeadWon;
+import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
+import com.dealerradar.followup.followup.application.UnfinishedFollowUps;
+import com.dealerradar.followup.followup.domain.FollowUp;
+import com.dealerradar.followup.followup.domain.FollowUpOutcome;
+import com.dealerradar.followup.followup.domain.FollowUpState;
+import com.dealerradar.followup.followup.domain.FollowUpType;
+import com.dealerradar.followup.followup.domain.NewFollowUp;
 import com.dealerradar.followup.schedule.application.OverdueDetector;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
@@ -63,7 +70,8 @@ import reactor.core.scheduler.Schedulers;
  * cadence changes, follow-ups that come before their lead, bad input and scoping.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "radar.followup.detector-interval=1h", "radar.followup.unknown-lead-wait=1s"})
+        "radar.followup.detector-interval=1h", "radar.followup.completion-interval=1h",
+        "radar.followup.unknown-lead-wait=1s"})
 @RadarInfrastructure
 class FollowUpsIT {
 
@@ -115,6 +123,10 @@ class FollowUpsIT {
     MovableClock clock;
     @Autowired
     OverdueDetector detector;
+    @Autowired
+    FollowUpStore followUpStore;
+    @Autowired
+    UnfinishedFollowUps unfinished;
 
     private final Namespace namespace = Namespace.of(getClass());
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -356,6 +368,26 @@ class FollowUpsIT {
         as(dealerKey(dealerB)).get().uri("/api/follow-ups?leadId=" + probing).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
         assertThat(eventsOf(probing, EventTypes.FOLLOWUP_RECORDED, 0)).isEmpty();
+    }
+
+    @Test
+    void aFollowUpStoredButNotCountedBeforeACrashIsFinishedByTheSweep() {
+        String lead = captured(dealerA, regionA, "A", T0.minus(Duration.ofHours(3)));
+        awaitKnown(lead);
+        NewFollowUp request = new NewFollowUp(lead, "fu-crashed", at(T0.minus(Duration.ofHours(2))), FollowUpType.CALL,
+                FollowUpOutcome.REACHED, null, "wang.li");
+        followUpStore.insert(FollowUp.of("F-" + UUID.randomUUID(), dealerA, request, FollowUpState.RECORDING,
+                T0.minus(Duration.ofHours(2)))).block();
+        as(dealerKey(dealerA)).get().uri("/api/follow-ups?leadId=" + lead).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+
+        unfinished.finish(T0.minus(Duration.ofMinutes(1))).block();
+        unfinished.finish(T0.minus(Duration.ofMinutes(1))).block();
+        as(dealerKey(dealerA)).get().uri("/api/follow-ups?leadId=" + lead).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].state").isEqualTo("RECORDED");
+        List<ConsumerRecord<String, byte[]>> recorded = eventsOf(lead, EventTypes.FOLLOWUP_RECORDED, 1);
+        assertThat(recorded).hasSize(1);
+        assertThat(new String(recorded.get(0).value(), StandardCharsets.UTF_8)).contains("\"firstResponseMinutes\":60");
     }
 
     @Test

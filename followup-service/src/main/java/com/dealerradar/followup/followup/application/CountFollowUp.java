@@ -1,6 +1,8 @@
 package com.dealerradar.followup.followup.application;
 
+import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUp;
+import com.dealerradar.followup.followup.domain.FollowUpState;
 import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import java.util.List;
@@ -15,9 +17,21 @@ import reactor.core.publisher.Mono;
 public class CountFollowUp {
 
     private final LeadViews leads;
+    private final FollowUpStore followUps;
 
-    public CountFollowUp(LeadViews leads) {
+    public CountFollowUp(LeadViews leads, FollowUpStore followUps) {
         this.leads = leads;
+        this.followUps = followUps;
+    }
+
+    /**
+     * Counts a follow-up stored as RECORDING and then marks it RECORDED; a crash in between leaves it
+     * RECORDING, and counting it again later changes nothing but the mark.
+     */
+    public Mono<FollowUp> complete(FollowUp followUp) {
+        return count(followUp)
+                .then(followUps.changeState(followUp.followUpId(), FollowUpState.RECORDING, FollowUpState.RECORDED))
+                .thenReturn(followUp.inState(FollowUpState.RECORDED));
     }
 
     public Mono<TrackedLead> count(FollowUp followUp) {

@@ -93,9 +93,9 @@ public class RecordFollowUp {
             return Mono.error(invalid(violations));
         }
         FollowUp followUp = FollowUp.of(UUID.randomUUID().toString(), lead.dealerId(), request,
-                FollowUpState.RECORDED, clock.instant());
+                FollowUpState.RECORDING, clock.instant());
         return followUps.insert(followUp)
-                .flatMap(stored -> counter.count(stored).thenReturn(new Outcome(stored, Result.CREATED)))
+                .flatMap(stored -> counter.complete(stored).map(recorded -> new Outcome(recorded, Result.CREATED)))
                 .onErrorResume(DuplicateKeyException.class, e -> existing(lead.dealerId(), request));
     }
 
@@ -108,14 +108,15 @@ public class RecordFollowUp {
         return existing(caller.dealerId(), request)
                 .switchIfEmpty(Mono.defer(() -> followUps.insert(followUp)
                         // The capture may have arrived while we were storing: settle now rather than never.
-                        .flatMap(stored -> awaiting.settle(stored.leadId())
-                                .thenReturn(new Outcome(stored, Result.AWAITING_LEAD)))
+                        .flatMap(stored -> awaiting.settle(stored.leadId()).then(followUps.find(stored.followUpId())))
+                        .map(stored -> new Outcome(stored, stored.state() == FollowUpState.RECORDED
+                                ? Result.CREATED : Result.AWAITING_LEAD))
                         .onErrorResume(DuplicateKeyException.class, e -> existing(caller.dealerId(), request))));
     }
 
     /**
      * The follow-up stored under the same {@code externalRef}: a retry with the same content gets it
-     * back (and makes sure it was counted, in case the first attempt stopped halfway); different content is a conflict.
+     * back (and finishes counting it, should the first attempt have stopped halfway); different content is a conflict.
      */
     private Mono<Outcome> existing(String dealerId, NewFollowUp request) {
         return followUps.findByExternalRef(dealerId, request.externalRef())
@@ -124,9 +125,13 @@ public class RecordFollowUp {
                         return Mono.error(ApiProblem.conflict("externalRef " + request.externalRef()
                                 + " was already used for a different follow-up (" + found.followUpId() + ")"));
                     }
-                    Mono<?> completion = found.state() == FollowUpState.RECORDED
-                            ? counter.count(found) : awaiting.settle(found.leadId());
-                    return completion.thenReturn(new Outcome(found, Result.EXISTING));
+                    return switch (found.state()) {
+                        case RECORDING -> counter.complete(found).map(recorded -> new Outcome(recorded, Result.EXISTING));
+                        case AWAITING_LEAD -> awaiting.settle(found.leadId())
+                                .then(followUps.find(found.followUpId()))
+                                .map(settled -> new Outcome(settled, Result.EXISTING));
+                        case RECORDED, REJECTED -> Mono.just(new Outcome(found, Result.EXISTING));
+                    };
                 });
     }
 

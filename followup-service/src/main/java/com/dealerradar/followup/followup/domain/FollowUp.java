@@ -25,6 +25,11 @@ public record FollowUp(
                 request.fingerprint());
     }
 
+    public FollowUp inState(FollowUpState newState) {
+        return new FollowUp(followUpId, leadId, dealerId, externalRef, occurredAt, type, outcome, note, consultant,
+                newState, recordedAt, fingerprint);
+    }
+
     public boolean reached() {
         return outcome.reachedTheLead();
     }

@@ -2,6 +2,8 @@ package com.dealerradar.followup.followup.domain;
 
 /** Where a follow-up stands with respect to its lead. */
 public enum FollowUpState {
+    /** Stored and being counted for its lead; a retry or the completion sweep finishes what a crash interrupted. */
+    RECORDING,
     /** Counted for its lead. */
     RECORDED,
     /** Accepted before followup-service had seen its lead; checked and counted when the lead's capture arrives. */

@@ -4,6 +4,7 @@ import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpOutcome;
 import com.dealerradar.followup.followup.domain.FollowUpState;
 import com.dealerradar.followup.followup.domain.FollowUpType;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -39,13 +40,25 @@ public class FollowUpStore {
                 indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
                         .unique().named("dealer_externalRef")),
                 indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                        .on("occurredAt", Sort.Direction.ASC).named("lead_state_occurredAt")))
+                        .on("occurredAt", Sort.Direction.ASC).named("lead_state_occurredAt")),
+                indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("recordedAt", Sort.Direction.ASC)
+                        .named("state_recordedAt")))
                 .block();
     }
 
     /** Fails with {@code DuplicateKeyException} when the dealer already used this {@code externalRef}. */
     public Mono<FollowUp> insert(FollowUp followUp) {
         return mongo.insert(toDocument(followUp), COLLECTION).thenReturn(followUp);
+    }
+
+    public Mono<FollowUp> find(String followUpId) {
+        return mongo.findById(followUpId, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
+    }
+
+    /** Follow-ups left in {@code state} since before {@code recordedBefore}, for the completion sweep. */
+    public Flux<FollowUp> leftIn(FollowUpState state, Instant recordedBefore) {
+        Query query = Query.query(Criteria.where("state").is(state.name()).and("recordedAt").lt(Date.from(recordedBefore)));
+        return mongo.find(query, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
     }
 
     public Mono<FollowUp> findByExternalRef(String dealerId, String externalRef) {
