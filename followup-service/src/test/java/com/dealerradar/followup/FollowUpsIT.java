@@ -417,6 +417,8 @@ class FollowUpsIT {
         await().atMost(EVENTUALLY).untilAsserted(() -> post(dealerKey(dealerA), followUp(won, "fu-won", T0, "REACHED"))
                 .expectStatus().isEqualTo(409).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 
+        as(dealerKey(dealerA)).get().uri("/api/follow-ups").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("leadId");
         as(dealerKey(dealerB)).get().uri("/api/follow-ups?leadId=" + lead).exchange().expectStatus().isNotFound();
         as(regionManager(regionB)).get().uri("/api/follow-ups?leadId=" + lead).exchange().expectStatus().isNotFound();
         as(regionManager(regionA)).get().uri("/api/follow-ups?leadId=" + lead).exchange().expectStatus().isOk()

@@ -3,6 +3,7 @@ package com.dealerradar.followup.followup.adapter.web;
 import com.dealerradar.followup.followup.application.FollowUpQueries;
 import com.dealerradar.followup.followup.application.RecordFollowUp;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import jakarta.validation.Valid;
@@ -42,9 +43,13 @@ class FollowUpController {
                 }).body(FollowUpView.of(outcome.followUp())));
     }
 
+    // leadId is checked here rather than by Spring, so that its absence is a problem naming the field.
     @GetMapping
-    Mono<PageOf<FollowUpView>> ofLead(Caller caller, @RequestParam String leadId,
+    Mono<PageOf<FollowUpView>> ofLead(Caller caller, @RequestParam(required = false) String leadId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        if (leadId == null || leadId.isBlank()) {
+            throw ApiProblem.invalid("leadId", "is required");
+        }
         return queries.ofLead(caller, leadId, Paging.of(page, size))
                 .map(found -> new PageOf<>(found.items().stream().map(FollowUpView::of).toList(), found.page(),
                         found.size(), found.total()));
