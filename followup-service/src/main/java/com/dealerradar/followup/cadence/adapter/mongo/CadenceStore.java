@@ -1,0 +1,55 @@
+package com.dealerradar.followup.cadence.adapter.mongo;
+
+import com.dealerradar.followup.cadence.domain.Cadence;
+import com.dealerradar.followup.cadence.domain.GradeCadence;
+import com.dealerradar.followup.lead.domain.Grade;
+import java.util.EnumMap;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** The group's one cadence document; until HQ changes it, the defaults of domain.md apply. */
+@Component
+public class CadenceStore {
+
+    static final String COLLECTION = "cadence";
+    private static final String ID = "group";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public CadenceStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Cadence> current() {
+        return mongo.findById(ID, Document.class, COLLECTION).map(CadenceStore::toCadence)
+                .defaultIfEmpty(Cadence.DEFAULTS);
+    }
+
+    /** Replaces the grades and moves the revision on in one write; completes with the new cadence. */
+    public Mono<Cadence> replace(Map<Grade, GradeCadence> grades) {
+        Document byGrade = new Document();
+        grades.forEach((grade, rule) -> byGrade.append(grade.name(),
+                new Document("intervalDays", rule.intervalDays()).append("windowDays", rule.windowDays())));
+        Update update = new Update().set("grades", byGrade).inc("revision", 1);
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(ID)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
+                .map(CadenceStore::toCadence);
+    }
+
+    private static Cadence toCadence(Document d) {
+        Document byGrade = d.get("grades", Document.class);
+        Map<Grade, GradeCadence> grades = new EnumMap<>(Grade.class);
+        for (Grade grade : Grade.values()) {
+            Document rule = byGrade.get(grade.name(), Document.class);
+            grades.put(grade, new GradeCadence(rule.getInteger("intervalDays"), rule.getInteger("windowDays")));
+        }
+        return new Cadence(((Number) d.get("revision")).longValue(), grades);
+    }
+}

@@ -1,0 +1,48 @@
+package com.dealerradar.followup.cadence.application;
+
+import com.dealerradar.followup.cadence.adapter.mongo.CadenceStore;
+import com.dealerradar.followup.cadence.domain.Cadence;
+import com.dealerradar.followup.cadence.domain.GradeCadence;
+import com.dealerradar.followup.domain.Violation;
+import com.dealerradar.followup.lead.application.LeadViews;
+import com.dealerradar.followup.lead.domain.Grade;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.Role;
+import com.dealerradar.platform.web.ApiProblem;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reading and changing the group's cadence. A change applies to every lead still followed up from
+ * then on: their due times are re-planned before the change is answered.
+ */
+@Service
+public class CadenceSettings {
+
+    private final CadenceStore store;
+    private final LeadViews leads;
+
+    public CadenceSettings(CadenceStore store, LeadViews leads) {
+        this.store = store;
+        this.leads = leads;
+    }
+
+    public Mono<Cadence> current() {
+        return store.current();
+    }
+
+    public Mono<Cadence> replace(Caller caller, Map<Grade, GradeCadence> grades) {
+        if (caller.role() != Role.HQ && caller.role() != Role.ADMIN) {
+            return Mono.error(ApiProblem.forbidden("only HQ and ADMIN change the follow-up cadence"));
+        }
+        List<Violation> violations = Cadence.violations(grades);
+        if (!violations.isEmpty()) {
+            return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
+                    violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
+        }
+        return store.replace(grades).flatMap(cadence -> leads.replanStale(cadence).thenReturn(cadence));
+    }
+}

@@ -1,0 +1,37 @@
+package com.dealerradar.followup.followup.application;
+
+import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
+import com.dealerradar.followup.followup.domain.FollowUp;
+import com.dealerradar.followup.followup.domain.FollowUpState;
+import com.dealerradar.followup.lead.application.LeadViews;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.web.PageOf;
+import com.dealerradar.platform.web.Paging;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Reading a lead's follow-ups within the caller's scope. */
+@Service
+public class FollowUpQueries {
+
+    private final LeadViews leads;
+    private final FollowUpStore followUps;
+
+    public FollowUpQueries(LeadViews leads, FollowUpStore followUps) {
+        this.leads = leads;
+        this.followUps = followUps;
+    }
+
+    /** The counted follow-ups of a lead the caller may see, in the order they happened; another dealer's lead is "not found". */
+    public Mono<PageOf<FollowUp>> ofLead(Caller caller, String leadId, Paging paging) {
+        return leads.find(leadId)
+                .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + leadId)))
+                .flatMap(lead -> Mono.zip(
+                        followUps.ofLead(leadId, FollowUpState.RECORDED, paging.skip(), paging.size()).collectList(),
+                        followUps.countOfLead(leadId, FollowUpState.RECORDED)))
+                .map(itemsAndTotal -> new PageOf<>(itemsAndTotal.getT1(), paging.page(), paging.size(),
+                        itemsAndTotal.getT2()));
+    }
+}

@@ -1,0 +1,34 @@
+package com.dealerradar.followup.followup.application;
+
+import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
+import com.dealerradar.followup.followup.domain.FollowUp;
+import com.dealerradar.followup.followup.domain.FollowUpState;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finishes what a crash interrupted and no retry came back for: follow-ups stored but not counted
+ * yet, and follow-ups awaiting a lead whose capture was applied meanwhile. Both steps are idempotent.
+ */
+@Service
+public class UnfinishedFollowUps {
+
+    private final FollowUpStore followUps;
+    private final CountFollowUp counter;
+    private final AwaitingFollowUps awaiting;
+
+    public UnfinishedFollowUps(FollowUpStore followUps, CountFollowUp counter, AwaitingFollowUps awaiting) {
+        this.followUps = followUps;
+        this.counter = counter;
+        this.awaiting = awaiting;
+    }
+
+    /** Finishes the follow-ups left unfinished since before {@code before}; completes with how many it looked at. */
+    public Mono<Long> finish(Instant before) {
+        Mono<Long> counted = followUps.leftIn(FollowUpState.RECORDING, before).concatMap(counter::complete).count();
+        Mono<Long> settled = followUps.leftIn(FollowUpState.AWAITING_LEAD, before).map(FollowUp::leadId).distinct()
+                .concatMap(leadId -> awaiting.settle(leadId).thenReturn(leadId)).count();
+        return counted.flatMap(c -> settled.map(s -> c + s));
+    }
+}

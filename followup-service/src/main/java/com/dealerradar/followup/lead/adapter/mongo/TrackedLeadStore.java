@@ -1,0 +1,218 @@
+package com.dealerradar.followup.lead.adapter.mongo;
+
+import com.dealerradar.followup.lead.domain.AtRiskReason;
+import com.dealerradar.followup.lead.domain.Grade;
+import com.dealerradar.followup.lead.domain.LeadScope;
+import com.dealerradar.followup.lead.domain.LeadStatus;
+import com.dealerradar.followup.lead.domain.Plan;
+import com.dealerradar.followup.lead.domain.TrackedLead;
+import com.dealerradar.platform.outbox.OutboxEvent;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * followup-service's view of the leads, one document per lead, carrying the outbox of the
+ * radar.followups events about it. Every write is conditional on the document's {@code revision},
+ * so concurrent writers (listener, requests, detectors of several instances) never lose each
+ * other's changes and never announce the same thing twice.
+ */
+@Component
+public class TrackedLeadStore {
+
+    public static final String COLLECTION = "tracked_leads";
+
+    private static final String STATUS = "status";
+    private static final String DUE_AT = "dueAt";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public TrackedLeadStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void declareIndexes() {
+        var indexes = mongo.indexOps(COLLECTION);
+        Mono.when(
+                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
+                        .on(DUE_AT, Sort.Direction.ASC).named("dealer_status_dueAt")),
+                indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
+                        .on(DUE_AT, Sort.Direction.ASC).named("region_status_dueAt")),
+                indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(DUE_AT, Sort.Direction.ASC)
+                        .named("status_dueAt")),
+                indexes.createIndex(new Index().on("cadenceRevision", Sort.Direction.ASC).named("cadenceRevision")),
+                indexes.createIndex(new Index().on(OutboxEvent.FIELD + ".0", Sort.Direction.ASC).sparse()
+                        .named("outbox_pending")))
+                .block();
+    }
+
+    public Mono<TrackedLead> find(String leadId) {
+        return mongo.findById(leadId, Document.class, COLLECTION).map(TrackedLeadStore::toLead);
+    }
+
+    /** Fails with {@code DuplicateKeyException} when the lead is known already. */
+    public Mono<TrackedLead> insert(TrackedLead lead) {
+        return mongo.insert(toDocument(lead), COLLECTION).thenReturn(lead);
+    }
+
+    /**
+     * Writes {@code next} and appends {@code events} to the outbox in one write, if the stored lead
+     * is still at {@code expectedRevision}; completes with false when someone else wrote first.
+     */
+    public Mono<Boolean> update(TrackedLead next, long expectedRevision, List<OutboxEvent> events) {
+        Query unchanged = Query.query(Criteria.where("_id").is(next.leadId()).and("revision").is(expectedRevision));
+        Update update = new Update();
+        toDocument(next).forEach((field, value) -> {
+            if (!field.equals("_id")) {
+                update.set(field, value);
+            }
+        });
+        update.set("revision", expectedRevision + 1);
+        if (!events.isEmpty()) {
+            update.push(OutboxEvent.FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
+        }
+        return mongo.updateFirst(unchanged, update, COLLECTION).map(result -> result.getMatchedCount() > 0);
+    }
+
+    /** Open leads in scope whose next follow-up is due by {@code until}, earliest first. */
+    public Flux<TrackedLead> due(LeadScope scope, Instant until, long skip, int limit) {
+        Query query = Query.query(dueCriteria(scope, until))
+                .with(Sort.by(Sort.Direction.ASC, DUE_AT).and(Sort.by("_id"))).skip(skip).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).map(TrackedLeadStore::toLead);
+    }
+
+    public Mono<Long> countDue(LeadScope scope, Instant until) {
+        return mongo.count(Query.query(dueCriteria(scope, until)), COLLECTION);
+    }
+
+    /** Open leads in scope past their window or long overdue at {@code now}, earliest due first. */
+    public Flux<TrackedLead> atRisk(LeadScope scope, Instant now, long skip, int limit) {
+        Query query = Query.query(atRiskCriteria(scope, now))
+                .with(Sort.by(Sort.Direction.ASC, DUE_AT).and(Sort.by("_id"))).skip(skip).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).map(TrackedLeadStore::toLead);
+    }
+
+    public Mono<Long> countAtRisk(LeadScope scope, Instant now) {
+        return mongo.count(Query.query(atRiskCriteria(scope, now)), COLLECTION);
+    }
+
+    /** Ids of open leads overdue at {@code now} whose overdue episode was not announced yet. */
+    public Flux<String> overdueUnannounced(Instant now) {
+        Query query = Query.query(Criteria.where(STATUS).is(LeadStatus.OPEN.name()).and(DUE_AT).lt(Date.from(now))
+                .and("overdueNotified").ne(true));
+        return ids(query);
+    }
+
+    /** Ids of open leads with an at-risk reason that holds at {@code now} and was not announced yet. */
+    public Flux<String> atRiskUnannounced(Instant now) {
+        Query query = Query.query(new Criteria().andOperator(
+                Criteria.where(STATUS).is(LeadStatus.OPEN.name()),
+                new Criteria().orOperator(
+                        Criteria.where("windowEndsAt").lt(Date.from(now))
+                                .and("atRiskNotified").ne(AtRiskReason.WINDOW_PASSED.name()),
+                        Criteria.where("longOverdueAt").lt(Date.from(now))
+                                .and("atRiskNotified").ne(AtRiskReason.LONG_OVERDUE.name()))));
+        return ids(query);
+    }
+
+    /** Ids of leads that may still be followed up and were planned under a cadence older than {@code revision}. */
+    public Flux<String> plannedBefore(long revision) {
+        Query query = Query.query(Criteria.where("cadenceRevision").lt(revision)
+                .and(STATUS).nin(LeadStatus.WON.name(), LeadStatus.INVALID.name()));
+        return ids(query);
+    }
+
+    private Flux<String> ids(Query query) {
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).map(d -> d.getString("_id"));
+    }
+
+    private static Criteria dueCriteria(LeadScope scope, Instant until) {
+        return new Criteria().andOperator(criteria(scope),
+                Criteria.where(STATUS).is(LeadStatus.OPEN.name()).and(DUE_AT).lte(Date.from(until)));
+    }
+
+    private static Criteria atRiskCriteria(LeadScope scope, Instant now) {
+        return new Criteria().andOperator(criteria(scope), Criteria.where(STATUS).is(LeadStatus.OPEN.name()),
+                new Criteria().orOperator(Criteria.where("windowEndsAt").lt(Date.from(now)),
+                        Criteria.where("longOverdueAt").lt(Date.from(now))));
+    }
+
+    private static Criteria criteria(LeadScope scope) {
+        if (scope.dealerId() != null) {
+            return Criteria.where("dealerId").is(scope.dealerId());
+        }
+        return scope.region() != null ? Criteria.where("region").is(scope.region()) : new Criteria();
+    }
+
+    static Document toDocument(TrackedLead lead) {
+        Plan plan = lead.plan();
+        return new Document("_id", lead.leadId())
+                .append("dealerId", lead.dealerId())
+                .append("region", lead.region())
+                .append("grade", lead.grade() == null ? null : lead.grade().name())
+                .append(STATUS, lead.status().name())
+                .append("capturedAt", date(lead.capturedAt()))
+                .append("firstReachedAt", date(lead.firstReachedAt()))
+                .append("lastReachedAt", date(lead.lastReachedAt()))
+                .append("version", lead.version())
+                .append(DUE_AT, date(plan.dueAt()))
+                .append("windowEndsAt", date(plan.windowEndsAt()))
+                .append("longOverdueAt", date(plan.longOverdueAt()))
+                .append("cadenceRevision", plan.cadenceRevision())
+                .append("overdueNotified", lead.overdueNotified())
+                .append("atRiskNotified", lead.atRiskNotified().stream().map(Enum::name).sorted().toList())
+                .append("appliedFollowUps", lead.appliedFollowUps().stream().sorted().toList())
+                .append("eventSequence", lead.eventSequence())
+                .append("revision", lead.revision());
+    }
+
+    static TrackedLead toLead(Document d) {
+        String grade = d.getString("grade");
+        Set<AtRiskReason> announced = new HashSet<>();
+        strings(d, "atRiskNotified").forEach(reason -> announced.add(AtRiskReason.valueOf(reason)));
+        Plan plan = new Plan(instant(d, DUE_AT), instant(d, "windowEndsAt"), instant(d, "longOverdueAt"),
+                number(d, "cadenceRevision"));
+        return new TrackedLead(d.getString("_id"), d.getString("dealerId"), d.getString("region"),
+                grade == null ? null : Grade.valueOf(grade), LeadStatus.valueOf(d.getString(STATUS)),
+                instant(d, "capturedAt"), instant(d, "firstReachedAt"), instant(d, "lastReachedAt"),
+                number(d, "version"), plan, d.getBoolean("overdueNotified", false), announced,
+                new HashSet<>(strings(d, "appliedFollowUps")), number(d, "eventSequence"), number(d, "revision"));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static long number(Document d, String field) {
+        Object value = d.get(field);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<String> strings(Document d, String field) {
+        Object value = d.get(field);
+        return value instanceof List<?> list ? (List<String>) list : List.of();
+    }
+}

@@ -1,0 +1,98 @@
+package com.dealerradar.followup.lead.application;
+
+import com.dealerradar.followup.cadence.adapter.mongo.CadenceStore;
+import com.dealerradar.followup.cadence.domain.Cadence;
+import com.dealerradar.followup.lead.adapter.mongo.TrackedLeadStore;
+import com.dealerradar.followup.lead.domain.TrackedLead;
+import com.dealerradar.platform.outbox.OutboxEvent;
+import com.dealerradar.platform.outbox.OutboxRelay;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The one way to change a tracked lead: read it with the current cadence, let a rule decide, and
+ * write the result with its events only if nobody wrote in between; otherwise read again and let
+ * the rule decide again. That makes every rule safe against concurrent writers, other instances included.
+ */
+@Service
+public class LeadViews {
+
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final TrackedLeadStore store;
+    private final CadenceStore cadences;
+    private final OutboxRelay relay;
+
+    public LeadViews(TrackedLeadStore store, CadenceStore cadences, OutboxRelay relay) {
+        this.store = store;
+        this.cadences = cadences;
+        this.relay = relay;
+    }
+
+    /** What a rule wants written: the next state and the events that announce it. */
+    public record Change(TrackedLead next, List<OutboxEvent> events) {
+
+        public static Change quiet(TrackedLead next) {
+            return new Change(next, List.of());
+        }
+    }
+
+    /** Decides a change of a lead under the current cadence; empty when nothing is to change. */
+    @FunctionalInterface
+    public interface Rule {
+        Optional<Change> apply(TrackedLead lead, Cadence cadence);
+    }
+
+    /** The lead as it stands after a change, and the events that change published (none if nothing changed). */
+    public record Applied(TrackedLead lead, List<OutboxEvent> events) {}
+
+    public Mono<TrackedLead> find(String leadId) {
+        return store.find(leadId);
+    }
+
+    /** Starts tracking a newly captured lead; a lead tracked already stays as it is. */
+    public Mono<TrackedLead> track(TrackedLead captured) {
+        return store.insert(captured).onErrorResume(DuplicateKeyException.class, e -> store.find(captured.leadId()));
+    }
+
+    /** Applies {@code rule} to the lead; completes empty when the lead is unknown. */
+    public Mono<Applied> change(String leadId, Rule rule) {
+        return Mono.defer(() -> Mono.zip(store.find(leadId), cadences.current()))
+                .flatMap(leadAndCadence -> {
+                    TrackedLead lead = leadAndCadence.getT1();
+                    Optional<Change> change = rule.apply(lead, leadAndCadence.getT2());
+                    if (change.isEmpty()) {
+                        return Mono.just(new Applied(lead, List.of()));
+                    }
+                    Change c = change.get();
+                    return store.update(c.next(), lead.revision(), c.events())
+                            .flatMap(written -> written
+                                    ? Mono.just(new Applied(c.next(), c.events()))
+                                    : Mono.error(new WriteConflict(leadId)));
+                })
+                .retryWhen(Retry.max(MAX_ATTEMPTS).filter(WriteConflict.class::isInstance))
+                .doOnNext(applied -> {
+                    if (!applied.events().isEmpty()) {
+                        relay.publishSoon(TrackedLeadStore.COLLECTION, leadId);
+                    }
+                });
+    }
+
+    /** Re-plans every lead planned under an older cadence than {@code cadence}; completes with how many changed. */
+    public Mono<Long> replanStale(Cadence cadence) {
+        return store.plannedBefore(cadence.revision())
+                .concatMap(leadId -> change(leadId, (lead, current) -> lead.replanned(current).map(Change::quiet)))
+                .count();
+    }
+
+    /** Someone else wrote the lead between our read and our write. */
+    static final class WriteConflict extends RuntimeException {
+        WriteConflict(String leadId) {
+            super("lead " + leadId + " changed concurrently", null, false, false);
+        }
+    }
+}

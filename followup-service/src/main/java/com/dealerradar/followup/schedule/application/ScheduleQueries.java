@@ -1,0 +1,48 @@
+package com.dealerradar.followup.schedule.application;
+
+import com.dealerradar.followup.lead.adapter.mongo.TrackedLeadStore;
+import com.dealerradar.followup.lead.domain.TrackedLead;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.PageOf;
+import com.dealerradar.platform.web.Paging;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** The due list and the at-risk candidates, as they stand at the clock's now. */
+@Service
+public class ScheduleQueries {
+
+    private final TrackedLeadStore store;
+    private final Scopes scopes;
+    private final Clock clock;
+
+    public ScheduleQueries(TrackedLeadStore store, Scopes scopes, Clock clock) {
+        this.store = store;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** A page of leads, and the instant it was read at (which decides "overdue" and the at-risk reasons). */
+    public record Listing(PageOf<TrackedLead> page, Instant now) {}
+
+    /** Open leads in scope whose next follow-up is due by {@code until} (default now), earliest first. */
+    public Mono<Listing> due(Caller caller, String dealerId, String region, Instant until, Paging paging) {
+        Instant now = clock.instant();
+        Instant by = until == null ? now : until;
+        return scopes.resolve(caller, dealerId, region)
+                .flatMap(scope -> Mono.zip(store.due(scope, by, paging.skip(), paging.size()).collectList(),
+                        store.countDue(scope, by)))
+                .map(found -> new Listing(new PageOf<>(found.getT1(), paging.page(), paging.size(), found.getT2()), now));
+    }
+
+    /** Open leads in scope past their grade's window or overdue by more than twice the interval. */
+    public Mono<Listing> atRiskCandidates(Caller caller, String dealerId, String region, Paging paging) {
+        Instant now = clock.instant();
+        return scopes.resolve(caller, dealerId, region)
+                .flatMap(scope -> Mono.zip(store.atRisk(scope, now, paging.skip(), paging.size()).collectList(),
+                        store.countAtRisk(scope, now)))
+                .map(found -> new Listing(new PageOf<>(found.getT1(), paging.page(), paging.size(), found.getT2()), now));
+    }
+}
