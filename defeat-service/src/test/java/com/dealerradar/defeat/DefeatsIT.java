@@ -19,6 +19,7 @@ import com.dealerradar.events.Topics;
 import com.dealerradar.events.followup.AtRiskCandidate;
 import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.events.lead.LeadInvalidated;
+import com.dealerradar.events.lead.LeadStatusChanged;
 import com.dealerradar.events.lead.LeadWon;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
@@ -263,6 +264,29 @@ class DefeatsIT {
                 .expectBody(Map.class).returnResult().getResponseBody();
         return ((List<?>) page.get("items")).stream().<Map<?, ?>>map(item -> (Map<?, ?>) item)
                 .filter(item -> leadId.equals(item.get("leadId"))).toList();
+    }
+
+    @Test
+    void aLeadThatLeadServiceDefeatedTakesNoAtRiskCaseButMayBeReportedAgain() {
+        String defeated = capturedLead(dealer, "Chifeng");
+        publish(Topics.LEADS, defeated, event(EventTypes.LEAD_STATUS_CHANGED, defeated, dealer, "Chifeng", 2,
+                new LeadStatusChanged(defeated, dealer, "Chifeng", "DEFEATED", "OPEN", "DF-earlier",
+                        CAPTURED_AT.plusDays(5))));
+        awaitStatus(defeated, LeadStatus.DEFEATED);
+        String open = capturedLead(dealer, "Chifeng");
+        awaitKnown(open);
+
+        OffsetDateTime since = OffsetDateTime.parse("2026-11-17T10:05:00+08:00");
+        publish(Topics.FOLLOWUPS, defeated, event(EventTypes.FOLLOWUP_AT_RISK_CANDIDATE, defeated, dealer, "Chifeng", 1,
+                new AtRiskCandidate(defeated, dealer, "Chifeng", "A", "WINDOW_PASSED", since)));
+        // Same record key, so the same partition: once this one is applied, the one before it was too.
+        publish(Topics.FOLLOWUPS, defeated, event(EventTypes.FOLLOWUP_AT_RISK_CANDIDATE, open, dealer, "Chifeng", 1,
+                new AtRiskCandidate(open, dealer, "Chifeng", "A", "WINDOW_PASSED", since)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(defeatsOfLead(open)).hasSize(1));
+        assertThat(defeatsOfLead(defeated)).isEmpty();
+
+        post(dealerKey(dealer), "/api/defeats", report(defeated, "lost-again", "DEFEATED", "BOUGHT_COMPETITOR"))
+                .expectStatus().isCreated();
     }
 
     @Test

@@ -82,6 +82,9 @@ public record Defeat(
             throw new DefeatAlreadySettled(defeatId, state);
         }
         List<Violation> violations = new ArrayList<>(c.violations(now));
+        if (c.occurredAt() != null && c.occurredAt().isBefore(occurredAt)) {
+            violations.add(new Violation("occurredAt", "must not be before the loss (" + occurredAt + ")"));
+        }
         DefeatKind newKind = c.kind() != null ? c.kind() : kind;
         DefeatSubtype newSubtype = c.subtype() != null ? c.subtype() : subtype;
         if (c.outcome() == CallbackOutcome.CONFIRMED) {

@@ -249,6 +249,15 @@ class DefeatTest {
         }
 
         @Test
+        void aCallbackBeforeTheLossIsRefused() {
+            NewCallback early = new NewCallback(LOST_AT.minusDays(1), CallbackOutcome.CONFIRMED, null, null, null,
+                    List.of(), "Geely", null, null, null, "zhao");
+            assertThatThrownBy(() -> pending().recordCallback(early, NOW))
+                    .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations())
+                            .extracting(Violation::field).containsExactly("occurredAt"));
+        }
+
+        @Test
         void theCallbackKeepsWhatTheCustomerSaid() {
             Callback recorded = pending().recordCallback(callback(CallbackOutcome.CONFIRMED), NOW).callbacks().get(0);
             assertThat(recorded.attempt()).isEqualTo(1);
