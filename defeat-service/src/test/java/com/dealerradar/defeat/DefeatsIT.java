@@ -38,7 +38,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -76,6 +81,9 @@ class DefeatsIT {
 
     @Autowired
     KnownLeadStore knownLeads;
+
+    @Autowired
+    DefeatStore defeats;
 
     private KafkaProducer<String, CloudEvent> producer;
     private final Namespace namespace = Namespace.of(getClass());
@@ -384,6 +392,47 @@ class DefeatsIT {
     }
 
     @Test
+    void concurrentReportsOnOneLeadOpenOneDefeat() throws Exception {
+        String leadId = capturedLead(dealer, "Chifeng");
+        awaitKnown(leadId);
+        List<Integer> different = concurrently(8, i -> report(leadId, "race-" + i, "AT_RISK", "GAVE_UP"));
+        assertThat(different).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(different).filteredOn(status -> status == 409).hasSize(7);
+
+        String other = capturedLead(dealer, "Chifeng");
+        awaitKnown(other);
+        List<Integer> identical = concurrently(8, i -> report(other, "same", "AT_RISK", "GAVE_UP"));
+        assertThat(identical).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(identical).filteredOn(status -> status == 200).hasSize(7);
+        get(dealerKey(dealer), "/api/defeats?state=PENDING_CALLBACK").expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(2);
+    }
+
+    /** Posts {@code n} reports at once; completes with their statuses. */
+    private List<Integer> concurrently(int n, IntFunction<String> body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String json = body.apply(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(dealerKey(dealer), "/api/defeats", json).returnResult(String.class).getStatus().value();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aReportMeetingAnInterruptedOpeningCompletesItFirst() {
         String leadId = capturedLead(dealer, "Chifeng");
         awaitKnown(leadId);
@@ -405,8 +454,9 @@ class DefeatsIT {
         String leadId = capturedLead(dealer, "Chifeng");
         awaitKnown(leadId);
         Defeat interrupted = interruptedOpening(leadId, "crashed-2");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                get(dealerKey(dealer), "/api/defeats/" + interrupted.defeatId()).expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> defeats.find(interrupted.defeatId()).blockOptional().isPresent());
+        get(dealerKey(dealer), "/api/defeats/" + interrupted.defeatId()).expectStatus().isOk();
         assertThat(defeatEvents(leadId, 1)).extracting(r -> header(r, "ce_type"))
                 .containsExactly(EventTypes.DEFEAT_REPORTED);
     }

@@ -66,7 +66,8 @@ public class ReportDefeat {
                 .flatMap(outcome -> switch (outcome) {
                     case OPENED -> Mono.just(new Outcome(defeat, true));
                     case LEAD_UNKNOWN -> Mono.error(ApiProblem.notFound("lead " + lead.leadId()));
-                    case LEAD_CLOSED -> Mono.error(closed(lead));
+                    case LEAD_CLOSED -> Mono.error(ApiProblem.conflict("lead " + lead.leadId()
+                            + " was won or closed meanwhile: no defeat can be reported on it"));
                     // A concurrent identical report may have won the race: that one is the answer.
                     case DEFEAT_OPEN, EXTERNAL_REF_TAKEN -> existing(lead.dealerId(), request)
                             .switchIfEmpty(Mono.error(ApiProblem.conflict("lead " + lead.leadId()
