@@ -65,9 +65,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * defeat-service fed through the real broker the way lead-service and followup-service feed it:
  * reports, callbacks and their settlement, at-risk cases, scoping, validation and the published events.
+ * The callback is due 36 hours after the loss here (48 by default), to show that the setting is honoured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "radar.defeat.opening-recovery-after=2s", "radar.defeat.opening-recovery-interval=500ms"})
+        "radar.defeat.callback-due=36h", "radar.defeat.opening-recovery-after=2s",
+        "radar.defeat.opening-recovery-interval=500ms"})
 @RadarInfrastructure
 class DefeatsIT {
 
@@ -111,7 +113,7 @@ class DefeatsIT {
         String defeatId = created.get("defeatId").toString();
         assertThat(created.get("state")).isEqualTo("PENDING_CALLBACK");
         assertThat(OffsetDateTime.parse(created.get("callbackDueAt").toString()).toInstant())
-                .isEqualTo(OffsetDateTime.parse(LOST_AT).plusHours(48).toInstant());
+                .isEqualTo(OffsetDateTime.parse(LOST_AT).plusHours(36).toInstant());
         assertThat(created.get("region")).isEqualTo("Chifeng");
         assertThat(created.get("attempts")).isEqualTo(0);
 

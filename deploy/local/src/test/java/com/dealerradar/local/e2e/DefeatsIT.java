@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +100,8 @@ class DefeatsIT {
         HttpResponse<String> reported = reportOnceKnown("confirmed", "lost-1", "DEFEATED", "BOUGHT_COMPETITOR");
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
         assertThat((String) JsonPath.read(reported.body(), "$.state")).isEqualTo("PENDING_CALLBACK");
-        assertThat((String) JsonPath.read(reported.body(), "$.callbackDueAt")).startsWith("2026-11-22T");
+        assertThat(OffsetDateTime.parse(JsonPath.read(reported.body(), "$.callbackDueAt")).toInstant())
+                .as("48 hours after the loss by default").isEqualTo(OffsetDateTime.parse("2026-11-22T18:00:00+08:00").toInstant());
         confirmedDefeat = JsonPath.read(reported.body(), "$.defeatId");
 
         HttpResponse<String> again = call("POST", "/api/defeats", dealerKey,
