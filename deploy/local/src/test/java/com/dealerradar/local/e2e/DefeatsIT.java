@@ -52,7 +52,7 @@ class DefeatsIT {
     static String dealerKey;
     static String chifengManagerKey;
     static String baotouManagerKey;
-    /** Lead ids by the story they take part in, and the status each lead should end with. */
+    /** Lead ids by the story they take part in, and the status each story's lead should end with. */
     static final Map<String, String> leads = new LinkedHashMap<>();
     static final Map<String, String> expectedStatus = new LinkedHashMap<>();
     static String confirmedDefeat;
@@ -144,7 +144,7 @@ class DefeatsIT {
         assertThat((Integer) JsonPath.read(confirmed.body(), "$.callbacks[0].ratings.testDrive")).isEqualTo(5);
         assertThat(call("POST", "/api/defeats/" + confirmedDefeat + "/callbacks", dealerKey,
                 CALLBACK.formatted("FALSE_DEFEAT")).statusCode()).isEqualTo(409);
-        expectedStatus.put(leads.get("confirmed"), "DEFEATED");
+        expectedStatus.put("confirmed", "DEFEATED");
     }
 
     @Test
@@ -156,7 +156,7 @@ class DefeatsIT {
                 CALLBACK.formatted("FALSE_DEFEAT"));
         assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(200);
         assertThat((String) JsonPath.read(reversed.body(), "$.state")).isEqualTo("REVERSED");
-        expectedStatus.put(leads.get("falseDefeat"), "OPEN");
+        expectedStatus.put("falseDefeat", "OPEN");
     }
 
     @Test
@@ -174,7 +174,7 @@ class DefeatsIT {
         }
         assertThat((String) JsonPath.read(callback.body(), "$.kind")).isEqualTo("DEFEATED");
         assertThat((String) JsonPath.read(callback.body(), "$.subtype")).isEqualTo("LOST_CONTACT");
-        expectedStatus.put(leads.get("unreachable"), "DEFEATED");
+        expectedStatus.put("unreachable", "DEFEATED");
     }
 
     @Test
@@ -183,7 +183,7 @@ class DefeatsIT {
         String defeatId = JsonPath.read(reportOnceKnown("atRisk", "lost-4", "AT_RISK", "GAVE_UP").body(), "$.defeatId");
         assertThat(call("POST", "/api/defeats/" + defeatId + "/callbacks", dealerKey, CALLBACK.formatted("CONFIRMED"))
                 .statusCode()).isEqualTo(200);
-        expectedStatus.put(leads.get("atRisk"), "AT_RISK");
+        expectedStatus.put("atRisk", "AT_RISK");
 
         HttpResponse<String> confirmed = call("GET", "/api/defeats?state=CONFIRMED", chifengManagerKey, null);
         assertThat(confirmed.statusCode()).isEqualTo(200);
@@ -216,15 +216,15 @@ class DefeatsIT {
         return response;
     }
 
-    /** The statuses of the leads in {@link #expectedStatus} once they all match, or as they stand when the wait is over. */
+    /** The lead status of each story in {@link #expectedStatus} once they all match, or as they stand when the wait is over. */
     private static Map<String, String> leadStatusesWithin(Duration wait) throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();
         Map<String, String> statuses = new LinkedHashMap<>();
         while (true) {
-            for (String leadId : expectedStatus.keySet()) {
-                HttpResponse<String> lead = call("GET", "/api/leads/" + leadId, dealerKey, null);
+            for (String story : expectedStatus.keySet()) {
+                HttpResponse<String> lead = call("GET", "/api/leads/" + leads.get(story), dealerKey, null);
                 assertThat(lead.statusCode()).as(lead.body()).isEqualTo(200);
-                statuses.put(leadId, JsonPath.read(lead.body(), "$.status"));
+                statuses.put(story, JsonPath.read(lead.body(), "$.status"));
             }
             if (statuses.equals(expectedStatus) || System.nanoTime() > deadline) {
                 return statuses;

@@ -59,8 +59,8 @@ public class DefeatOpening {
 
     /** Completes the openings that were interrupted at least a moment ago; completes with how many. */
     public Mono<Long> completeInterrupted(Duration olderThan, int limit) {
-        return leads.interruptedClaims(clock.instant().minus(olderThan), limit)
-                .concatMap(claim -> insertClaimed(claim.leadId(), claim.pendingDefeat()))
+        return leads.interruptedOpenings(clock.instant().minus(olderThan), limit)
+                .concatMap(pending -> insertClaimed(pending.leadId(), pending.defeat()))
                 .count();
     }
 
@@ -100,9 +100,8 @@ public class DefeatOpening {
     }
 
     private Mono<Void> completePending(String leadId) {
-        return leads.findClaim(leadId)
-                .filter(claim -> claim.pendingDefeat() != null)
-                .flatMap(claim -> insertClaimed(leadId, claim.pendingDefeat()))
+        return leads.findPendingOpening(leadId)
+                .flatMap(pending -> insertClaimed(leadId, pending.defeat()))
                 .then();
     }
 

@@ -39,16 +39,16 @@ public class KnownLeadStore {
         this.mongo = mongo;
     }
 
-    /** A lead with its marker and, while an opening is under way, the defeat document it is inserting. */
-    public record Claim(String leadId, String openDefeatId, Document pendingDefeat) {}
+    /** An opening under way on a lead: the defeat document that is to be inserted. */
+    public record PendingOpening(String leadId, Document defeat) {}
 
     @EventListener(ApplicationReadyEvent.class)
     public void declareIndexes() {
         var indexes = mongo.indexOps(COLLECTION);
         Mono.when(
                 indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).named("dealerId")),
-                indexes.createIndex(new Index().on(PENDING_DEFEAT + "._id", Sort.Direction.ASC).sparse()
-                        .named("pendingDefeat")))
+                indexes.createIndex(new Index().on(CLAIMED_AT, Sort.Direction.ASC).sparse()
+                        .named("openingsUnderWay")))
                 .block();
     }
 
@@ -101,8 +101,9 @@ public class KnownLeadStore {
         return mongo.updateFirst(free, update, COLLECTION).map(result -> result.getModifiedCount() == 1);
     }
 
-    public Mono<Claim> findClaim(String leadId) {
-        return mongo.findById(leadId, Document.class, COLLECTION).map(KnownLeadStore::toClaim);
+    public Mono<PendingOpening> findPendingOpening(String leadId) {
+        Query pending = Query.query(Criteria.where("_id").is(leadId).and(PENDING_DEFEAT).exists(true));
+        return mongo.findOne(pending, Document.class, COLLECTION).map(KnownLeadStore::toPendingOpening);
     }
 
     /** The defeat document is in place: only the marker stays. */
@@ -118,18 +119,18 @@ public class KnownLeadStore {
     }
 
     /** Openings begun before {@code before} and still not completed: their writer was interrupted. */
-    public Flux<Claim> interruptedClaims(Instant before, int limit) {
+    public Flux<PendingOpening> interruptedOpenings(Instant before, int limit) {
         Query query = Query.query(Criteria.where(PENDING_DEFEAT).exists(true).and(CLAIMED_AT).lt(Date.from(before)))
                 .limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(KnownLeadStore::toClaim);
+        return mongo.find(query, Document.class, COLLECTION).map(KnownLeadStore::toPendingOpening);
     }
 
     private static Query markedWith(String leadId, String defeatId) {
         return Query.query(Criteria.where("_id").is(leadId).and(OPEN_DEFEAT).is(defeatId));
     }
 
-    private static Claim toClaim(Document d) {
-        return new Claim(d.getString("_id"), d.getString(OPEN_DEFEAT), d.get(PENDING_DEFEAT, Document.class));
+    private static PendingOpening toPendingOpening(Document d) {
+        return new PendingOpening(d.getString("_id"), d.get(PENDING_DEFEAT, Document.class));
     }
 
     private static KnownLead toKnownLead(Document d) {
