@@ -1,0 +1,60 @@
+package com.dealerradar.defeat.defeat.application;
+
+import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.Role;
+import com.dealerradar.platform.web.ApiProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which defeats a list covers: the named dealer and/or region, or without either the caller's own
+ * scope (its dealer, its region, or the whole group for HQ and ADMIN). Naming one outside it is 403.
+ */
+@Component
+class DefeatScope {
+
+    private final KnownLeadStore leads;
+
+    DefeatScope(KnownLeadStore leads) {
+        this.leads = leads;
+    }
+
+    Mono<List<Criteria>> resolve(Caller caller, String dealerId, String region) {
+        if (region != null && !caller.canReadRegion(region)) {
+            return Mono.error(ApiProblem.forbidden("region " + region + " is outside this key's scope"));
+        }
+        List<Criteria> criteria = new ArrayList<>(own(caller));
+        if (region != null) {
+            criteria.add(Criteria.where("region").is(region));
+        }
+        if (dealerId == null) {
+            return Mono.just(criteria);
+        }
+        criteria.add(Criteria.where("dealerId").is(dealerId));
+        return dealerInScope(caller, dealerId).flatMap(inScope -> inScope
+                ? Mono.just(criteria)
+                : Mono.error(ApiProblem.forbidden("dealer " + dealerId + " is outside this key's scope")));
+    }
+
+    private static List<Criteria> own(Caller caller) {
+        return switch (caller.role()) {
+            case ADMIN, HQ -> List.of();
+            case REGION_MANAGER -> List.of(Criteria.where("region").is(caller.region()));
+            case DEALER -> List.of(Criteria.where("dealerId").is(caller.dealerId()));
+        };
+    }
+
+    // A dealer none of whose leads is known yet has no defeats either; the region filter keeps that list empty.
+    private Mono<Boolean> dealerInScope(Caller caller, String dealerId) {
+        if (caller.role() != Role.REGION_MANAGER) {
+            return Mono.just(caller.canRead(dealerId, null));
+        }
+        return leads.regionOfDealer(dealerId)
+                .map(dealerRegion -> caller.canRead(dealerId, dealerRegion))
+                .defaultIfEmpty(true);
+    }
+}

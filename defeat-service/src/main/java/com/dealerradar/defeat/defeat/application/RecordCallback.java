@@ -1,0 +1,86 @@
+package com.dealerradar.defeat.defeat.application;
+
+import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
+import com.dealerradar.defeat.defeat.domain.Defeat;
+import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
+import com.dealerradar.defeat.defeat.domain.InvalidCommand;
+import com.dealerradar.defeat.defeat.domain.NewCallback;
+import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.platform.outbox.OutboxRelay;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.Role;
+import com.dealerradar.platform.web.ApiProblem;
+import java.time.Clock;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records a callback on a defeat: by the dealer's own key, a REGION_MANAGER of its region, or ADMIN.
+ * The callback, its events and any settlement are one conditional write on the defeat's version.
+ */
+@Service
+public class RecordCallback {
+
+    /** Writes retried when another callback on the same defeat got in first. */
+    private static final int WRITE_ATTEMPTS = 3;
+
+    private final DefeatStore defeats;
+    private final KnownLeadStore leads;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, OutboxRelay relay, Clock clock) {
+        this.defeats = defeats;
+        this.leads = leads;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Mono<Defeat> record(Caller caller, String defeatId, NewCallback callback) {
+        return record(caller, defeatId, callback, WRITE_ATTEMPTS);
+    }
+
+    private Mono<Defeat> record(Caller caller, String defeatId, NewCallback callback, int attemptsLeft) {
+        return defeats.find(defeatId)
+                // Another dealer's key learns nothing about the id, not even that it exists.
+                .filter(defeat -> caller.role() != Role.DEALER || caller.canRead(defeat.dealerId(), defeat.region()))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("defeat " + defeatId)))
+                .flatMap(defeat -> mayRecord(caller, defeat)
+                        ? write(caller, defeat, callback, attemptsLeft)
+                        : Mono.error(ApiProblem.forbidden("this key may not record callbacks for dealer "
+                                + defeat.dealerId())));
+    }
+
+    private Mono<Defeat> write(Caller caller, Defeat before, NewCallback callback, int attemptsLeft) {
+        Defeat after;
+        try {
+            after = before.recordCallback(callback, clock.instant());
+        } catch (InvalidCommand e) {
+            return Mono.error(DefeatProblems.invalid(e));
+        } catch (DefeatAlreadySettled e) {
+            return Mono.error(DefeatProblems.settled(e));
+        }
+        return defeats.update(before, after, DefeatEvents.afterCallback(after))
+                .flatMap(applied -> {
+                    if (!applied) {
+                        return attemptsLeft > 1 ? record(caller, before.defeatId(), callback, attemptsLeft - 1)
+                                : Mono.error(ApiProblem.conflict("defeat " + before.defeatId()
+                                        + " is changing concurrently; retry"));
+                    }
+                    relay.publishSoon(DefeatStore.COLLECTION, after.defeatId());
+                    return after.state().settled()
+                            ? leads.release(after.leadId(), after.defeatId()).thenReturn(after)
+                            : Mono.just(after);
+                });
+    }
+
+    private static boolean mayRecord(Caller caller, Defeat defeat) {
+        return switch (caller.role()) {
+            case ADMIN -> true;
+            case DEALER -> caller.canWriteFor(defeat.dealerId());
+            case REGION_MANAGER -> Objects.equals(caller.region(), defeat.region());
+            case HQ -> false;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package com.dealerradar.defeat.defeat.domain;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A recorded callback; {@code attempt} counts the callbacks of its defeat from 1. */
+public record Callback(
+        int attempt,
+        OffsetDateTime occurredAt,
+        CallbackOutcome outcome,
+        List<Reason> actualReasons,
+        String boughtBrand,
+        String boughtModel,
+        StepRatings ratings,
+        String verbatim,
+        String by,
+        Correction correction,
+        Instant recordedAt) {
+
+    public Callback {
+        actualReasons = List.copyOf(actualReasons);
+    }
+}
