@@ -38,8 +38,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -368,6 +370,7 @@ class FollowUpsIT {
         as(dealerKey(dealerB)).get().uri("/api/follow-ups?leadId=" + probing).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
         assertThat(eventsOf(probing, EventTypes.FOLLOWUP_RECORDED, 0)).isEmpty();
+        record(dealerA, probing, "fu-probe", T0.minus(Duration.ofMinutes(5)), "REACHED").expectStatus().isNotFound();
     }
 
     @Test
@@ -489,7 +492,11 @@ class FollowUpsIT {
         return events(r -> dealerId.equals(header(r, "ce_dealerid")), expected);
     }
 
-    /** Reads the topic until {@code expected} matching records came and a little longer, to catch any extra. */
+    /**
+     * Reads the topic until {@code expected} matching events came and a little longer, to catch any
+     * extra. Delivery is at least once (the outbox relay may send an event again), so an event counts
+     * once per id, as consumers dedupe it.
+     */
     private List<ConsumerRecord<String, byte[]>> events(java.util.function.Predicate<ConsumerRecord<String, byte[]>> mine,
             int expected) {
         Map<String, Object> config = Map.of(
@@ -497,6 +504,7 @@ class FollowUpsIT {
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        Set<String> seenIds = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(namespace.topic(Topics.FOLLOWUPS)));
@@ -504,7 +512,7 @@ class FollowUpsIT {
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (mine.test(r)) {
+                    if (mine.test(r) && seenIds.add(header(r, "ce_id"))) {
                         found.add(r);
                     }
                 });

@@ -77,7 +77,7 @@ public class RecordFollowUp {
 
     private Mono<Outcome> forKnownLead(Caller caller, NewFollowUp request, TrackedLead lead) {
         if (!caller.canWriteFor(lead.dealerId())) {
-            return Mono.error(ApiProblem.notFound("lead " + request.leadId()));
+            return Mono.error(notFound(request));
         }
         return existing(lead.dealerId(), request)
                 .switchIfEmpty(Mono.defer(() -> create(request, lead)));
@@ -101,7 +101,7 @@ public class RecordFollowUp {
 
     private Mono<Outcome> forUnknownLead(Caller caller, NewFollowUp request) {
         if (caller.role() != Role.DEALER) {
-            return Mono.error(ApiProblem.notFound("lead " + request.leadId()));
+            return Mono.error(notFound(request));
         }
         FollowUp followUp = FollowUp.of(UUID.randomUUID().toString(), caller.dealerId(), request,
                 FollowUpState.AWAITING_LEAD, clock.instant());
@@ -109,8 +109,11 @@ public class RecordFollowUp {
                 .switchIfEmpty(Mono.defer(() -> followUps.insert(followUp)
                         // The capture may have arrived while we were storing: settle now rather than never.
                         .flatMap(stored -> awaiting.settle(stored.leadId()).then(followUps.find(stored.followUpId())))
-                        .map(stored -> new Outcome(stored, stored.state() == FollowUpState.RECORDED
-                                ? Result.CREATED : Result.AWAITING_LEAD))
+                        .flatMap(stored -> switch (stored.state()) {
+                            case REJECTED -> Mono.<Outcome>error(notFound(request));
+                            case AWAITING_LEAD -> Mono.just(new Outcome(stored, Result.AWAITING_LEAD));
+                            case RECORDING, RECORDED -> Mono.just(new Outcome(stored, Result.CREATED));
+                        })
                         .onErrorResume(DuplicateKeyException.class, e -> existing(caller.dealerId(), request))));
     }
 
@@ -130,9 +133,15 @@ public class RecordFollowUp {
                         case AWAITING_LEAD -> awaiting.settle(found.leadId())
                                 .then(followUps.find(found.followUpId()))
                                 .map(settled -> new Outcome(settled, Result.EXISTING));
-                        case RECORDED, REJECTED -> Mono.just(new Outcome(found, Result.EXISTING));
+                        case RECORDED -> Mono.just(new Outcome(found, Result.EXISTING));
+                        // Posted for a lead that turned out to be another dealer's: as unknown as any such lead.
+                        case REJECTED -> Mono.error(notFound(request));
                     };
                 });
+    }
+
+    private static ApiProblem notFound(NewFollowUp request) {
+        return ApiProblem.notFound("lead " + request.leadId());
     }
 
     private static ApiProblem invalid(List<Violation> violations) {
