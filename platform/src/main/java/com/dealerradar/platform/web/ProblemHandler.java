@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -54,6 +55,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         e.getGlobalErrors().forEach(g -> errors.add(new ApiProblem.FieldError(g.getObjectName(), g.getDefaultMessage())));
         errors.sort(Comparator.comparing(ApiProblem.FieldError::field));
         return Mono.just(ResponseEntity.badRequest().body(Problems.validation(errors)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(
+            MissingRequestValueException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
+                List.of(new ApiProblem.FieldError(e.getName(), "is required")))));
     }
 
     @Override

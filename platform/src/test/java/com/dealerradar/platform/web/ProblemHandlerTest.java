@@ -79,7 +79,11 @@ class ProblemHandlerTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("n");
         http.get().uri("/thrown?n=1").exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        http.get().uri("/thrown?n=x").exchange().expectStatus().isBadRequest();
+        http.get().uri("/thrown?n=x").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("n");
+        http.get().uri("/thrown").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("n")
+                .jsonPath("$.errors[0].message").isEqualTo("is required");
     }
 
     @Test
