@@ -7,12 +7,17 @@ import static com.dealerradar.lead.LeadServiceClient.ofDealer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealerradar.events.EventTypes;
+import com.dealerradar.platform.security.Caller;
 import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,9 +105,9 @@ class LeadBatchIT {
     @Test
     void fiftyConcurrentIdenticalPostsCreateOneLeadAndOneEvent() throws Exception {
         String body = lead(dealer, "same-1", "13700001234");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(50);
-        var start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Map<String, Object>>> futures = new ArrayList<>();
+        var pool = Executors.newFixedThreadPool(50);
+        var start = new CountDownLatch(1);
+        List<Future<Map<String, Object>>> futures = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             futures.add(pool.submit(() -> {
                 start.await();
@@ -117,7 +122,7 @@ class LeadBatchIT {
         start.countDown();
         List<Map<String, Object>> answers = new ArrayList<>();
         for (var f : futures) {
-            answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            answers.add(f.get(60, TimeUnit.SECONDS));
         }
         pool.shutdown();
 
@@ -133,7 +138,7 @@ class LeadBatchIT {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> postAs(com.dealerradar.platform.security.Caller caller, String batch) {
+    private List<Map<String, Object>> postAs(Caller caller, String batch) {
         Map<String, Object> body = client.as(caller).post().uri("/api/leads/batch").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(batch).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();

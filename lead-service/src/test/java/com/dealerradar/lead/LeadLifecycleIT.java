@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** The commands on a lead and the defeats applied to it from radar.defeats, with their events. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -151,7 +152,7 @@ class LeadLifecycleIT {
                 LeadServiceClient.json(new DefeatReversed(defeatId, leadId, dealer, "Baotou", LATER)));
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec command(String leadId, String command,
+    private ResponseSpec command(String leadId, String command,
             String body) {
         return client.as(dealerKey(dealer)).post().uri("/api/leads/" + leadId + "/" + command)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();

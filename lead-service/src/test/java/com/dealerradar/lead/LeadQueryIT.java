@@ -9,6 +9,7 @@ import static com.dealerradar.lead.LeadServiceClient.regionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealerradar.events.EventTypes;
+import com.dealerradar.platform.security.Caller;
 import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** The list's filters and scoping, and possible duplicates as each role sees them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -110,13 +113,11 @@ class LeadQueryIT {
         client.as(hq()).get().uri("/api/leads/" + leadId).exchange().expectStatus().isOk();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec list(
-            com.dealerradar.platform.security.Caller caller, String query) {
+    private ResponseSpec list(Caller caller, String query) {
         return client.as(caller).get().uri("/api/leads?" + query).exchange();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec get(
-            com.dealerradar.platform.security.Caller caller, String leadId) {
+    private BodyContentSpec get(Caller caller, String leadId) {
         return client.as(caller).get().uri("/api/leads/" + leadId).exchange().expectStatus().isOk().expectBody();
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -71,7 +72,7 @@ public class CaptureBatch {
 
     public Mono<List<ItemResult>> capture(Caller caller, List<Item> items) {
         if (items.size() > MAX_ITEMS) {
-            return Mono.error(new ApiProblem(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "too-large",
+            return Mono.error(new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large",
                     "a batch holds at most " + MAX_ITEMS + " items, this one " + items.size()));
         }
         Instant now = clock.instant();
@@ -91,13 +92,9 @@ public class CaptureBatch {
             return Mono.just(List.of(results));
         }
         Set<String> dealerIds = new LinkedHashSet<>();
-        Set<String> externalRefs = new HashSet<>();
-        admitted.forEach(i -> {
-            dealerIds.add(items.get(i).lead().dealerId());
-            externalRefs.add(items.get(i).lead().externalRef());
-        });
-        return Mono.zip(dealers(dealerIds), store.findByExternalRefs(dealerIds, externalRefs).collectList())
-                .flatMap(found -> new Run(items, results, now, found.getT1(), found.getT2()).admit(admitted))
+        admitted.forEach(i -> dealerIds.add(items.get(i).lead().dealerId()));
+        return dealers(dealerIds)
+                .flatMap(dealers -> new Run(items, results, now, dealers).admit(admitted))
                 .then(Mono.fromCallable(() -> List.of(results)));
     }
 
@@ -112,37 +109,39 @@ public class CaptureBatch {
         private final ItemResult[] results;
         private final Instant now;
         private final Map<String, Dealer> dealers;
-        private final Map<String, Lead> stored = new HashMap<>();
-        private final Map<String, Lead> takenInBatch = new HashMap<>();
+        /** The first item of the batch for each {@code (dealerId, externalRef)}, and the later items repeating it. */
+        private final Map<String, Integer> firstOf = new HashMap<>();
+        private final Map<Integer, Integer> repeats = new HashMap<>();
         private final List<Integer> toInsert = new ArrayList<>();
         private final List<Lead> leads = new ArrayList<>();
 
-        Run(List<Item> items, ItemResult[] results, Instant now, Map<String, Dealer> dealers, List<Lead> existing) {
+        Run(List<Item> items, ItemResult[] results, Instant now, Map<String, Dealer> dealers) {
             this.items = items;
             this.results = results;
             this.now = now;
             this.dealers = dealers;
-            existing.forEach(lead -> stored.put(key(lead.dealerId(), lead.externalRef()), lead));
         }
 
         Mono<Void> admit(List<Integer> admitted) {
-            List<Integer> fresh = new ArrayList<>();
             Map<Integer, PhoneNumber> phoneOf = new HashMap<>();
+            Map<Integer, String> fingerprintOf = new HashMap<>();
+            List<Integer> fresh = new ArrayList<>();
             for (int i : admitted) {
                 NewLead request = items.get(i).lead();
-                String fingerprint = request.fingerprint();
-                Lead earlier = stored.get(key(request.dealerId(), request.externalRef()));
-                if (earlier == null) {
-                    earlier = takenInBatch.get(key(request.dealerId(), request.externalRef()));
-                }
                 if (!dealers.containsKey(request.dealerId())) {
                     results[i] = ItemResult.rejected(i, Admission.unknownDealer(request.dealerId()));
-                } else if (earlier != null) {
-                    results[i] = sameContent(i, earlier, fingerprint);
-                } else {
+                    continue;
+                }
+                fingerprintOf.put(i, request.fingerprint());
+                Integer first = firstOf.putIfAbsent(key(request.dealerId(), request.externalRef()), i);
+                if (first == null) {
                     fresh.add(i);
                     phoneOf.put(i, phones.protect(request.phone()));
-                    takenInBatch.put(key(request.dealerId(), request.externalRef()), placeholder(i, fingerprint));
+                } else if (fingerprintOf.get(first).equals(fingerprintOf.get(i))) {
+                    repeats.put(i, first);
+                } else {
+                    results[i] = ItemResult.rejected(i, ApiProblem.conflict("externalRef " + request.externalRef()
+                            + " comes twice in this batch with different content (items " + first + " and " + i + ")"));
                 }
             }
             Set<String> hashes = new HashSet<>();
@@ -155,23 +154,19 @@ public class CaptureBatch {
                     .flatMap(candidates -> {
                         Map<String, List<Lead>> byPhone = new HashMap<>();
                         candidates.forEach((hash, found) -> byPhone.put(hash, new ArrayList<>(found)));
-                        fresh.forEach(i -> prepare(i, phoneOf.get(i), byPhone));
+                        fresh.forEach(i -> prepare(i, phoneOf.get(i), fingerprintOf.get(i), byPhone));
                         return insert();
-                    });
+                    })
+                    .doOnSuccess(done -> repeats.forEach((repeat, first) -> results[repeat] = results[first].outcome()
+                            == ItemOutcome.REJECTED ? ItemResult.rejected(repeat, results[first].problem())
+                            : ItemResult.duplicate(repeat, results[first].leadId())));
         }
 
-        private Lead placeholder(int index, String fingerprint) {
+        private void prepare(int index, PhoneNumber phone, String fingerprint, Map<String, List<Lead>> byPhone) {
             NewLead request = items.get(index).lead();
-            return Lead.capture(UUID.randomUUID().toString(), dealers.get(request.dealerId()).region(), request, null,
-                    fingerprint, null, now);
-        }
-
-        private void prepare(int index, PhoneNumber phone, Map<String, List<Lead>> byPhone) {
-            NewLead request = items.get(index).lead();
-            Lead reserved = takenInBatch.get(key(request.dealerId(), request.externalRef()));
             List<Lead> candidates = phone == null ? List.of() : byPhone.getOrDefault(phone.hash(), List.of());
-            Lead lead = Lead.capture(reserved.leadId(), dealers.get(request.dealerId()).region(), request, phone,
-                    reserved.fingerprint(), PossibleDuplicate.among(candidates, request.dealerId()), now);
+            Lead lead = Lead.capture(UUID.randomUUID().toString(), dealers.get(request.dealerId()).region(), request,
+                    phone, fingerprint, PossibleDuplicate.among(candidates, request.dealerId()), now);
             if (phone != null) {
                 byPhone.computeIfAbsent(phone.hash(), h -> new ArrayList<>()).add(lead);
             }
@@ -181,37 +176,33 @@ public class CaptureBatch {
 
         private Mono<Void> insert() {
             List<OutboxEvent> events = leads.stream().map(LeadEvents::captured).toList();
-            return store.insertAll(leads, events).flatMap(insertedIds -> {
-                Set<String> inserted = new HashSet<>(insertedIds);
-                List<Mono<Void>> races = new ArrayList<>();
+            return store.insertAll(leads, events).flatMap(taken -> {
+                List<Mono<Void>> earlier = new ArrayList<>();
                 for (int n = 0; n < leads.size(); n++) {
                     int index = toInsert.get(n);
                     Lead lead = leads.get(n);
-                    if (inserted.contains(lead.leadId())) {
+                    if (taken.contains(n)) {
+                        earlier.add(resolveTaken(index, lead));
+                    } else {
                         results[index] = ItemResult.created(index, lead.leadId());
                         relay.publishSoon(LeadStore.COLLECTION, lead.leadId());
-                    } else {
-                        races.add(resolveRace(index, lead));
                     }
                 }
-                return Mono.when(races);
+                return Mono.when(earlier);
             });
         }
 
-        /** Another request stored the same external ref between our lookup and our insert. */
-        private Mono<Void> resolveRace(int index, Lead mine) {
+        /** The external ref was taken by an earlier post (or a concurrent one): a retry, or a conflict. */
+        private Mono<Void> resolveTaken(int index, Lead mine) {
             return store.findByExternalRef(mine.dealerId(), mine.externalRef())
-                    .map(winner -> sameContent(index, winner, mine.fingerprint()))
+                    .map(earlier -> earlier.fingerprint().equals(mine.fingerprint())
+                            ? ItemResult.duplicate(index, earlier.leadId())
+                            : ItemResult.rejected(index, Admission.externalRefConflict(mine.externalRef(),
+                                    earlier.leadId())))
                     .defaultIfEmpty(ItemResult.rejected(index, ApiProblem.conflict(
                             "externalRef " + mine.externalRef() + " could not be stored; retry the item")))
                     .doOnNext(result -> results[index] = result)
                     .then();
-        }
-
-        private ItemResult sameContent(int index, Lead earlier, String fingerprint) {
-            return earlier.fingerprint().equals(fingerprint)
-                    ? ItemResult.duplicate(index, earlier.leadId())
-                    : ItemResult.rejected(index, Admission.externalRefConflict(earlier.externalRef(), earlier.leadId()));
         }
 
         private static String key(String dealerId, String externalRef) {

@@ -8,6 +8,7 @@ import static com.dealerradar.lead.lead.domain.LeadStatus.WON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,7 +66,7 @@ class LeadStatusTest {
 
     @Test
     void wonAndInvalidAreFinalAndOnlyOpenAndAtRiskLeadsAreWorked() {
-        assertThat(java.util.Arrays.stream(LeadStatus.values()).filter(LeadStatus::isFinal)).containsExactly(WON, INVALID);
-        assertThat(java.util.Arrays.stream(LeadStatus.values()).filter(LeadStatus::isWorked)).containsExactly(OPEN, AT_RISK);
+        assertThat(Arrays.stream(LeadStatus.values()).filter(LeadStatus::isFinal)).containsExactly(WON, INVALID);
+        assertThat(Arrays.stream(LeadStatus.values()).filter(LeadStatus::isWorked)).containsExactly(OPEN, AT_RISK);
     }
 }

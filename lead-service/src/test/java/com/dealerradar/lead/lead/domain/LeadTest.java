@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class LeadTest {
 
-    private static final java.time.OffsetDateTime LATER = CAPTURED_AT.plusDays(2);
+    private static final OffsetDateTime LATER = CAPTURED_AT.plusDays(2);
 
     @Test
     void aNewLeadIsOpenAtVersionOne() {
@@ -65,7 +67,7 @@ class LeadTest {
     @Test
     void aCommandInTheFutureOrBeforeTheLeadIsInvalid() {
         Lead lead = Leads.open();
-        assertThatThrownBy(() -> lead.won(NOW.plusSeconds(600).atOffset(java.time.ZoneOffset.UTC), null, null, NOW))
+        assertThatThrownBy(() -> lead.won(NOW.plusSeconds(600).atOffset(ZoneOffset.UTC), null, null, NOW))
                 .isInstanceOfSatisfying(InvalidCommand.class,
                         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("occurredAt"));
         assertThatThrownBy(() -> lead.graded(Grade.B, CAPTURED_AT.minusDays(1), NOW))

@@ -4,13 +4,14 @@ import static com.dealerradar.lead.lead.domain.Leads.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class NewLeadTest {
 
     private static NewLead lead(CustomerKind kind, String name, Industry industry, String phone,
-            java.time.OffsetDateTime at) {
+            OffsetDateTime at) {
         return new NewLead("D-1", "crm-1", at, Channel.FLEET, Grade.H, true, null, null, kind, name, phone, industry,
                 null);
     }

@@ -3,12 +3,16 @@ package com.dealerradar.lead.lead.adapter.mongo;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.LeadStatus;
 import com.dealerradar.platform.outbox.OutboxEvent;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -27,7 +31,6 @@ public class LeadStore {
 
     public static final String COLLECTION = "leads";
 
-    private static final Logger log = LoggerFactory.getLogger(LeadStore.class);
     private static final List<String> DUPLICATE_CANDIDATE_STATUSES =
             List.of(LeadStatus.OPEN.name(), LeadStatus.AT_RISK.name());
 
@@ -77,31 +80,31 @@ public class LeadStore {
     }
 
     /**
-     * Inserts many leads at once, unordered, so that a duplicate {@code externalRef} (a concurrent
-     * batch won the race) fails only its own document. Completes with the ids actually inserted.
+     * Inserts many leads at once, unordered, so that a taken {@code externalRef} (an earlier post, or a
+     * concurrent batch that won the race) fails only its own document. Completes with the positions
+     * of the leads that were not inserted for that reason.
      */
-    public Mono<List<String>> insertAll(List<Lead> leads, List<OutboxEvent> events) {
+    public Mono<Set<Integer>> insertAll(List<Lead> leads, List<OutboxEvent> events) {
         if (leads.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.just(Set.of());
         }
-        List<Document> docs = new java.util.ArrayList<>(leads.size());
+        List<Document> docs = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
             docs.add(withOutbox(leads.get(i), List.of(events.get(i))));
         }
-        List<String> ids = leads.stream().map(Lead::leadId).toList();
         return mongo.getCollection(COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(docs, new InsertManyOptions().ordered(false))))
-                .onErrorResume(e -> {
-                    log.debug("part of a bulk insert was refused; resolving item by item: {}", e.getMessage());
-                    return Mono.empty();
-                })
-                .then(Mono.defer(() -> existingIds(ids)));
-    }
-
-    private Mono<List<String>> existingIds(List<String> ids) {
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, COLLECTION).map(d -> d.getString("_id")).collectList();
+                .thenReturn(Set.<Integer>of())
+                .onErrorResume(MongoBulkWriteException.class, e -> {
+                    Set<Integer> taken = new HashSet<>();
+                    for (BulkWriteError error : e.getWriteErrors()) {
+                        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                            return Mono.error(e);
+                        }
+                        taken.add(error.getIndex());
+                    }
+                    return Mono.just(taken);
+                });
     }
 
     /**
@@ -131,12 +134,6 @@ public class LeadStore {
     public Mono<Lead> findByExternalRef(String dealerId, String externalRef) {
         Query query = Query.query(Criteria.where("dealerId").is(dealerId).and("externalRef").is(externalRef));
         return mongo.findOne(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
-    }
-
-    /** The leads of these dealers with any of these external refs: one query for a whole batch. */
-    public Flux<Lead> findByExternalRefs(Collection<String> dealerIds, Collection<String> externalRefs) {
-        Query query = Query.query(Criteria.where("dealerId").in(dealerIds).and("externalRef").in(externalRefs));
-        return mongo.find(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
     }
 
     /** Leads still open (or at risk) with one of these phone hashes, oldest first: duplicate candidates. */

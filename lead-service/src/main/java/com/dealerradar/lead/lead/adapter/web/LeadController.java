@@ -62,10 +62,6 @@ class LeadController {
         if (body.items() == null) {
             return Mono.error(ApiProblem.invalid("items", "is required"));
         }
-        if (body.items().size() > CaptureBatch.MAX_ITEMS) {
-            return Mono.error(new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large",
-                    "a batch holds at most " + CaptureBatch.MAX_ITEMS + " items, this one " + body.items().size()));
-        }
         List<CaptureBatch.Item> items = body.items().stream().map(batchItems::read).toList();
         return captureBatch.capture(caller, items)
                 .map(results -> new BatchResponse(results.stream().map(BatchResult::of).toList()));
