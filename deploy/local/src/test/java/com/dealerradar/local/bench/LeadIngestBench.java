@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class LeadIngestBench {
 
     private static final int BATCH_SIZE = 1000;
-    private static final int BATCH_CLIENTS = 2;
+    private static final int BATCH_CLIENTS = 1;
     private static final Duration PUBLISH_WAIT = Duration.ofMinutes(3);
     private static final int ATTEMPTS = 5;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);

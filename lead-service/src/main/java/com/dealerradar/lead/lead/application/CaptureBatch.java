@@ -177,32 +177,43 @@ public class CaptureBatch {
         private Mono<Void> insert() {
             List<OutboxEvent> events = leads.stream().map(LeadEvents::captured).toList();
             return store.insertAll(leads, events).flatMap(taken -> {
-                List<Mono<Void>> earlier = new ArrayList<>();
+                Map<String, List<Integer>> takenByDealer = new HashMap<>();
                 for (int n = 0; n < leads.size(); n++) {
                     int index = toInsert.get(n);
                     Lead lead = leads.get(n);
                     if (taken.contains(n)) {
-                        earlier.add(resolveTaken(index, lead));
+                        takenByDealer.computeIfAbsent(lead.dealerId(), d -> new ArrayList<>()).add(n);
                     } else {
                         results[index] = ItemResult.created(index, lead.leadId());
                         relay.publishSoon(LeadStore.COLLECTION, lead.leadId());
                     }
                 }
-                return Mono.when(earlier);
+                return Flux.fromIterable(takenByDealer.entrySet())
+                        .concatMap(dealer -> resolveTaken(dealer.getKey(), dealer.getValue()))
+                        .then();
             });
         }
 
-        /** The external ref was taken by an earlier post (or a concurrent one): a retry, or a conflict. */
-        private Mono<Void> resolveTaken(int index, Lead mine) {
-            return store.findByExternalRef(mine.dealerId(), mine.externalRef())
-                    .map(earlier -> earlier.fingerprint().equals(mine.fingerprint())
-                            ? ItemResult.duplicate(index, earlier.leadId())
-                            : ItemResult.rejected(index, Admission.externalRefConflict(mine.externalRef(),
-                                    earlier.leadId())))
-                    .defaultIfEmpty(ItemResult.rejected(index, ApiProblem.conflict(
-                            "externalRef " + mine.externalRef() + " could not be stored; retry the item")))
-                    .doOnNext(result -> results[index] = result)
-                    .then();
+        /**
+         * These external refs were taken by earlier posts (a retry of this batch, or a concurrent post):
+         * each item is a duplicate of the stored lead, or a conflict when its content differs.
+         */
+        private Mono<Void> resolveTaken(String dealerId, List<Integer> positions) {
+            List<String> refs = positions.stream().map(n -> leads.get(n).externalRef()).toList();
+            return store.findByExternalRefs(dealerId, refs).collectMap(Lead::externalRef).doOnNext(stored -> {
+                for (int n : positions) {
+                    Lead mine = leads.get(n);
+                    int index = toInsert.get(n);
+                    Lead earlier = stored.get(mine.externalRef());
+                    results[index] = earlier == null
+                            ? ItemResult.rejected(index, ApiProblem.conflict(
+                                    "externalRef " + mine.externalRef() + " could not be stored; retry the item"))
+                            : earlier.fingerprint().equals(mine.fingerprint())
+                                    ? ItemResult.duplicate(index, earlier.leadId())
+                                    : ItemResult.rejected(index, Admission.externalRefConflict(mine.externalRef(),
+                                            earlier.leadId()));
+                }
+            }).then();
         }
 
         private static String key(String dealerId, String externalRef) {

@@ -136,6 +136,12 @@ public class LeadStore {
         return mongo.findOne(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
     }
 
+    /** One dealer's leads with any of these external refs: one query for the taken refs of a whole batch. */
+    public Flux<Lead> findByExternalRefs(String dealerId, Collection<String> externalRefs) {
+        Query query = Query.query(Criteria.where("dealerId").is(dealerId).and("externalRef").in(externalRefs));
+        return mongo.find(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
+    }
+
     /** Leads still open (or at risk) with one of these phone hashes, oldest first: duplicate candidates. */
     public Flux<Lead> findOpenByPhoneHashes(Collection<String> phoneHashes) {
         if (phoneHashes.isEmpty()) {
