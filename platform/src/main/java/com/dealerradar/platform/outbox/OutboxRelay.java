@@ -61,25 +61,32 @@ public class OutboxRelay {
 
     /** Publishes one aggregate's pending events; completes with how many were sent. */
     public Mono<Integer> publish(String collection, Object aggregateId) {
-        Query byId = Query.query(Criteria.where("_id").is(aggregateId));
-        byId.fields().include(OutboxEvent.FIELD);
-        return mongo.findOne(byId, Document.class, collection)
-                .flatMap(doc -> send(collection, aggregateId, pending(doc)))
-                .defaultIfEmpty(0);
+        String aggregate = collection + "/" + aggregateId;
+        return Mono.defer(() -> {
+            if (!inFlight.add(aggregate)) {
+                return Mono.just(0);
+            }
+            // Read only once this instance owns the outbox: an older read would resend what was just sent.
+            Query byId = Query.query(Criteria.where("_id").is(aggregateId));
+            byId.fields().include(OutboxEvent.FIELD);
+            return mongo.findOne(byId, Document.class, collection)
+                    .flatMap(doc -> send(collection, aggregateId, pending(doc)))
+                    .defaultIfEmpty(0)
+                    .doFinally(signal -> inFlight.remove(aggregate));
+        });
     }
 
     /** Publishes whatever a crash or an absent broker left behind, aggregate by aggregate. */
     public Mono<Integer> sweep(String collection, int limit) {
         Query withPending = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true)).limit(limit);
-        withPending.fields().include(OutboxEvent.FIELD);
+        withPending.fields().include("_id");
         return mongo.find(withPending, Document.class, collection)
-                .concatMap(doc -> send(collection, doc.get("_id"), pending(doc)))
+                .concatMap(doc -> publish(collection, doc.get("_id")))
                 .reduce(0, Integer::sum);
     }
 
     private Mono<Integer> send(String collection, Object aggregateId, List<OutboxEvent> events) {
-        String aggregate = collection + "/" + aggregateId;
-        if (events.isEmpty() || !inFlight.add(aggregate)) {
+        if (events.isEmpty()) {
             return Mono.just(0);
         }
         List<String> sent = new ArrayList<>();
@@ -88,8 +95,7 @@ public class OutboxRelay {
                 .doOnNext(sent::add)
                 .then(Mono.defer(() -> markSent(collection, aggregateId, sent)))
                 .onErrorResume(e -> markSent(collection, aggregateId, sent).then(Mono.error(e)))
-                .doOnSuccess(n -> meters.counter("radar.outbox.published", "collection", collection).increment(n))
-                .doFinally(signal -> inFlight.remove(aggregate));
+                .doOnSuccess(n -> meters.counter("radar.outbox.published", "collection", collection).increment(n));
     }
 
     private Mono<Integer> markSent(String collection, Object aggregateId, List<String> sentIds) {

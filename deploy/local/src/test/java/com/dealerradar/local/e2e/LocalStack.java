@@ -97,6 +97,11 @@ public final class LocalStack implements AutoCloseable {
         return adminKey;
     }
 
+    /** The secret internal tokens are signed with, for tools that call a service directly as the gateway would. */
+    public String internalTokenSecret() {
+        return internalTokenSecret;
+    }
+
     public int servicePort(String module) {
         return service(module).port();
     }

@@ -4,7 +4,8 @@ import com.dealerradar.lead.directory.application.Directory;
 import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.NewLead;
-import com.dealerradar.lead.lead.domain.Violation;
+import com.dealerradar.lead.lead.domain.PhoneNumber;
+import com.dealerradar.lead.lead.domain.PossibleDuplicate;
 import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -41,13 +41,9 @@ public class CaptureLead {
     public record Outcome(Lead lead, boolean created) {}
 
     public Mono<Outcome> capture(Caller caller, NewLead request) {
-        List<Violation> violations = request.violations(clock.instant());
-        if (!violations.isEmpty()) {
-            return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
-                    violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
-        }
-        if (!caller.canWriteFor(request.dealerId())) {
-            return Mono.error(ApiProblem.forbidden("this key may not post leads for dealer " + request.dealerId()));
+        ApiProblem problem = Admission.problemOf(caller, request, clock.instant());
+        if (problem != null) {
+            return Mono.error(problem);
         }
         String fingerprint = request.fingerprint();
         return existing(request, fingerprint)
@@ -55,15 +51,16 @@ public class CaptureLead {
     }
 
     private Mono<Outcome> create(NewLead request, String fingerprint) {
+        PhoneNumber phone = phones.protect(request.phone());
         return directory.find(request.dealerId())
-                .switchIfEmpty(Mono.error(new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-dealer",
-                        "dealer " + request.dealerId() + " is not in the directory",
-                        List.of(new ApiProblem.FieldError("dealerId", "unknown dealer")))))
-                .flatMap(dealer -> {
-                    Lead lead = Lead.capture(UUID.randomUUID().toString(), dealer.region(), request,
-                            phones.protect(request.phone()), fingerprint, clock.instant());
-                    return store.insert(lead, List.of(LeadEvents.captured(lead)));
-                })
+                .switchIfEmpty(Mono.error(Admission.unknownDealer(request.dealerId())))
+                .flatMap(dealer -> duplicateCandidates(phone)
+                        .flatMap(candidates -> {
+                            Lead lead = Lead.capture(UUID.randomUUID().toString(), dealer.region(), request, phone,
+                                    fingerprint, PossibleDuplicate.among(candidates, request.dealerId()),
+                                    clock.instant());
+                            return store.insert(lead, List.of(LeadEvents.captured(lead)));
+                        }))
                 .map(lead -> {
                     relay.publishSoon(LeadStore.COLLECTION, lead.leadId());
                     return new Outcome(lead, true);
@@ -71,11 +68,14 @@ public class CaptureLead {
                 .onErrorResume(DuplicateKeyException.class, e -> existing(request, fingerprint));
     }
 
+    private Mono<List<Lead>> duplicateCandidates(PhoneNumber phone) {
+        return phone == null ? Mono.just(List.of()) : store.findOpenByPhoneHashes(List.of(phone.hash())).collectList();
+    }
+
     private Mono<Outcome> existing(NewLead request, String fingerprint) {
         return store.findByExternalRef(request.dealerId(), request.externalRef())
                 .flatMap(lead -> lead.fingerprint().equals(fingerprint)
                         ? Mono.just(new Outcome(lead, false))
-                        : Mono.error(ApiProblem.conflict("externalRef " + request.externalRef()
-                                + " was already used for a different lead (" + lead.leadId() + ")")));
+                        : Mono.error(Admission.externalRefConflict(request.externalRef(), lead.leadId())));
     }
 }

@@ -1,0 +1,25 @@
+package com.dealerradar.lead.lead.adapter.web;
+
+import com.dealerradar.lead.lead.application.CaptureBatch;
+import com.dealerradar.platform.web.ApiProblem;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** One item's outcome in a batch response; a rejected item carries its problem in the problem+json shape. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record BatchResult(int index, String outcome, String leadId, ItemProblem problem) {
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ItemProblem(String type, String title, int status, String detail, List<ApiProblem.FieldError> errors) {
+
+        static ItemProblem of(ApiProblem e) {
+            return new ItemProblem("https://dealer-radar.dev/problems/" + e.slug(), e.status().getReasonPhrase(),
+                    e.status().value(), e.getMessage(), e.errors());
+        }
+    }
+
+    static BatchResult of(CaptureBatch.ItemResult r) {
+        return new BatchResult(r.index(), r.outcome().name(), r.leadId(),
+                r.problem() == null ? null : ItemProblem.of(r.problem()));
+    }
+}

@@ -1,0 +1,24 @@
+package com.dealerradar.lead.lead.adapter.web;
+
+import com.dealerradar.lead.lead.domain.Grade;
+import com.dealerradar.lead.lead.domain.InvalidReason;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** The bodies of the commands on an existing lead. */
+final class CommandRequests {
+
+    private CommandRequests() {}
+
+    record GradeRequest(@NotNull Grade grade, @NotNull OffsetDateTime occurredAt) {}
+
+    record ContactRequest(@NotNull OffsetDateTime occurredAt) {}
+
+    record DealRequest(@NotNull OffsetDateTime occurredAt, @Size(max = 100) String model,
+            @PositiveOrZero BigDecimal price) {}
+
+    record InvalidRequest(@NotNull OffsetDateTime occurredAt, @NotNull InvalidReason reason) {}
+}

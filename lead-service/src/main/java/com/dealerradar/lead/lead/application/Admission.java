@@ -1,0 +1,43 @@
+package com.dealerradar.lead.lead.application;
+
+import com.dealerradar.lead.lead.domain.NewLead;
+import com.dealerradar.lead.lead.domain.Violation;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.ApiProblem;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** The checks every new lead passes before it is stored, alone or in a batch. */
+final class Admission {
+
+    private Admission() {}
+
+    /** The problem that keeps this lead out, or null when it may come in. */
+    static ApiProblem problemOf(Caller caller, NewLead lead, Instant now) {
+        List<Violation> violations = lead.violations(now);
+        if (!violations.isEmpty()) {
+            return invalid(violations);
+        }
+        if (!caller.canWriteFor(lead.dealerId())) {
+            return ApiProblem.forbidden("this key may not post leads for dealer " + lead.dealerId());
+        }
+        return null;
+    }
+
+    static ApiProblem invalid(List<Violation> violations) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
+                violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+    }
+
+    static ApiProblem unknownDealer(String dealerId) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-dealer",
+                "dealer " + dealerId + " is not in the directory",
+                List.of(new ApiProblem.FieldError("dealerId", "unknown dealer")));
+    }
+
+    static ApiProblem externalRefConflict(String externalRef, String existingLeadId) {
+        return ApiProblem.conflict("externalRef " + externalRef + " was already used for a different lead ("
+                + existingLeadId + ")");
+    }
+}

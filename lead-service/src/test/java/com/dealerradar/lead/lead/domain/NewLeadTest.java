@@ -1,0 +1,51 @@
+package com.dealerradar.lead.lead.domain;
+
+import static com.dealerradar.lead.lead.domain.Leads.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class NewLeadTest {
+
+    private static NewLead lead(CustomerKind kind, String name, Industry industry, String phone,
+            OffsetDateTime at) {
+        return new NewLead("D-1", "crm-1", at, Channel.FLEET, Grade.H, true, null, null, kind, name, phone, industry,
+                null);
+    }
+
+    @Test
+    void aWellFormedLeadHasNoViolations() {
+        assertThat(lead(CustomerKind.ORGANIZATION, "Chifeng Power", Industry.POWER_UTILITY, "138 0000-5678",
+                Leads.CAPTURED_AT).violations(NOW)).isEmpty();
+    }
+
+    @Test
+    void aLeadMoreThanFiveMinutesAheadIsInTheFuture() {
+        var slightlyAhead = NOW.plus(Duration.ofMinutes(4)).atOffset(ZoneOffset.ofHours(8));
+        var farAhead = NOW.plus(Duration.ofMinutes(6)).atOffset(ZoneOffset.ofHours(8));
+        assertThat(lead(CustomerKind.INDIVIDUAL, null, null, null, slightlyAhead).violations(NOW)).isEmpty();
+        assertThat(lead(CustomerKind.INDIVIDUAL, null, null, null, farAhead).violations(NOW))
+                .extracting(Violation::field).containsExactly("occurredAt");
+    }
+
+    @Test
+    void eachBrokenRuleNamesItsField() {
+        var at = NOW.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC);
+        assertThat(lead(CustomerKind.INDIVIDUAL, null, Industry.FINANCE, "12-34", at).violations(NOW))
+                .extracting(Violation::field)
+                .containsExactly("occurredAt", "customer.industry", "customer.phone");
+        assertThat(lead(CustomerKind.ORGANIZATION, " ", null, null, Leads.CAPTURED_AT).violations(NOW))
+                .extracting(Violation::field).containsExactly("customer.name");
+    }
+
+    @Test
+    void theFingerprintIgnoresHowThePhoneIsWrittenButNotWhatWasReported() {
+        var a = lead(CustomerKind.INDIVIDUAL, null, null, "138 0000 5678", Leads.CAPTURED_AT);
+        var b = lead(CustomerKind.INDIVIDUAL, null, null, "13800005678", Leads.CAPTURED_AT);
+        var c = lead(CustomerKind.INDIVIDUAL, null, null, "13800005679", Leads.CAPTURED_AT);
+        assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
+    }
+}
