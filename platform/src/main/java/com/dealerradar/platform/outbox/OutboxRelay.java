@@ -39,6 +39,8 @@ public class OutboxRelay {
      * outbox meanwhile (the sweep while a send waits for a returning broker) would only send duplicates.
      */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Aggregates that got new events while in flight: published again at once rather than at the next sweep. */
+    private final Set<String> requestedAgain = ConcurrentHashMap.newKeySet();
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, TopicNames topics,
             MeterRegistry meters) {
@@ -64,6 +66,7 @@ public class OutboxRelay {
         String aggregate = collection + "/" + aggregateId;
         return Mono.defer(() -> {
             if (!inFlight.add(aggregate)) {
+                requestedAgain.add(aggregate);
                 return Mono.just(0);
             }
             // Read only once this instance owns the outbox: an older read would resend what was just sent.
@@ -72,7 +75,12 @@ public class OutboxRelay {
             return mongo.findOne(byId, Document.class, collection)
                     .flatMap(doc -> send(collection, aggregateId, pending(doc)))
                     .defaultIfEmpty(0)
-                    .doFinally(signal -> inFlight.remove(aggregate));
+                    .doFinally(signal -> {
+                        inFlight.remove(aggregate);
+                        if (requestedAgain.remove(aggregate)) {
+                            publishSoon(collection, aggregateId);
+                        }
+                    });
         });
     }
 
