@@ -2,6 +2,7 @@ package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.platform.web.ApiProblem;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /** The leads captured from {@code from} to {@code to}, both inclusive, by their day in the group's zone. */
@@ -25,5 +26,15 @@ public record Cohort(LocalDate from, LocalDate to) {
             day = day.lte(to.toString());
         }
         return day;
+    }
+
+    /** The first month that overlaps the cohort (null when open). */
+    public YearMonth firstMonth() {
+        return from == null ? null : YearMonth.from(from);
+    }
+
+    /** The last month that overlaps the cohort (null when open). */
+    public YearMonth lastMonth() {
+        return to == null ? null : YearMonth.from(to);
     }
 }

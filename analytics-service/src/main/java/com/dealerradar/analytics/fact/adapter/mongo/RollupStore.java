@@ -1,16 +1,22 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
 import com.dealerradar.analytics.fact.domain.GroupKey;
+import com.dealerradar.analytics.fact.domain.Rollup;
+import com.dealerradar.analytics.fact.domain.RollupCalculator;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,9 +30,11 @@ public class RollupStore {
     public static final String COLLECTION = "lead_rollups";
 
     private final ReactiveMongoTemplate mongo;
+    private final FactStore facts;
 
-    public RollupStore(ReactiveMongoTemplate mongo) {
+    public RollupStore(ReactiveMongoTemplate mongo, FactStore facts) {
         this.mongo = mongo;
+        this.facts = facts;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -37,45 +45,44 @@ public class RollupStore {
                 mongo.indexOps(COLLECTION).createIndex(new Index().on("region", Sort.Direction.ASC)
                         .on("day", Sort.Direction.ASC).named("region_day")),
                 mongo.indexOps(FactStore.COLLECTION).createIndex(new Index().on("dealerId", Sort.Direction.ASC)
-                        .on("day", Sort.Direction.ASC).on("channel", Sort.Direction.ASC).named("group")))
+                        .on("day", Sort.Direction.ASC).on("channel", Sort.Direction.ASC).named("group")),
+                mongo.indexOps(FactStore.COLLECTION).createIndex(new Index().on("region", Sort.Direction.ASC)
+                        .on("status", Sort.Direction.ASC).on("industry", Sort.Direction.ASC).named("region_open")))
                 .block();
     }
 
     public Mono<Void> recompute(GroupKey key) {
-        Criteria inGroup = new Criteria();
-        key.asMap().forEach((field, value) -> inGroup.and(field).is(value));
-        List<Document> pipeline = List.of(
-                new Document("$match", Query.query(inGroup).getQueryObject()),
-                new Document("$group", new Document("_id", null)
-                        .append("captured", new Document("$sum", 1))
-                        .append("invalid", countWhere("status", "INVALID"))
-                        .append("won", countWhere("status", "WON"))
-                        .append("atRisk", countWhere("status", "AT_RISK"))
-                        .append("defeatedConfirmed", countWhere("status", "DEFEATED"))
-                        .append("pendingDefeats", countWhere("defeatPending", true))
-                        .append("kept", countWhere("kept", true))));
-        return mongo.getCollection(FactStore.COLLECTION)
-                .flatMap(facts -> Mono.from(facts.aggregate(pipeline).first()))
-                .flatMap(counts -> {
-                    Document rollup = new Document(key.asMap()).append("_id", key.id());
-                    counts.forEach((field, value) -> {
-                        if (!"_id".equals(field)) {
-                            rollup.append(field, value);
-                        }
-                    });
-                    return mongo.getCollection(COLLECTION).flatMap(rollups -> Mono.from(rollups.replaceOne(
-                            new Document("_id", key.id()), rollup,
-                            new com.mongodb.client.model.ReplaceOptions().upsert(true))));
-                })
+        return facts.inGroup(key).map(FactDocuments::toFact).collectList()
+                .flatMap(groupFacts -> groupFacts.isEmpty()
+                        ? mongo.remove(Query.query(Criteria.where("_id").is(key.id())), COLLECTION).then()
+                        : save(RollupCalculator.of(key, groupFacts)));
+    }
+
+    public Mono<Void> save(Rollup rollup) {
+        Document doc = RollupDocuments.toDocument(rollup);
+        return mongo.getCollection(COLLECTION)
+                .flatMap(rollups -> Mono.from(rollups.replaceOne(new Document("_id", doc.get("_id")), doc,
+                        new ReplaceOptions().upsert(true))))
                 .then();
     }
 
-    private static Document countWhere(String field, Object value) {
-        return new Document("$sum", new Document("$cond",
-                List.of(new Document("$eq", List.of("$" + field, value)), 1, 0)));
+    /** Writes many rollups in one round trip (rebuild and benchmark). */
+    public Mono<Void> saveAll(Collection<Rollup> rollups) {
+        if (rollups.isEmpty()) {
+            return Mono.empty();
+        }
+        List<ReplaceOneModel<Document>> writes = rollups.stream().map(RollupDocuments::toDocument)
+                .map(doc -> new ReplaceOneModel<>(new Document("_id", doc.get("_id")), doc,
+                        new ReplaceOptions().upsert(true)))
+                .toList();
+        return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.bulkWrite(writes))).then();
     }
 
-    public reactor.core.publisher.Flux<Document> find(Criteria criteria) {
-        return mongo.find(Query.query(criteria), Document.class, COLLECTION);
+    public Flux<Rollup> find(Criteria criteria) {
+        return mongo.find(Query.query(criteria), Document.class, COLLECTION).map(RollupDocuments::toRollup);
+    }
+
+    public Mono<Void> dropAll() {
+        return mongo.remove(new Query(), COLLECTION).then();
     }
 }
