@@ -4,25 +4,21 @@ import com.dealerradar.analytics.directory.DealerDirectory;
 import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
 import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
 import com.dealerradar.analytics.fact.application.LeadProjection;
-import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.analytics.rebuild.adapter.kafka.TopicReplay;
 import com.dealerradar.platform.kafka.TopicNames;
 import com.dealerradar.platform.web.ApiProblem;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 
 /**
  * Rebuilds the read model from the topics: stops the live listeners, drops the dealers, facts and
  * rollups, replays every topic from its beginning through the same projection, recomputes every
- * group touched once at the end, and starts the listeners again. They resume from their committed
+ * group once at the end, and starts the listeners again. They resume from their committed
  * offsets; what they then apply again was already applied by the replay, which the projection's
  * guards turn into no change. Marketing spend is not derived from the topics and stays.
  */
@@ -31,7 +27,6 @@ public class RebuildReadModel {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildReadModel.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-    private static final int RECOMPUTE_CONCURRENCY = 4;
 
     private final KafkaListenerEndpointRegistry listeners;
     private final TopicReplay replay;
@@ -64,18 +59,17 @@ public class RebuildReadModel {
         listeners.getListenerContainers().forEach(container -> container.stop());
         try {
             directory.dropAll().then(facts.dropAll()).then(rollups.dropAll()).block(STEP_TIMEOUT);
-            Set<GroupKey> touched = ConcurrentHashMap.newKeySet();
             TopicReplay.Counts counts = replay.replay(
                     List.of(topics.directory(), topics.leads(), topics.followups(), topics.defeats()),
                     (topic, event) -> {
                         if (topic.equals(topics.directory())) {
                             directory.apply(event).block(STEP_TIMEOUT);
                         } else {
-                            projection.apply(event).doOnNext(touched::add).block(STEP_TIMEOUT);
+                            projection.apply(event).block(STEP_TIMEOUT);
                         }
                     });
-            Flux.fromIterable(touched).flatMap(rollups::recompute, RECOMPUTE_CONCURRENCY).then().block(STEP_TIMEOUT);
-            Report report = new Report(counts.events(), counts.skipped(), touched.size(),
+            Long groups = rollups.recomputeAll().block(STEP_TIMEOUT);
+            Report report = new Report(counts.events(), counts.skipped(), groups == null ? 0 : groups,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             log.info("read model rebuilt: {}", report);
             return report;
