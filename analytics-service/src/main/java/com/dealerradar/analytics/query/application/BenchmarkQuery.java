@@ -38,7 +38,7 @@ public class BenchmarkQuery {
     public Mono<Benchmark> benchmark(Caller caller, String dealerId, String region, Cohort cohort, String metricName) {
         BenchmarkMetric metric = parse(metricName);
         return scope.resolve(caller, dealerId, region)
-                .flatMap(filter -> rollups.by(filter, cohort, r -> r.key().dealerId()))
+                .flatMap(filter -> rollups.by(filter, cohort, Dimensions.BY_DEALER))
                 .map(grouped -> of(metricName, metric, grouped.byKey()));
     }
 

@@ -37,7 +37,7 @@ public class ChannelsQuery {
 
     public Mono<Channels> channels(Caller caller, String dealerId, String region, Cohort cohort) {
         return scope.resolve(caller, dealerId, region).flatMap(filter -> Mono.zip(
-                        rollups.by(filter, cohort, r -> r.key().channel()), spend.byChannel(filter, cohort)))
+                        rollups.by(filter, cohort, Dimensions.BY_CHANNEL), spend.byChannel(filter, cohort)))
                 .map(t -> rows(t.getT1().byKey(), t.getT2()));
     }
 

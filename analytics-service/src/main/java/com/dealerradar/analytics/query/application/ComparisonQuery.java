@@ -29,10 +29,11 @@ public class ComparisonQuery {
     public record Comparison(List<String> regions, List<String> values, List<Cell> cells) {}
 
     public Mono<Comparison> comparison(Caller caller, String dealerId, String region, Cohort cohort, String dimension) {
-        var valueOf = Dimensions.comparisonValue(dimension);
+        Grouping value = Dimensions.comparison(dimension);
+        Grouping regionAndValue = new Grouping(value.view(), r -> value.keyOf().apply(r) == null ? null
+                : r.key().region() + SEPARATOR + value.keyOf().apply(r));
         return scope.resolve(caller, dealerId, region)
-                .flatMap(filter -> rollups.by(filter, cohort, r -> valueOf.apply(r) == null ? null
-                        : r.key().region() + SEPARATOR + valueOf.apply(r)))
+                .flatMap(filter -> rollups.by(filter, cohort, regionAndValue))
                 .map(grouped -> of(grouped.byKey()));
     }
 

@@ -1,51 +1,62 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.fact.domain.Rollup;
+import static com.dealerradar.analytics.fact.domain.RollupView.CHANNEL;
+import static com.dealerradar.analytics.fact.domain.RollupView.CONSULTANT;
+import static com.dealerradar.analytics.fact.domain.RollupView.DEALER;
+import static com.dealerradar.analytics.fact.domain.RollupView.PRODUCT;
+
 import com.dealerradar.platform.web.ApiProblem;
-import java.util.function.Function;
 
 /** The {@code groupBy} and {@code dimension} parameters: which key of a rollup a row is for. */
 final class Dimensions {
 
+    static final Grouping BY_DEALER = new Grouping(DEALER, r -> r.key().dealerId());
+    static final Grouping BY_REGION = new Grouping(DEALER, r -> r.key().region());
+    static final Grouping BY_CHANNEL = new Grouping(CHANNEL, r -> r.key().channel());
+    static final Grouping BY_CONSULTANT = new Grouping(CONSULTANT, r -> r.key().consultant());
+    static final Grouping BY_MODEL = new Grouping(PRODUCT, r -> r.key().model());
+    static final Grouping BY_INDUSTRY = new Grouping(PRODUCT, r -> r.key().industry());
+    /** The value of an industry-and-model pair reads {@code INDUSTRY/MODEL}. */
+    static final Grouping BY_INDUSTRY_MODEL = new Grouping(PRODUCT, r -> r.key().industry() == null
+            || r.key().model() == null ? null : r.key().industry() + "/" + r.key().model());
+
     private Dimensions() {}
 
-    static Function<Rollup, String> funnelKey(String groupBy) {
+    static Grouping funnel(String groupBy) {
         return switch (groupBy == null ? "" : groupBy) {
-            case "dealer" -> r -> r.key().dealerId();
-            case "region" -> r -> r.key().region();
-            case "channel" -> r -> r.key().channel();
-            case "model" -> r -> r.key().model();
-            case "industry" -> r -> r.key().industry();
-            case "consultant" -> r -> r.key().consultant();
+            case "dealer" -> BY_DEALER;
+            case "region" -> BY_REGION;
+            case "channel" -> BY_CHANNEL;
+            case "model" -> BY_MODEL;
+            case "industry" -> BY_INDUSTRY;
+            case "consultant" -> BY_CONSULTANT;
             default -> throw ApiProblem.invalid("groupBy", "must be one of dealer, region, channel, model, industry, consultant");
         };
     }
 
-    static Function<Rollup, String> responseKey(String groupBy) {
+    static Grouping responseTimes(String groupBy) {
         return switch (groupBy == null ? "" : groupBy) {
-            case "dealer" -> r -> r.key().dealerId();
-            case "channel" -> r -> r.key().channel();
-            case "consultant" -> r -> r.key().consultant();
+            case "dealer" -> BY_DEALER;
+            case "channel" -> BY_CHANNEL;
+            case "consultant" -> BY_CONSULTANT;
             default -> throw ApiProblem.invalid("groupBy", "must be one of dealer, channel, consultant");
         };
     }
 
-    static Function<Rollup, String> comparisonValue(String dimension) {
+    static Grouping comparison(String dimension) {
         return switch (dimension == null ? "" : dimension) {
-            case "industry" -> r -> r.key().industry();
-            case "model" -> r -> r.key().model();
-            case "channel" -> r -> r.key().channel();
+            case "industry" -> BY_INDUSTRY;
+            case "model" -> BY_MODEL;
+            case "channel" -> BY_CHANNEL;
             default -> throw ApiProblem.invalid("dimension", "must be one of industry, model, channel");
         };
     }
 
-    /** The value of an industry-and-model pair reads {@code INDUSTRY/MODEL}. */
-    static Function<Rollup, String> prospectValue(String dimension) {
+    static Grouping prospects(String dimension) {
         return switch (dimension == null ? "" : dimension) {
-            case "industry" -> r -> r.key().industry();
-            case "model" -> r -> r.key().model();
-            case "industryModel" -> r -> r.key().industry() == null || r.key().model() == null ? null
-                    : r.key().industry() + "/" + r.key().model();
+            case "industry" -> BY_INDUSTRY;
+            case "model" -> BY_MODEL;
+            case "industryModel" -> BY_INDUSTRY_MODEL;
             default -> throw ApiProblem.invalid("dimension", "must be one of industry, model, industryModel");
         };
     }

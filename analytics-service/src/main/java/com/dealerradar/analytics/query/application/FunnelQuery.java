@@ -1,12 +1,10 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.query.domain.FunnelRates;
 import com.dealerradar.analytics.query.domain.RollupSum;
 import com.dealerradar.platform.security.Caller;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +34,7 @@ public class FunnelQuery {
     public record Funnel(List<FunnelRow> rows, FunnelRow total) {}
 
     public Mono<Funnel> funnel(Caller caller, String dealerId, String region, Cohort cohort, String groupBy) {
-        Function<Rollup, String> keyOf = Dimensions.funnelKey(groupBy);
+        Grouping keyOf = Dimensions.funnel(groupBy);
         return scope.resolve(caller, dealerId, region).flatMap(filter -> rollups.by(filter, cohort, keyOf)
                 .map(grouped -> {
                     List<FunnelRow> rows = grouped.byKey().entrySet().stream()

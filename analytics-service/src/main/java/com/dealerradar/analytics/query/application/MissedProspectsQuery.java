@@ -70,8 +70,9 @@ public class MissedProspectsQuery {
         if (max < 1 || max > MAX_LIMIT) {
             return Mono.error(ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT));
         }
-        Function<Rollup, String> valueOf = Dimensions.prospectValue(dimension);
-        return rollups.find(cohort.narrow(new Criteria())).collectList()
+        Grouping grouping = Dimensions.prospects(dimension);
+        Function<Rollup, String> valueOf = grouping.keyOf();
+        return rollups.find(grouping.view(), cohort.narrow(new Criteria())).collectList()
                 .flatMap(all -> {
                     List<Candidate> ranked = rank(region, valueOf, all).stream().limit(max).toList();
                     long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))

@@ -40,7 +40,7 @@ public class ResponseTimesQuery {
 
     public Mono<ResponseTimes> responseTimes(Caller caller, String dealerId, String region, Cohort cohort,
             String groupBy) {
-        var keyOf = Dimensions.responseKey(groupBy);
+        Grouping keyOf = Dimensions.responseTimes(groupBy);
         return scope.resolve(caller, dealerId, region).flatMap(filter -> rollups.by(filter, cohort, keyOf))
                 .map(grouped -> new ResponseTimes(grouped.byKey().entrySet().stream()
                         .map(e -> ResponseRow.of(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()))

@@ -2,6 +2,7 @@ package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
 import com.dealerradar.analytics.fact.domain.Rollup;
+import com.dealerradar.analytics.fact.domain.RollupView;
 import com.dealerradar.analytics.query.domain.RollupSum;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Reads a scope's rollups of a cohort and sums them, in total or by a key. */
+/** Reads a scope's rollups of a cohort and sums them, in total (from the dealer-day view) or by a key. */
 @Component
 public class RollupReader {
 
@@ -20,15 +21,16 @@ public class RollupReader {
     }
 
     public Mono<RollupSum> total(ScopeFilter scope, Cohort cohort) {
-        return rollups.find(cohort.narrow(scope.criteria())).reduce(new RollupSum(), RollupSum::add);
+        return rollups.find(RollupView.DEALER, cohort.narrow(scope.criteria())).reduce(new RollupSum(), RollupSum::add);
     }
 
     /** Sums per key and in total, in one pass. */
     public record Grouped(RollupSum total, Map<String, RollupSum> byKey) {}
 
     /** Sums by {@code keyOf}; a null key (e.g. an individual buyer's industry) is kept as the empty string. */
-    public Mono<Grouped> by(ScopeFilter scope, Cohort cohort, Function<Rollup, String> keyOf) {
-        return rollups.find(cohort.narrow(scope.criteria()))
+    public Mono<Grouped> by(ScopeFilter scope, Cohort cohort, Grouping grouping) {
+        Function<Rollup, String> keyOf = grouping.keyOf();
+        return rollups.find(grouping.view(), cohort.narrow(scope.criteria()))
                 .reduce(new Grouped(new RollupSum(), new TreeMap<>()), (grouped, rollup) -> {
                     String key = keyOf.apply(rollup);
                     grouped.byKey().computeIfAbsent(key == null ? "" : key, k -> new RollupSum()).add(rollup);

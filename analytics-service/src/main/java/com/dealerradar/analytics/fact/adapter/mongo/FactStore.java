@@ -1,6 +1,7 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
 import com.dealerradar.analytics.fact.domain.GroupKey;
+import com.dealerradar.analytics.fact.domain.RollupView;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -69,9 +70,11 @@ public class FactStore {
         return mongo.findById(leadId, Document.class, COLLECTION);
     }
 
-    public Flux<Document> inGroup(GroupKey key) {
+    /** The facts of one group of a view: those that match the view's fields of {@code projected}. */
+    public Flux<Document> inGroup(RollupView view, GroupKey projected) {
+        Map<String, Object> values = projected.asMap();
         Criteria inGroup = new Criteria();
-        key.asMap().forEach((field, value) -> inGroup.and(field).is(value));
+        view.fields().forEach(field -> inGroup.and(field).is(values.get(field)));
         return mongo.find(Query.query(inGroup), Document.class, COLLECTION);
     }
 

@@ -1,6 +1,7 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
 import com.dealerradar.analytics.fact.domain.Rollup;
+import com.dealerradar.analytics.fact.domain.RollupView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,8 +22,8 @@ final class RollupDocuments {
 
     private RollupDocuments() {}
 
-    static Document toDocument(Rollup r) {
-        Document doc = new Document("_id", r.key().id());
+    static Document toDocument(RollupView view, Rollup r) {
+        Document doc = new Document("_id", view.idOf(r.key())).append("view", view.name());
         doc.putAll(r.key().asMap());
         long[] counts = {r.captured(), r.invalid(), r.traffic(), r.kept(), r.followed(), r.reached(), r.won(),
             r.atRisk(), r.defeatedConfirmed(), r.pendingDefeats(), r.open(), r.defeatsReported(), r.defeatsConfirmed(),
