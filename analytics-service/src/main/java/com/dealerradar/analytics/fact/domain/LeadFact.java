@@ -12,12 +12,13 @@ import java.util.Map;
  * @param firstResponseMinutes capture to first reaching follow-up, as followup-service measured it; may be null
  * @param defeatState          state of the lead's latest defeat (PENDING_CALLBACK, CONFIRMED, REVERSED) or null
  * @param ratings              the latest callback's ratings per step (reception, needsAnalysis, ...)
+ * @param grade                the lead's current grade (H, A, B, C)
  */
 public record LeadFact(String leadId, String status, boolean kept, boolean reached, Instant capturedAt,
         Instant firstReachedAt, Long firstResponseMinutes, String organization, int defeatsReported,
         int defeatsConfirmed, int defeatsReversed, String defeatState, String defeatSubtype, List<String> reasons,
         List<String> actualReasons, String competitorBrand, String sameGroupDealerId, Instant callbackDueAt,
-        Map<String, Integer> ratings) {
+        Map<String, Integer> ratings, String grade) {
 
     public static final String PENDING_CALLBACK = "PENDING_CALLBACK";
     public static final String REVERSED = "REVERSED";
@@ -30,6 +31,10 @@ public record LeadFact(String leadId, String status, boolean kept, boolean reach
 
     public boolean invalid() {
         return "INVALID".equals(status);
+    }
+
+    public boolean open() {
+        return "OPEN".equals(status);
     }
 
     public boolean won() {

@@ -15,13 +15,19 @@ public final class RollupCalculator {
     private RollupCalculator() {}
 
     public static Rollup of(GroupKey key, Collection<LeadFact> facts) {
-        long captured = 0, invalid = 0, kept = 0, followed = 0, reached = 0, won = 0, atRisk = 0, defeated = 0;
+        return of(key, facts, 0);
+    }
+
+    /** Also names up to {@code openLeadsKept} of the group's open leads, oldest first. */
+    public static Rollup of(GroupKey key, Collection<LeadFact> facts, int openLeadsKept) {
+        long captured = 0, invalid = 0, kept = 0, followed = 0, followedWon = 0, reached = 0, won = 0, atRisk = 0, defeated = 0;
         long pending = 0, open = 0, reported = 0, confirmed = 0, reversed = 0;
         ResponseHistogram responses = new ResponseHistogram();
         List<Instant> dueAt = new ArrayList<>();
         Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(), bySubtype = new TreeMap<>();
         Map<String, Long> bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(), ratingCounts = new TreeMap<>();
         Set<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>();
+        List<OpenLead> openLeads = new ArrayList<>();
         for (LeadFact fact : facts) {
             captured++;
             if (fact.invalid()) {
@@ -30,6 +36,7 @@ public final class RollupCalculator {
             }
             kept += fact.kept() ? 1 : 0;
             followed += fact.kept() && fact.reached() ? 1 : 0;
+            followedWon += fact.kept() && fact.reached() && fact.won() ? 1 : 0;
             Long minutes = fact.responseMinutes();
             if (minutes != null) {
                 reached++;
@@ -55,6 +62,10 @@ public final class RollupCalculator {
                 ratingSums.merge(step, rating.longValue(), Long::sum);
                 ratingCounts.merge(step, 1L, Long::sum);
             });
+            if (fact.open() && openLeadsKept > 0) {
+                openLeads.add(new OpenLead(fact.leadId(), key.dealerId(), fact.organization(), fact.grade(),
+                        fact.capturedAt()));
+            }
             if (fact.organization() != null) {
                 organizations.add(fact.organization());
                 if (fact.won()) {
@@ -63,9 +74,12 @@ public final class RollupCalculator {
             }
         }
         dueAt.sort(null);
-        return new Rollup(key, captured, invalid, captured - invalid, kept, followed, reached, won, atRisk, defeated,
+        openLeads.sort(OpenLead.OLDEST_FIRST);
+        return new Rollup(key, captured, invalid, captured - invalid, kept, followed, followedWon, reached, won,
+                atRisk, defeated,
                 pending, open, responses.asMap(), reported, confirmed, reversed, dueAt, byReason, byCompetitor,
-                bySubtype, bySameGroupDealer, ratingSums, ratingCounts, sorted(organizations), sorted(wonOrganizations));
+                bySubtype, bySameGroupDealer, ratingSums, ratingCounts, sorted(organizations), sorted(wonOrganizations),
+                List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))));
     }
 
     /** A loss to another dealer of the group is no loss for the group: it is counted apart, not by reason. */

@@ -15,6 +15,8 @@ public enum RollupView {
     CONSULTANT(List.of("consultant")),
     PRODUCT(List.of("industry", "model"));
 
+    static final int OPEN_LEADS_PER_GROUP = 5;
+
     private final List<String> fields;
 
     RollupView(List<String> extra) {
@@ -33,6 +35,11 @@ public enum RollupView {
                 fields.contains("industry") ? key.industry() : null,
                 fields.contains("model") ? key.model() : null,
                 fields.contains("consultant") ? key.consultant() : null);
+    }
+
+    /** How many open leads a group of this view names: only the product view, which missed prospects read. */
+    public int openLeadsKept() {
+        return this == PRODUCT ? OPEN_LEADS_PER_GROUP : 0;
     }
 
     public String idOf(GroupKey projected) {

@@ -4,7 +4,7 @@ import com.dealerradar.analytics.query.domain.BenchmarkMetric;
 import com.dealerradar.analytics.query.domain.CompetitionRank;
 import com.dealerradar.analytics.query.domain.Median;
 import com.dealerradar.analytics.query.domain.Rates;
-import com.dealerradar.analytics.query.domain.RollupSum;
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.WilsonInterval;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;

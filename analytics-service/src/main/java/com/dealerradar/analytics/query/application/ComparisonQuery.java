@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.query.domain.Rates;
-import com.dealerradar.analytics.query.domain.RollupSum;
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.platform.security.Caller;
 import java.util.List;
 import java.util.Map;

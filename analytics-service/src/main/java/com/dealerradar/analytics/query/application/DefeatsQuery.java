@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.query.domain.Rates;
-import com.dealerradar.analytics.query.domain.RollupSum;
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
 import java.util.Comparator;
@@ -59,10 +59,13 @@ public class DefeatsQuery {
                 Rates.of(s.defeatsReversed(), s.defeatsConfirmed() + s.defeatsReversed()), s.pendingDefeats(),
                 s.overdueCallbacks(clock.instant()), counts(s.byReason(), ReasonCount::new),
                 counts(s.byCompetitor(), BrandCount::new), counts(s.bySubtype(), SubtypeCount::new),
-                new Ratings(s.averageRating("reception"), s.averageRating("needsAnalysis"),
-                        s.averageRating("presentation"), s.averageRating("testDrive"), s.averageRating("negotiation"),
-                        s.averageRating("followUp")),
+                new Ratings(rating(s, "reception"), rating(s, "needsAnalysis"), rating(s, "presentation"),
+                        rating(s, "testDrive"), rating(s, "negotiation"), rating(s, "followUp")),
                 new SameGroupLosses(sameGroup.stream().mapToLong(DealerCount::count).sum(), sameGroup));
+    }
+
+    private static Double rating(RollupSum s, String step) {
+        return Rates.round(s.averageRating(step), 2);
     }
 
     /** Most frequent first, then by name. */

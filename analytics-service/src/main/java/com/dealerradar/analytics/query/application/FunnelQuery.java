@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.query.domain.FunnelRates;
-import com.dealerradar.analytics.query.domain.RollupSum;
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.platform.security.Caller;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +25,7 @@ public class FunnelQuery {
             Double followRate, Double convertRate, Double closeRate) {
 
         static FunnelRow of(String key, RollupSum s) {
-            FunnelRates rates = FunnelRates.of(s.traffic(), s.kept(), s.followed(), s.won());
+            FunnelRates rates = FunnelRates.of(s.traffic(), s.kept(), s.followed(), s.followedWon(), s.won());
             return new FunnelRow(key, s.traffic(), s.kept(), s.followed(), s.won(), rates.keepRate(),
                     rates.followRate(), rates.convertRate(), rates.closeRate());
         }

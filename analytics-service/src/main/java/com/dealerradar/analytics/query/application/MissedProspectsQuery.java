@@ -1,10 +1,8 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
-import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
 import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.query.domain.Rates;
-import com.dealerradar.analytics.query.domain.RollupSum;
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.Shortfall;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
@@ -15,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,8 +21,8 @@ import reactor.core.publisher.Mono;
  * activity predicts for a region of R's size; see {@link Shortfall} for the expectation and the test.
  * Peers are every other region of the group. A value also needs deals in at least
  * {@link #MIN_PEER_REGIONS} peer regions: one region's success alone is no pattern. The evidence
- * lists the peers with leads for the value and R's own open leads for it (at most
- * {@link #OPEN_LEADS} per value).
+ * lists the peers with leads for the value and R's own oldest open leads for it (at most
+ * {@link #OPEN_LEADS} per value), which the product rollups name, so that no lead is read.
  */
 @Service
 public class MissedProspectsQuery {
@@ -37,12 +32,10 @@ public class MissedProspectsQuery {
     static final int ORGANIZATIONS = 10;
     static final int MAX_LIMIT = 100;
 
-    private final RollupStore rollups;
-    private final FactStore facts;
+    private final RollupReader rollups;
 
-    public MissedProspectsQuery(RollupStore rollups, FactStore facts) {
+    public MissedProspectsQuery(RollupReader rollups) {
         this.rollups = rollups;
-        this.facts = facts;
     }
 
     public record OpenLead(String leadId, String dealerId, String organization, String grade) {}
@@ -72,15 +65,13 @@ public class MissedProspectsQuery {
         }
         Grouping grouping = Dimensions.prospects(dimension);
         Function<Rollup, String> valueOf = grouping.keyOf();
-        return rollups.find(grouping.view(), cohort.narrow(new Criteria())).collectList()
-                .flatMap(all -> {
-                    List<Candidate> ranked = rank(region, valueOf, all).stream().limit(max).toList();
+        return rollups.read(grouping.view(), ScopeFilter.GROUP, cohort).collectList()
+                .map(all -> {
                     long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))
                             .mapToLong(Rollup::traffic).sum();
-                    return Flux.fromIterable(ranked)
-                            .concatMap(c -> openLeads(region, dimension, c.value()).map(open -> item(c, open)))
-                            .collectList()
-                            .map(items -> new MissedProspects(region, dimension, regionLeads, items));
+                    List<Item> items = rank(region, valueOf, all).stream().limit(max)
+                            .map(MissedProspectsQuery::item).toList();
+                    return new MissedProspects(region, dimension, regionLeads, items);
                 });
     }
 
@@ -117,28 +108,10 @@ public class MissedProspectsQuery {
         return candidates;
     }
 
-    private Mono<List<OpenLead>> openLeads(String region, String dimension, String value) {
-        Map<String, String> match = new LinkedHashMap<>();
-        switch (dimension) {
-            case "industry" -> match.put("industry", value);
-            case "model" -> match.put("model", value);
-            default -> {
-                String[] parts = value.split("/", 2);
-                match.put("industry", parts[0]);
-                match.put("model", parts[1]);
-            }
-        }
-        return facts.openLeads(region, match, OPEN_LEADS)
-                .map(MissedProspectsQuery::openLead)
-                .collectList();
-    }
-
-    private static OpenLead openLead(Document fact) {
-        return new OpenLead(fact.getString("_id"), fact.getString("dealerId"), fact.getString("organization"),
-                fact.getString("grade"));
-    }
-
-    private static Item item(Candidate c, List<OpenLead> open) {
+    private static Item item(Candidate c) {
+        List<OpenLead> open = c.here().openLeads(OPEN_LEADS).stream()
+                .map(lead -> new OpenLead(lead.leadId(), lead.dealerId(), lead.organization(), lead.grade()))
+                .toList();
         List<Peer> peers = c.peers().entrySet().stream()
                 .filter(e -> e.getValue().traffic() > 0)
                 .map(e -> new Peer(e.getKey(), e.getValue().traffic(), e.getValue().won(),

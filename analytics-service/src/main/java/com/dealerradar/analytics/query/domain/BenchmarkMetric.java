@@ -1,5 +1,7 @@
 package com.dealerradar.analytics.query.domain;
 
+import com.dealerradar.analytics.fact.domain.RollupSum;
+
 import java.util.Locale;
 
 /** A dealer benchmark's metric: successes over trials of a funnel stage. */
@@ -18,7 +20,8 @@ public enum BenchmarkMetric {
 
     public long successes(RollupSum s) {
         return switch (this) {
-            case CLOSE_RATE, CONVERT_RATE -> s.won();
+            case CLOSE_RATE -> s.won();
+            case CONVERT_RATE -> s.followedWon();
             case KEEP_RATE -> s.kept();
             case FOLLOW_RATE -> s.followed();
         };

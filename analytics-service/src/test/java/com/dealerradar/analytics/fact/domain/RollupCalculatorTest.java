@@ -50,11 +50,26 @@ class RollupCalculatorTest {
     }
 
     @Test
+    void aGroupNamesItsOldestOpenLeadsOnlyWhenTheViewKeepsThem() {
+        List<LeadFact> facts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            facts.add(new LeadFact("l" + i, i == 0 ? "WON" : "OPEN", true, false,
+                    Instant.parse("2026-11-02T02:00:00Z").plusSeconds(60L * (10 - i)), null, null, "Court " + i, 0, 0,
+                    0, null, null, null, null, null, null, null, null, "H"));
+        }
+        Rollup product = RollupCalculator.of(KEY, facts, 3);
+        assertThat(product.openLeads()).extracting(OpenLead::leadId).containsExactly("l7", "l6", "l5");
+        assertThat(product.openLeads().get(0)).extracting(OpenLead::dealerId, OpenLead::organization, OpenLead::grade)
+                .containsExactly("D1", "Court 7", "H");
+        assertThat(RollupCalculator.of(KEY, facts).openLeads()).isEmpty();
+    }
+
+    @Test
     void theRollupDoesNotDependOnTheOrderOfTheFacts() {
         List<LeadFact> facts = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             facts.add(new LeadFact("l" + i, i % 3 == 0 ? "WON" : "OPEN", true, true, null, null, (long) i,
-                    "Org " + i, 0, 0, 0, null, null, null, null, null, null, null, null));
+                    "Org " + i, 0, 0, 0, null, null, null, null, null, null, null, null, "A"));
         }
         Rollup forward = RollupCalculator.of(KEY, facts);
         Collections.reverse(facts);
@@ -74,14 +89,14 @@ class RollupCalculatorTest {
     }
 
     private static LeadFact lead(String id, String status, boolean kept, Long minutes) {
-        return new LeadFact(id, status, kept, minutes != null, null, null, minutes, null, 0, 0, 0, null, null, null,
-                null, null, null, null, null);
+        return new LeadFact(id, status, kept, minutes != null, null, Instant.parse("2026-11-02T02:00:00Z"), minutes,
+                null, 0, 0, 0, null, null, null, null, null, null, null, null, "B");
     }
 
     private static LeadFact defeat(String id, String status, String state, List<String> reasons,
             List<String> actual, String brand, String sameGroupDealer) {
         return new LeadFact(id, status, true, false, null, null, null, null, 1, "REVERSED".equals(state) ? 0 : 1,
                 "REVERSED".equals(state) ? 1 : 0, state, "BOUGHT_COMPETITOR", reasons, actual, brand, sameGroupDealer,
-                "PENDING_CALLBACK".equals(state) ? DUE : null, Map.of("reception", 2));
+                "PENDING_CALLBACK".equals(state) ? DUE : null, Map.of("reception", 2), "A");
     }
 }

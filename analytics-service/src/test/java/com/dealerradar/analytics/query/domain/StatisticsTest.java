@@ -60,12 +60,13 @@ class StatisticsTest {
 
     @Test
     void funnelRatesMultiplyToTheCloseRate() {
-        FunnelRates rates = FunnelRates.of(200, 150, 120, 30);
+        FunnelRates rates = FunnelRates.of(200, 150, 120, 30, 30);
         assertThat(rates.keepRate()).isEqualTo(0.75);
         assertThat(rates.followRate()).isEqualTo(0.8);
         assertThat(rates.convertRate()).isEqualTo(0.25);
         assertThat(rates.closeRate()).isEqualTo(0.15);
-        assertThat(FunnelRates.of(10, 0, 0, 0).followRate()).isNull();
+        assertThat(FunnelRates.of(10, 0, 0, 0, 0).followRate()).isNull();
+        assertThat(FunnelRates.of(10, 5, 2, 1, 4).convertRate()).as("a deal without a follow-up is no conversion").isEqualTo(0.5);
     }
 
     @Test

@@ -78,14 +78,6 @@ public class FactStore {
         return mongo.find(Query.query(inGroup), Document.class, COLLECTION);
     }
 
-    /** Open leads of a region for a dimension's value, bounded: the evidence a missed prospect points to. */
-    public Flux<Document> openLeads(String region, Map<String, String> dimensionValues, int limit) {
-        Criteria criteria = Criteria.where("region").is(region).and("status").is("OPEN");
-        dimensionValues.forEach((field, value) -> criteria.and(field).is(value));
-        return mongo.find(Query.query(criteria).limit(limit)
-                .with(org.springframework.data.domain.Sort.by("capturedAt", "_id")), Document.class, COLLECTION);
-    }
-
     public Mono<Void> dropAll() {
         return mongo.remove(new Query(), COLLECTION).then();
     }

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
+import com.dealerradar.analytics.fact.domain.OpenLead;
 import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.fact.domain.RollupView;
 import java.time.Instant;
@@ -16,16 +17,16 @@ import org.bson.Document;
  */
 final class RollupDocuments {
 
-    private static final String[] COUNTS = {"captured", "invalid", "traffic", "kept", "followed", "reached", "won",
+    private static final String[] COUNTS = {"captured", "invalid", "traffic", "kept", "followed", "followedWon", "reached", "won",
         "atRisk", "defeatedConfirmed", "pendingDefeats", "open", "defeatsReported", "defeatsConfirmed",
         "defeatsReversed"};
 
     private RollupDocuments() {}
 
     static Document toDocument(RollupView view, Rollup r) {
-        Document doc = new Document("_id", view.idOf(r.key())).append("view", view.name());
+        Document doc = new Document("_id", view.idOf(r.key()));
         doc.putAll(r.key().asMap());
-        long[] counts = {r.captured(), r.invalid(), r.traffic(), r.kept(), r.followed(), r.reached(), r.won(),
+        long[] counts = {r.captured(), r.invalid(), r.traffic(), r.kept(), r.followed(), r.followedWon(), r.reached(), r.won(),
             r.atRisk(), r.defeatedConfirmed(), r.pendingDefeats(), r.open(), r.defeatsReported(), r.defeatsConfirmed(),
             r.defeatsReversed()};
         for (int i = 0; i < COUNTS.length; i++) {
@@ -42,7 +43,8 @@ final class RollupDocuments {
                 .append("ratingSums", pairs(r.ratingSums()))
                 .append("ratingCounts", pairs(r.ratingCounts()))
                 .append("organizations", r.organizations())
-                .append("wonOrganizations", r.wonOrganizations());
+                .append("wonOrganizations", r.wonOrganizations())
+                .append("openLeads", r.openLeads().stream().map(RollupDocuments::openLead).toList());
     }
 
     static Rollup toRollup(Document d) {
@@ -52,12 +54,25 @@ final class RollupDocuments {
         }
         List<Instant> dueAt = d.getList("pendingDueAt", Date.class, List.of()).stream().map(Date::toInstant).toList();
         return new Rollup(FactStore.groupOf(d), count(d, "captured"), count(d, "invalid"), count(d, "traffic"),
-                count(d, "kept"), count(d, "followed"), count(d, "reached"), count(d, "won"), count(d, "atRisk"),
+                count(d, "kept"), count(d, "followed"), count(d, "followedWon"), count(d, "reached"), count(d, "won"), count(d, "atRisk"),
                 count(d, "defeatedConfirmed"), count(d, "pendingDefeats"), count(d, "open"), minutes,
                 count(d, "defeatsReported"), count(d, "defeatsConfirmed"), count(d, "defeatsReversed"), dueAt,
                 map(d, "byReason"), map(d, "byCompetitor"), map(d, "bySubtype"), map(d, "bySameGroupDealer"),
                 map(d, "ratingSums"), map(d, "ratingCounts"), d.getList("organizations", String.class, List.of()),
-                d.getList("wonOrganizations", String.class, List.of()));
+                d.getList("wonOrganizations", String.class, List.of()),
+                d.getList("openLeads", Document.class, List.of()).stream().map(RollupDocuments::openLead).toList());
+    }
+
+    private static Document openLead(OpenLead lead) {
+        return new Document("leadId", lead.leadId()).append("dealerId", lead.dealerId())
+                .append("organization", lead.organization()).append("grade", lead.grade())
+                .append("capturedAt", lead.capturedAt() == null ? null : Date.from(lead.capturedAt()));
+    }
+
+    private static OpenLead openLead(Document d) {
+        Date capturedAt = d.getDate("capturedAt");
+        return new OpenLead(d.getString("leadId"), d.getString("dealerId"), d.getString("organization"),
+                d.getString("grade"), capturedAt == null ? null : capturedAt.toInstant());
     }
 
     private static List<Document> pairs(Map<String, Long> counts) {

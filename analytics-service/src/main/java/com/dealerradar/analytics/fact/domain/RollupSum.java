@@ -1,7 +1,5 @@
-package com.dealerradar.analytics.query.domain;
+package com.dealerradar.analytics.fact.domain;
 
-import com.dealerradar.analytics.fact.domain.ResponseHistogram;
-import com.dealerradar.analytics.fact.domain.Rollup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +7,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The sum of any number of rollups: what a dashboard row or total shows. */
+/**
+ * The sum of any number of rollups: what a dashboard row or total shows, and (as a rollup again)
+ * a month's group from its days' groups. Bounded lists stay exact when summed: the first names of
+ * a union are among the first names of its parts.
+ */
 public final class RollupSum {
 
-    private long captured, invalid, traffic, kept, followed, reached, won, atRisk, defeatedConfirmed, pendingDefeats;
+    private long captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed, pendingDefeats;
     private long open, defeatsReported, defeatsConfirmed, defeatsReversed;
     private final ResponseHistogram responses = new ResponseHistogram();
     private final List<Instant> pendingDueAt = new ArrayList<>();
+    private final List<OpenLead> openLeads = new ArrayList<>();
     private final Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(),
             bySubtype = new TreeMap<>(), bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(),
             ratingCounts = new TreeMap<>();
@@ -28,6 +31,7 @@ public final class RollupSum {
         traffic += r.traffic();
         kept += r.kept();
         followed += r.followed();
+        followedWon += r.followedWon();
         reached += r.reached();
         won += r.won();
         atRisk += r.atRisk();
@@ -45,6 +49,7 @@ public final class RollupSum {
         merge(bySameGroupDealer, r.bySameGroupDealer());
         merge(ratingSums, r.ratingSums());
         merge(ratingCounts, r.ratingCounts());
+        openLeads.addAll(r.openLeads());
         organizations.addAll(r.organizations());
         wonOrganizations.addAll(r.wonOrganizations());
         if (r.key().model() != null && r.traffic() > 0) {
@@ -62,6 +67,7 @@ public final class RollupSum {
     public long traffic() { return traffic; }
     public long kept() { return kept; }
     public long followed() { return followed; }
+    public long followedWon() { return followedWon; }
     public long reached() { return reached; }
     public long won() { return won; }
     public long atRisk() { return atRisk; }
@@ -79,10 +85,21 @@ public final class RollupSum {
     public Map<String, Long> bySubtype() { return bySubtype; }
     public Map<String, Long> bySameGroupDealer() { return bySameGroupDealer; }
 
-    /** Average rating of a step over the callbacks that rated it, two decimals; null when none did. */
+    /** Average rating of a step over the callbacks that rated it; null when none did. */
     public Double averageRating(String step) {
         long count = ratingCounts.getOrDefault(step, 0L);
-        return count == 0 ? null : Rates.round((double) ratingSums.getOrDefault(step, 0L) / count, 2);
+        return count == 0 ? null : (double) ratingSums.getOrDefault(step, 0L) / count;
+    }
+
+    /** These sums as the rollup of group {@code key}, naming at most {@code openLeadsKept} open leads. */
+    public Rollup toRollup(GroupKey key, int openLeadsKept) {
+        List<Instant> dueAt = pendingDueAt.stream().sorted().toList();
+        return new Rollup(key, captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed,
+                pendingDefeats, open, responses.asMap(), defeatsReported, defeatsConfirmed, defeatsReversed, dueAt,
+                new TreeMap<>(byReason), new TreeMap<>(byCompetitor), new TreeMap<>(bySubtype),
+                new TreeMap<>(bySameGroupDealer), new TreeMap<>(ratingSums), new TreeMap<>(ratingCounts),
+                organizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
+                wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(), openLeads(openLeadsKept));
     }
 
     /** Organizations that bought first, then the others, at most {@code limit}. */
@@ -93,4 +110,9 @@ public final class RollupSum {
     }
 
     public List<String> models() { return List.copyOf(models); }
+
+    /** The oldest open leads the summed rollups name, at most {@code limit}. */
+    public List<OpenLead> openLeads(int limit) {
+        return openLeads.stream().sorted(OpenLead.OLDEST_FIRST).limit(limit).toList();
+    }
 }
