@@ -53,6 +53,7 @@ class AnalyticsEndpointsIT {
     RollupStore rollups;
     @Autowired
     DealerDirectory directory;
+    private WebTestClient client;
 
     @BeforeAll
     void load() {
@@ -69,7 +70,7 @@ class AnalyticsEndpointsIT {
 
     @Test
     void structureOfTheDomainExample() {
-        put(HQ, STRUCTURE_DEALER, "2026-11", "{\"total\": 650000}").expectStatus().isOk();
+        put(HQ, STRUCTURE_DEALER, "2026-11", "{\"total\": 650000}").expectStatus().isOk().expectBody().returnResult();
         get(HQ, "/api/analytics/structure?dealerId=" + STRUCTURE_DEALER + "&" + NOVEMBER).expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.captured").isEqualTo(500)
@@ -97,8 +98,8 @@ class AnalyticsEndpointsIT {
                 .jsonPath("$.spend").doesNotExist()
                 .jsonPath("$.costPerLead").doesNotExist();
         Caller dealer = new Caller("k", Role.DEALER, DEFEATS_DEALER, null);
-        put(dealer, DEFEATS_DEALER, "2026-10", "{\"total\": 5000}").expectStatus().isOk();
-        put(dealer, DEFEATS_DEALER, "2026-11", "{\"total\": 9999}").expectStatus().isOk();
+        put(dealer, DEFEATS_DEALER, "2026-10", "{\"total\": 5000}").expectStatus().isOk().expectBody().returnResult();
+        put(dealer, DEFEATS_DEALER, "2026-11", "{\"total\": 9999}").expectStatus().isOk().expectBody().returnResult();
         put(dealer, DEFEATS_DEALER, "2026-11", "{\"total\": 1000}").expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(1000);
         // 2026-10-31..2026-11-01 overlaps October and November: 5,000 + 1,000 for the 10 leads of Nov 1.. (1 lead)
@@ -121,10 +122,10 @@ class AnalyticsEndpointsIT {
                 .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("byChannel");
         put(dealer, FUNNEL_DEALER, "2026-13", "{\"total\": 10}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("month");
-        put(dealer, FUNNEL_DEALER, "2026-11", "{\"total\": \"lots\"}").expectStatus().isBadRequest();
-        put(dealer, STRUCTURE_DEALER, "2026-11", "{\"total\": 10}").expectStatus().isForbidden();
+        put(dealer, FUNNEL_DEALER, "2026-11", "{\"total\": \"lots\"}").expectStatus().isBadRequest().expectBody().returnResult();
+        put(dealer, STRUCTURE_DEALER, "2026-11", "{\"total\": 10}").expectStatus().isForbidden().expectBody().returnResult();
         put(new Caller("rm", Role.REGION_MANAGER, null, "Wuhai"), FUNNEL_DEALER, "2026-11", "{\"total\": 10}")
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden().expectBody().returnResult();
     }
 
     @Test
@@ -189,13 +190,13 @@ class AnalyticsEndpointsIT {
                 // 18 minutes sorted: 5..60 (12), 30, 60, 90, 120, 240, 600 -> the 9th and 10th are 40 and 45
                 .jsonPath("$.rows[0].medianMinutes").isEqualTo(42.5)
                 .jsonPath("$.rows[0].withinOneHourRate").isEqualTo(0.7778);
-        get(HQ, "/api/analytics/response-times?groupBy=model").expectStatus().isBadRequest();
+        get(HQ, "/api/analytics/response-times?groupBy=model").expectStatus().isBadRequest().expectBody().returnResult();
     }
 
     @Test
     void channelsWithInvalidLeadsAndCosts() {
         put(HQ, FUNNEL_DEALER, "2026-11", "{\"total\": 100000, \"byChannel\": {\"SHOWROOM\": 60000, \"PHONE\": 30000}}")
-                .expectStatus().isOk();
+                .expectStatus().isOk().expectBody().returnResult();
         get(HQ, "/api/analytics/channels?dealerId=" + FUNNEL_DEALER + "&" + NOVEMBER).expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.rows[?(@.channel=='SHOWROOM')].captured").isEqualTo(List.of(22))
@@ -250,7 +251,7 @@ class AnalyticsEndpointsIT {
                 + SEPTEMBER).expectStatus().isOk().expectBody()
                 .jsonPath("$.regions").isEqualTo(List.of("Hohhot"))
                 .jsonPath("$.cells[0].leads").isEqualTo(100);
-        get(HQ, "/api/analytics/comparison?dimension=colour").expectStatus().isBadRequest();
+        get(HQ, "/api/analytics/comparison?dimension=colour").expectStatus().isBadRequest().expectBody().returnResult();
     }
 
     @Test
@@ -284,10 +285,10 @@ class AnalyticsEndpointsIT {
         get(HQ, "/api/analytics/missed-prospects?region=Hohhot&dimension=industry&" + SEPTEMBER)
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
         get(new Caller("rm", Role.REGION_MANAGER, null, "Hohhot"),
-                "/api/analytics/missed-prospects?region=Chifeng&dimension=industry").expectStatus().isForbidden();
+                "/api/analytics/missed-prospects?region=Chifeng&dimension=industry").expectStatus().isForbidden().expectBody().returnResult();
         get(new Caller("k", Role.DEALER, "D-CH-01", null),
-                "/api/analytics/missed-prospects?region=Chifeng&dimension=industry").expectStatus().isForbidden();
-        get(HQ, "/api/analytics/missed-prospects?dimension=industry").expectStatus().isBadRequest();
+                "/api/analytics/missed-prospects?region=Chifeng&dimension=industry").expectStatus().isForbidden().expectBody().returnResult();
+        get(HQ, "/api/analytics/missed-prospects?dimension=industry").expectStatus().isBadRequest().expectBody().returnResult();
     }
 
     @Test
@@ -313,7 +314,7 @@ class AnalyticsEndpointsIT {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.rows[0].value").isEqualTo(0.6538)
                 .jsonPath("$.rows[0].n").isEqualTo(26);
-        get(HQ, "/api/analytics/dealers/benchmark?metric=speed").expectStatus().isBadRequest();
+        get(HQ, "/api/analytics/dealers/benchmark?metric=speed").expectStatus().isBadRequest().expectBody().returnResult();
     }
 
     @Test
@@ -323,26 +324,39 @@ class AnalyticsEndpointsIT {
         for (String path : List.of("structure", "funnel?groupBy=channel", "response-times?groupBy=dealer", "channels",
                 "defeats", "comparison?dimension=industry", "dealers/benchmark?metric=closeRate")) {
             String separator = path.contains("?") ? "&" : "?";
-            get(otherDealer, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER).expectStatus().isForbidden();
-            get(otherRegion, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER).expectStatus().isForbidden();
-            get(otherRegion, "/api/analytics/" + path + separator + "region=Wuhai").expectStatus().isForbidden();
-            get(otherDealer, "/api/analytics/" + path + separator + "region=Wuhai").expectStatus().isForbidden();
+            forbidden(otherDealer, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER);
+            forbidden(otherRegion, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER);
+            forbidden(otherRegion, "/api/analytics/" + path + separator + "region=Wuhai");
+            forbidden(otherDealer, "/api/analytics/" + path + separator + "region=Wuhai");
         }
         get(new Caller("rm", Role.REGION_MANAGER, null, "Wuhai"), "/api/analytics/funnel?groupBy=dealer&" + NOVEMBER)
                 .expectStatus().isOk().expectBody().jsonPath("$.total.traffic").isEqualTo(40);
     }
 
     private WebTestClient.ResponseSpec get(Caller caller, String uri) {
-        return client(caller).get().uri(uri).exchange();
+        return client().get().uri(uri).header("Authorization", bearer(caller)).exchange();
+    }
+
+    /** Reads the problem body too, so that the connection goes back to the client's pool. */
+    private void forbidden(Caller caller, String uri) {
+        get(caller, uri).expectStatus().isForbidden().expectBody().jsonPath("$.status").isEqualTo(403);
     }
 
     private WebTestClient.ResponseSpec put(Caller caller, String dealerId, String month, String json) {
-        return client(caller).put().uri("/api/analytics/spend/" + dealerId + "/" + month)
+        return client().put().uri("/api/analytics/spend/" + dealerId + "/" + month).header("Authorization", bearer(caller))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
     }
 
-    private WebTestClient client(Caller caller) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
-                .defaultHeader("Authorization", "Bearer " + TOKENS.sign(caller, Instant.now())).build();
+    /** One client for the class: a client per request piles up connections and event loops. */
+    private WebTestClient client() {
+        if (client == null) {
+            client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                    .responseTimeout(Duration.ofSeconds(20)).build();
+        }
+        return client;
+    }
+
+    private static String bearer(Caller caller) {
+        return "Bearer " + TOKENS.sign(caller, Instant.now());
     }
 }

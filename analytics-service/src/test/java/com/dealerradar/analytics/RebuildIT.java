@@ -100,7 +100,7 @@ class RebuildIT {
         assertThat(snapshot()).containsExactlyElementsOf(incremental);
 
         client(new Caller("hq", Role.HQ, null, null)).post().uri("/api/analytics/rebuild").exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden().expectBody().returnResult();
     }
 
     @Test

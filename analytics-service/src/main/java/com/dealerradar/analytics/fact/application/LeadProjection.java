@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * interleave, the fact ends the same. Lead fields are guarded by the lead's sequence; follow-up and
  * defeat fields by the event id (applied once), with first-response figures kept as minimums.
  * Completes with the group whose rollup is now out of date, or empty when the fact has no group yet
- * (its capture has not arrived) or the event does not concern the read model.
+ * (its capture has not arrived) or the event does not concern the read model (overdue and at-risk
+ * candidate notices change no count of the dashboards).
  */
 @Service
 public class LeadProjection {
@@ -49,14 +50,12 @@ public class LeadProjection {
     public Mono<GroupKey> apply(EventEnvelope event) {
         Mono<Document> fact = switch (event.type()) {
             case EventTypes.LEAD_CAPTURED -> captured(event, read(event, LeadCaptured.class));
-            case EventTypes.LEAD_GRADED -> leadChange(event, read(event, LeadGraded.class).leadId(),
-                    Map.of("grade", read(event, LeadGraded.class).grade()));
+            case EventTypes.LEAD_GRADED -> graded(event, read(event, LeadGraded.class));
             case EventTypes.LEAD_CONTACT_RETAINED -> leadChange(event, read(event, LeadContactRetained.class).leadId(),
                     Map.of("kept", true));
             case EventTypes.LEAD_WON -> won(event, read(event, LeadWon.class));
             case EventTypes.LEAD_INVALIDATED -> invalidated(event, read(event, LeadInvalidated.class));
-            case EventTypes.LEAD_STATUS_CHANGED -> leadChange(event, read(event, LeadStatusChanged.class).leadId(),
-                    Map.of("status", read(event, LeadStatusChanged.class).status()));
+            case EventTypes.LEAD_STATUS_CHANGED -> statusChanged(event, read(event, LeadStatusChanged.class));
             case EventTypes.FOLLOWUP_RECORDED -> followUp(event, read(event, FollowUpRecorded.class));
             case EventTypes.DEFEAT_REPORTED -> reported(event, read(event, DefeatReported.class));
             case EventTypes.DEFEAT_CALLBACK_RECORDED -> callback(event, read(event, DefeatCallbackRecorded.class));
@@ -99,6 +98,15 @@ public class LeadProjection {
         fact.put("status", "INVALID");
         fact.put("invalidReason", invalid.reason());
         return facts.applyLeadEvent(invalid.leadId(), event.id(), event.sequence(), fact);
+    }
+
+    private Mono<Document> graded(EventEnvelope event, LeadGraded graded) {
+        return leadChange(event, graded.leadId(), Map.of("grade", graded.grade()));
+    }
+
+    /** Only a confirmed defeat (AT_RISK, DEFEATED) or a reversed one (OPEN) changes the status this way. */
+    private Mono<Document> statusChanged(EventEnvelope event, LeadStatusChanged changed) {
+        return leadChange(event, changed.leadId(), Map.of("status", changed.status()));
     }
 
     private Mono<Document> leadChange(EventEnvelope event, String leadId, Map<String, Object> sets) {

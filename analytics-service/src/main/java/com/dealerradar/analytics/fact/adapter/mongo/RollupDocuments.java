@@ -30,21 +30,31 @@ final class RollupDocuments {
             r.atRisk(), r.defeatedConfirmed(), r.pendingDefeats(), r.open(), r.defeatsReported(), r.defeatsConfirmed(),
             r.defeatsReversed()};
         for (int i = 0; i < COUNTS.length; i++) {
-            doc.append(COUNTS[i], counts[i]);
+            if (counts[i] != 0) {
+                doc.append(COUNTS[i], counts[i]);
+            }
         }
         List<Document> minutes = new ArrayList<>();
         r.responseMinutes().forEach((minute, n) -> minutes.add(new Document("k", minute).append("n", n)));
-        return doc.append("responseMinutes", minutes)
-                .append("pendingDueAt", r.pendingDueAt().stream().map(Date::from).toList())
-                .append("byReason", pairs(r.byReason()))
-                .append("byCompetitor", pairs(r.byCompetitor()))
-                .append("bySubtype", pairs(r.bySubtype()))
-                .append("bySameGroupDealer", pairs(r.bySameGroupDealer()))
-                .append("ratingSums", pairs(r.ratingSums()))
-                .append("ratingCounts", pairs(r.ratingCounts()))
-                .append("organizations", r.organizations())
-                .append("wonOrganizations", r.wonOrganizations())
-                .append("openLeads", r.openLeads().stream().map(RollupDocuments::openLead).toList());
+        appendUnlessEmpty(doc, "responseMinutes", minutes);
+        appendUnlessEmpty(doc, "pendingDueAt", r.pendingDueAt().stream().map(Date::from).toList());
+        appendUnlessEmpty(doc, "byReason", pairs(r.byReason()));
+        appendUnlessEmpty(doc, "byCompetitor", pairs(r.byCompetitor()));
+        appendUnlessEmpty(doc, "bySubtype", pairs(r.bySubtype()));
+        appendUnlessEmpty(doc, "bySameGroupDealer", pairs(r.bySameGroupDealer()));
+        appendUnlessEmpty(doc, "ratingSums", pairs(r.ratingSums()));
+        appendUnlessEmpty(doc, "ratingCounts", pairs(r.ratingCounts()));
+        appendUnlessEmpty(doc, "organizations", r.organizations());
+        appendUnlessEmpty(doc, "wonOrganizations", r.wonOrganizations());
+        appendUnlessEmpty(doc, "openLeads", r.openLeads().stream().map(RollupDocuments::openLead).toList());
+        return doc;
+    }
+
+    /** Most groups are small: zero counts and empty lists are left out, which reads back the same. */
+    private static void appendUnlessEmpty(Document doc, String field, List<?> values) {
+        if (!values.isEmpty()) {
+            doc.append(field, values);
+        }
     }
 
     static Rollup toRollup(Document d) {
