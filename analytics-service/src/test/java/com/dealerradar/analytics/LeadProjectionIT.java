@@ -117,10 +117,10 @@ class LeadProjectionIT {
                 client(new Caller("rm", Role.REGION_MANAGER, null, "Chifeng")).get()
                         .uri("/api/analytics/structure?dealerId=" + dealer).exchange().expectStatus().isOk());
         client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get()
-                .uri("/api/analytics/structure?dealerId=" + dealer).exchange().expectStatus().isForbidden();
+                .uri("/api/analytics/structure?dealerId=" + dealer).exchange().expectStatus().isForbidden().expectBody().returnResult();
         client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get()
-                .uri("/api/analytics/structure?region=Chifeng").exchange().expectStatus().isForbidden();
-        client(dealerKey()).get().uri("/api/analytics/structure?region=Chifeng").exchange().expectStatus().isForbidden();
+                .uri("/api/analytics/structure?region=Chifeng").exchange().expectStatus().isForbidden().expectBody().returnResult();
+        client(dealerKey()).get().uri("/api/analytics/structure?region=Chifeng").exchange().expectStatus().isForbidden().expectBody().returnResult();
         client(dealerKey()).get().uri("/api/analytics/structure?from=2026-11-30&to=2026-11-01").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
     }

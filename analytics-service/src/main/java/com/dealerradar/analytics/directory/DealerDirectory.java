@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** analytics-service's own copy of the directory, kept from radar.directory: which region a dealer is in. */
@@ -32,7 +33,10 @@ public class DealerDirectory {
 
     @KafkaListener(topics = "#{@topics.directory()}", groupId = "analytics-service-directory")
     public void on(ConsumerRecord<String, CloudEvent> record) {
-        EventEnvelope event = CloudEventCodec.fromCloudEvent(record.value());
+        apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+    }
+
+    public Mono<Void> apply(EventEnvelope event) {
         DealerRegistered dealer = EventJson.read(event.data(), DealerRegistered.class);
         Document doc = new Document("_id", dealer.dealerId())
                 .append("name", dealer.name())
@@ -40,9 +44,18 @@ public class DealerDirectory {
                 .append("version", event.sequence());
         // Replace only with a newer version: a stale or repeated event changes nothing.
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(dealer.dealerId()).and("version").lt(event.sequence()));
-        mongo.findAndReplace(olderOrAbsent, doc, FindAndReplaceOptions.options().upsert(), COLLECTION)
+        return mongo.findAndReplace(olderOrAbsent, doc, FindAndReplaceOptions.options().upsert(), COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
-                .block(WRITE_TIMEOUT);
+                .then();
+    }
+
+    public Flux<String> dealersIn(String region) {
+        return mongo.find(Query.query(Criteria.where("region").is(region)), Document.class, COLLECTION)
+                .map(d -> d.getString("_id"));
+    }
+
+    public Mono<Void> dropAll() {
+        return mongo.remove(new Query(), COLLECTION).then();
     }
 
     public Mono<String> regionOf(String dealerId) {

@@ -1,55 +1,224 @@
 package com.dealerradar.analytics.fact.application;
 
 import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
-import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
 import com.dealerradar.analytics.fact.domain.CohortDay;
+import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.EventTypes;
+import com.dealerradar.events.defeat.DefeatCallbackRecorded;
+import com.dealerradar.events.defeat.DefeatConfirmed;
+import com.dealerradar.events.defeat.DefeatReported;
+import com.dealerradar.events.defeat.DefeatReversed;
+import com.dealerradar.events.defeat.Ratings;
+import com.dealerradar.events.followup.FollowUpRecorded;
 import com.dealerradar.events.lead.LeadCaptured;
+import com.dealerradar.events.lead.LeadContactRetained;
+import com.dealerradar.events.lead.LeadGraded;
+import com.dealerradar.events.lead.LeadInvalidated;
+import com.dealerradar.events.lead.LeadStatusChanged;
+import com.dealerradar.events.lead.LeadWon;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bson.Document;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Turns radar.leads events into lead facts and keeps the affected rollup right. */
+/**
+ * Turns the events of radar.leads, radar.followups and radar.defeats into lead facts. Each field of a
+ * fact is owned by one topic, whose events for a lead arrive in order; so however the topics
+ * interleave, the fact ends the same. Lead fields are guarded by the lead's sequence; follow-up and
+ * defeat fields by the event id (applied once), with first-response figures kept as minimums.
+ * Completes with the group whose rollup is now out of date, or empty when the fact has no group yet
+ * (its capture has not arrived) or the event does not concern the read model (overdue and at-risk
+ * candidate notices change no count of the dashboards).
+ */
 @Service
 public class LeadProjection {
 
     private final FactStore facts;
-    private final RollupStore rollups;
     private final ZoneId groupZone;
 
-    public LeadProjection(FactStore facts, RollupStore rollups, ZoneId groupZone) {
+    public LeadProjection(FactStore facts, ZoneId groupZone) {
         this.facts = facts;
-        this.rollups = rollups;
         this.groupZone = groupZone;
     }
 
-    public Mono<Void> apply(EventEnvelope event) {
-        if (EventTypes.LEAD_CAPTURED.equals(event.type())) {
-            return captured(event.id(), EventJson.read(event.data(), LeadCaptured.class));
-        }
-        return Mono.empty();
+    public Mono<GroupKey> apply(EventEnvelope event) {
+        Mono<Document> fact = switch (event.type()) {
+            case EventTypes.LEAD_CAPTURED -> captured(event, read(event, LeadCaptured.class));
+            case EventTypes.LEAD_GRADED -> graded(event, read(event, LeadGraded.class));
+            case EventTypes.LEAD_CONTACT_RETAINED -> leadChange(event, read(event, LeadContactRetained.class).leadId(),
+                    Map.of("kept", true));
+            case EventTypes.LEAD_WON -> won(event, read(event, LeadWon.class));
+            case EventTypes.LEAD_INVALIDATED -> invalidated(event, read(event, LeadInvalidated.class));
+            case EventTypes.LEAD_STATUS_CHANGED -> statusChanged(event, read(event, LeadStatusChanged.class));
+            case EventTypes.FOLLOWUP_RECORDED -> followUp(event, read(event, FollowUpRecorded.class));
+            case EventTypes.DEFEAT_REPORTED -> reported(event, read(event, DefeatReported.class));
+            case EventTypes.DEFEAT_CALLBACK_RECORDED -> callback(event, read(event, DefeatCallbackRecorded.class));
+            case EventTypes.DEFEAT_CONFIRMED -> confirmed(event, read(event, DefeatConfirmed.class));
+            case EventTypes.DEFEAT_REVERSED -> reversed(event, read(event, DefeatReversed.class));
+            default -> Mono.empty();
+        };
+        return fact.filter(FactStore::hasGroup).map(FactStore::groupOf);
     }
 
-    private Mono<Void> captured(String eventId, LeadCaptured lead) {
+    private Mono<Document> captured(EventEnvelope event, LeadCaptured lead) {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("dealerId", lead.dealerId());
         fact.put("region", lead.region());
         fact.put("channel", lead.channel());
-        fact.put("industry", lead.customer().industry());
-        fact.put("organization", lead.customer().organization());
-        fact.put("customerKind", lead.customer().kind());
+        LeadCaptured.Customer customer = lead.customer();
+        fact.put("industry", customer == null ? null : customer.industry());
+        fact.put("organization", customer == null ? null : customer.organization());
+        fact.put("customerKind", customer == null ? null : customer.kind());
         fact.put("model", lead.model());
         fact.put("consultant", lead.consultant());
         fact.put("grade", lead.grade());
         fact.put("kept", lead.contactRetained());
         fact.put("day", CohortDay.of(lead.occurredAt(), groupZone));
-        fact.put("capturedAt", java.util.Date.from(lead.occurredAt().toInstant()));
+        fact.put("capturedAt", date(lead.occurredAt()));
         fact.put("status", "OPEN");
-        return facts.apply(lead.leadId(), eventId, fact, true)
-                .flatMap(doc -> rollups.recompute(FactStore.groupOf(doc)));
+        return facts.applyLeadEvent(lead.leadId(), event.id(), event.sequence(), fact);
+    }
+
+    private Mono<Document> won(EventEnvelope event, LeadWon won) {
+        Map<String, Object> fact = new LinkedHashMap<>();
+        fact.put("status", "WON");
+        fact.put("wonAt", date(won.occurredAt()));
+        fact.put("wonModel", won.model());
+        return facts.applyLeadEvent(won.leadId(), event.id(), event.sequence(), fact);
+    }
+
+    private Mono<Document> invalidated(EventEnvelope event, LeadInvalidated invalid) {
+        Map<String, Object> fact = new LinkedHashMap<>();
+        fact.put("status", "INVALID");
+        fact.put("invalidReason", invalid.reason());
+        return facts.applyLeadEvent(invalid.leadId(), event.id(), event.sequence(), fact);
+    }
+
+    private Mono<Document> graded(EventEnvelope event, LeadGraded graded) {
+        return leadChange(event, graded.leadId(), Map.of("grade", graded.grade()));
+    }
+
+    /** Only a confirmed defeat (AT_RISK, DEFEATED) or a reversed one (OPEN) changes the status this way. */
+    private Mono<Document> statusChanged(EventEnvelope event, LeadStatusChanged changed) {
+        return leadChange(event, changed.leadId(), Map.of("status", changed.status()));
+    }
+
+    private Mono<Document> leadChange(EventEnvelope event, String leadId, Map<String, Object> sets) {
+        return facts.applyLeadEvent(leadId, event.id(), event.sequence(), sets);
+    }
+
+    private Mono<Document> followUp(EventEnvelope event, FollowUpRecorded followUp) {
+        Map<String, Object> sets = new LinkedHashMap<>(ids(followUp.dealerId(), followUp.region()));
+        Map<String, Object> minimums = new LinkedHashMap<>();
+        if (followUp.reached()) {
+            sets.put("reached", true);
+            minimums.put("firstReachedAt", date(followUp.occurredAt()));
+            if (followUp.firstResponseMinutes() != null) {
+                minimums.put("firstResponseMinutes", followUp.firstResponseMinutes());
+            }
+        }
+        return facts.applyOnce(followUp.leadId(), event.id(), sets, minimums, Map.of());
+    }
+
+    private Mono<Document> reported(EventEnvelope event, DefeatReported defeat) {
+        Map<String, Object> sets = new LinkedHashMap<>(ids(defeat.dealerId(), defeat.region()));
+        sets.put("defeatId", defeat.defeatId());
+        sets.put("defeatState", "PENDING_CALLBACK");
+        sets.put("defeatKind", defeat.kind());
+        sets.put("defeatSubtype", defeat.subtype());
+        sets.put("defeatReasons", defeat.reasons());
+        sets.put("competitorBrand", defeat.competitorBrand());
+        sets.put("competitorModel", defeat.competitorModel());
+        sets.put("sameGroupDealerId", defeat.sameGroupDealerId());
+        sets.put("callbackDueAt", date(defeat.callbackDueAt()));
+        sets.put("callbackAttempts", 0);
+        sets.put("actualReasons", null);
+        sets.put("boughtBrand", null);
+        sets.put("boughtModel", null);
+        sets.put("ratings", null);
+        return facts.applyOnce(defeat.leadId(), event.id(), sets, Map.of(), Map.of("defeatsReported", 1));
+    }
+
+    private Mono<Document> callback(EventEnvelope event, DefeatCallbackRecorded callback) {
+        Map<String, Object> sets = new LinkedHashMap<>(ids(callback.dealerId(), callback.region()));
+        sets.put("callbackAttempts", callback.attempt());
+        sets.put("lastCallbackOutcome", callback.outcome());
+        if (callback.actualReasons() != null && !callback.actualReasons().isEmpty()) {
+            sets.put("actualReasons", callback.actualReasons());
+        }
+        if (callback.boughtBrand() != null) {
+            sets.put("boughtBrand", callback.boughtBrand());
+        }
+        if (callback.boughtModel() != null) {
+            sets.put("boughtModel", callback.boughtModel());
+        }
+        Document ratings = ratings(callback.ratings());
+        if (!ratings.isEmpty()) {
+            sets.put("ratings", ratings);
+        }
+        return facts.applyOnce(callback.leadId(), event.id(), sets, Map.of(), Map.of());
+    }
+
+    private Mono<Document> confirmed(EventEnvelope event, DefeatConfirmed defeat) {
+        Map<String, Object> sets = new LinkedHashMap<>(ids(defeat.dealerId(), defeat.region()));
+        sets.put("defeatState", "CONFIRMED");
+        sets.put("defeatKind", defeat.kind());
+        sets.put("defeatSubtype", defeat.subtype());
+        if (defeat.sameGroupDealerId() != null) {
+            sets.put("sameGroupDealerId", defeat.sameGroupDealerId());
+        }
+        return facts.applyOnce(defeat.leadId(), event.id(), sets, Map.of(), Map.of("defeatsConfirmed", 1));
+    }
+
+    private Mono<Document> reversed(EventEnvelope event, DefeatReversed defeat) {
+        Map<String, Object> sets = new LinkedHashMap<>(ids(defeat.dealerId(), defeat.region()));
+        sets.put("defeatState", "REVERSED");
+        return facts.applyOnce(defeat.leadId(), event.id(), sets, Map.of(), Map.of("defeatsReversed", 1));
+    }
+
+    /** Follow-up and defeat events carry these too; the capture sets the same values. */
+    private static Map<String, Object> ids(String dealerId, String region) {
+        Map<String, Object> ids = new LinkedHashMap<>();
+        if (dealerId != null) {
+            ids.put("dealerId", dealerId);
+        }
+        if (region != null) {
+            ids.put("region", region);
+        }
+        return ids;
+    }
+
+    private static Document ratings(Ratings ratings) {
+        Document doc = new Document();
+        if (ratings == null) {
+            return doc;
+        }
+        putIfRated(doc, "reception", ratings.reception());
+        putIfRated(doc, "needsAnalysis", ratings.needsAnalysis());
+        putIfRated(doc, "presentation", ratings.presentation());
+        putIfRated(doc, "testDrive", ratings.testDrive());
+        putIfRated(doc, "negotiation", ratings.negotiation());
+        putIfRated(doc, "followUp", ratings.followUp());
+        return doc;
+    }
+
+    private static void putIfRated(Document doc, String step, Integer rating) {
+        if (rating != null) {
+            doc.append(step, rating);
+        }
+    }
+
+    private static Date date(OffsetDateTime time) {
+        return time == null ? null : Date.from(time.toInstant());
+    }
+
+    private static <T> T read(EventEnvelope event, Class<T> type) {
+        return EventJson.read(event.data(), type);
     }
 }

@@ -18,6 +18,11 @@ public record GroupKey(String day, String dealerId, String region, String channe
                 Objects.toString(industry, ""), Objects.toString(model, ""), Objects.toString(consultant, ""));
     }
 
+    /** The same group on another day, or in a month ({@code YYYY-MM}) for a month's rollup. */
+    public GroupKey withDay(String otherDay) {
+        return new GroupKey(otherDay, dealerId, region, channel, industry, model, consultant);
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("day", day);

@@ -3,7 +3,6 @@ package com.dealerradar.analytics.query.application;
 import com.dealerradar.analytics.directory.DealerDirectory;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +19,7 @@ public class Scope {
         this.directory = directory;
     }
 
-    public Mono<Criteria> resolve(Caller caller, String dealerId, String region) {
+    public Mono<ScopeFilter> resolve(Caller caller, String dealerId, String region) {
         if (dealerId != null && region != null) {
             return Mono.error(ApiProblem.invalid("region", "give either dealerId or region, not both"));
         }
@@ -28,18 +27,18 @@ public class Scope {
             return directory.regionOf(dealerId)
                     .defaultIfEmpty("")
                     .flatMap(dealerRegion -> caller.canRead(dealerId, dealerRegion)
-                            ? Mono.just(Criteria.where("dealerId").is(dealerId))
+                            ? Mono.just(new ScopeFilter(dealerId, null))
                             : Mono.error(ApiProblem.forbidden("dealer " + dealerId + " is outside this key's scope")));
         }
         if (region != null) {
             return caller.canReadRegion(region)
-                    ? Mono.just(Criteria.where("region").is(region))
+                    ? Mono.just(new ScopeFilter(null, region))
                     : Mono.error(ApiProblem.forbidden("region " + region + " is outside this key's scope"));
         }
         return switch (caller.role()) {
-            case ADMIN, HQ -> Mono.just(new Criteria());
-            case REGION_MANAGER -> Mono.just(Criteria.where("region").is(caller.region()));
-            case DEALER -> Mono.just(Criteria.where("dealerId").is(caller.dealerId()));
+            case ADMIN, HQ -> Mono.just(ScopeFilter.GROUP);
+            case REGION_MANAGER -> Mono.just(new ScopeFilter(null, caller.region()));
+            case DEALER -> Mono.just(new ScopeFilter(caller.dealerId(), null));
         };
     }
 }

@@ -1,41 +1,43 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
+import com.dealerradar.analytics.query.domain.Money;
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.platform.security.Caller;
-import org.bson.Document;
+import java.math.BigDecimal;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** The lead structure of a cohort, summed from rollups (their number grows with groups, not leads). */
+/** Where a cohort's leads stand and what they cost (domain.md, "Lead structure and what it costs"). */
 @Service
 public class StructureQuery {
 
     private final Scope scope;
-    private final RollupStore rollups;
+    private final RollupReader rollups;
+    private final SpendReader spend;
 
-    public StructureQuery(Scope scope, RollupStore rollups) {
+    public StructureQuery(Scope scope, RollupReader rollups, SpendReader spend) {
         this.scope = scope;
         this.rollups = rollups;
+        this.spend = spend;
     }
 
-    public Mono<LeadStructure> structure(Caller caller, String dealerId, String region, Cohort cohort) {
-        return scope.resolve(caller, dealerId, region)
-                .flatMap(criteria -> rollups.find(cohort.narrow(criteria))
-                        .reduce(new LeadStructure(0, 0, 0, 0, 0, 0), StructureQuery::add));
+    /** Spend is null until some is recorded for the scope; cost figures are null when spend or leads are zero. */
+    public record Structure(long captured, long invalid, long leads, long won, long potential, long defeated,
+            long atRisk, long defeatedConfirmed, long pendingDefeats, BigDecimal spend, BigDecimal costPerLead,
+            BigDecimal defeatedSpend) {}
+
+    public Mono<Structure> structure(Caller caller, String dealerId, String region, Cohort cohort) {
+        return scope.resolve(caller, dealerId, region).flatMap(filter -> Mono.zip(
+                rollups.total(filter, cohort),
+                spend.total(filter, cohort).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(t -> of(t.getT1(), t.getT2().orElse(null))));
     }
 
-    private static LeadStructure add(LeadStructure sum, Document rollup) {
-        return new LeadStructure(
-                sum.captured() + count(rollup, "captured"),
-                sum.invalid() + count(rollup, "invalid"),
-                sum.won() + count(rollup, "won"),
-                sum.atRisk() + count(rollup, "atRisk"),
-                sum.defeatedConfirmed() + count(rollup, "defeatedConfirmed"),
-                sum.pendingDefeats() + count(rollup, "pendingDefeats"));
-    }
-
-    private static long count(Document rollup, String field) {
-        Object value = rollup.get(field);
-        return value == null ? 0 : ((Number) value).longValue();
+    static Structure of(RollupSum s, BigDecimal spend) {
+        BigDecimal costPerLead = s.traffic() == 0 ? null : Money.perUnit(spend, s.captured());
+        return new Structure(s.captured(), s.invalid(), s.traffic(), s.won(), s.potential(), s.defeated(), s.atRisk(),
+                s.defeatedConfirmed(), s.pendingDefeats(), Money.cents(spend), costPerLead,
+                Money.times(costPerLead, s.defeated()));
     }
 }

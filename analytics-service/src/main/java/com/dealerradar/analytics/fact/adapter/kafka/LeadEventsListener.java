@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.kafka;
 
+import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
 import com.dealerradar.analytics.fact.application.LeadProjection;
 import com.dealerradar.events.CloudEventCodec;
 import io.cloudevents.CloudEvent;
@@ -8,20 +9,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Applies radar.leads in partition order; the offset is committed only after the read model is written. */
+/**
+ * Applies radar.leads, radar.followups and radar.defeats in partition order; the offset is committed
+ * only after the fact and its group's rollup are written. One consumer thread applies all three, so
+ * two recomputes of one group never race.
+ */
 @Component
 class LeadEventsListener {
 
+    static final String LISTENER_ID = "analytics-lead-events";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final LeadProjection projection;
+    private final RollupStore rollups;
 
-    LeadEventsListener(LeadProjection projection) {
+    LeadEventsListener(LeadProjection projection, RollupStore rollups) {
         this.projection = projection;
+        this.rollups = rollups;
     }
 
-    @KafkaListener(topics = "#{@topics.leads()}", groupId = "analytics-service")
+    @KafkaListener(id = LISTENER_ID, topics = {"#{@topics.leads()}", "#{@topics.followups()}", "#{@topics.defeats()}"},
+            groupId = "analytics-service")
     void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+        projection.apply(CloudEventCodec.fromCloudEvent(record.value()))
+                .flatMap(rollups::recompute)
+                .block(WRITE_TIMEOUT);
     }
 }

@@ -1,0 +1,118 @@
+package com.dealerradar.analytics.fact.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The sum of any number of rollups: what a dashboard row or total shows, and (as a rollup again)
+ * a month's group from its days' groups. Bounded lists stay exact when summed: the first names of
+ * a union are among the first names of its parts.
+ */
+public final class RollupSum {
+
+    private long captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed, pendingDefeats;
+    private long open, defeatsReported, defeatsConfirmed, defeatsReversed;
+    private final ResponseHistogram responses = new ResponseHistogram();
+    private final List<Instant> pendingDueAt = new ArrayList<>();
+    private final List<OpenLead> openLeads = new ArrayList<>();
+    private final Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(),
+            bySubtype = new TreeMap<>(), bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(),
+            ratingCounts = new TreeMap<>();
+    private final TreeSet<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>(),
+            models = new TreeSet<>();
+
+    public RollupSum add(Rollup r) {
+        captured += r.captured();
+        invalid += r.invalid();
+        traffic += r.traffic();
+        kept += r.kept();
+        followed += r.followed();
+        followedWon += r.followedWon();
+        reached += r.reached();
+        won += r.won();
+        atRisk += r.atRisk();
+        defeatedConfirmed += r.defeatedConfirmed();
+        pendingDefeats += r.pendingDefeats();
+        open += r.open();
+        defeatsReported += r.defeatsReported();
+        defeatsConfirmed += r.defeatsConfirmed();
+        defeatsReversed += r.defeatsReversed();
+        responses.addAll(r.responseMinutes());
+        pendingDueAt.addAll(r.pendingDueAt());
+        merge(byReason, r.byReason());
+        merge(byCompetitor, r.byCompetitor());
+        merge(bySubtype, r.bySubtype());
+        merge(bySameGroupDealer, r.bySameGroupDealer());
+        merge(ratingSums, r.ratingSums());
+        merge(ratingCounts, r.ratingCounts());
+        openLeads.addAll(r.openLeads());
+        organizations.addAll(r.organizations());
+        wonOrganizations.addAll(r.wonOrganizations());
+        if (r.key().model() != null && r.traffic() > 0) {
+            models.add(r.key().model());
+        }
+        return this;
+    }
+
+    private static void merge(Map<String, Long> into, Map<String, Long> from) {
+        from.forEach((key, n) -> into.merge(key, n, Long::sum));
+    }
+
+    public long captured() { return captured; }
+    public long invalid() { return invalid; }
+    public long traffic() { return traffic; }
+    public long kept() { return kept; }
+    public long followed() { return followed; }
+    public long followedWon() { return followedWon; }
+    public long reached() { return reached; }
+    public long won() { return won; }
+    public long atRisk() { return atRisk; }
+    public long defeatedConfirmed() { return defeatedConfirmed; }
+    public long defeated() { return atRisk + defeatedConfirmed; }
+    public long pendingDefeats() { return pendingDefeats; }
+    public long potential() { return traffic - won - defeated(); }
+    public long defeatsReported() { return defeatsReported; }
+    public long defeatsConfirmed() { return defeatsConfirmed; }
+    public long defeatsReversed() { return defeatsReversed; }
+    public ResponseHistogram responses() { return responses; }
+    public long overdueCallbacks(Instant now) { return pendingDueAt.stream().filter(now::isAfter).count(); }
+    public Map<String, Long> byReason() { return byReason; }
+    public Map<String, Long> byCompetitor() { return byCompetitor; }
+    public Map<String, Long> bySubtype() { return bySubtype; }
+    public Map<String, Long> bySameGroupDealer() { return bySameGroupDealer; }
+
+    /** Average rating of a step over the callbacks that rated it; null when none did. */
+    public Double averageRating(String step) {
+        long count = ratingCounts.getOrDefault(step, 0L);
+        return count == 0 ? null : (double) ratingSums.getOrDefault(step, 0L) / count;
+    }
+
+    /** These sums as the rollup of group {@code key}, naming at most {@code openLeadsKept} open leads. */
+    public Rollup toRollup(GroupKey key, int openLeadsKept) {
+        List<Instant> dueAt = pendingDueAt.stream().sorted().toList();
+        return new Rollup(key, captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed,
+                pendingDefeats, open, responses.asMap(), defeatsReported, defeatsConfirmed, defeatsReversed, dueAt,
+                new TreeMap<>(byReason), new TreeMap<>(byCompetitor), new TreeMap<>(bySubtype),
+                new TreeMap<>(bySameGroupDealer), new TreeMap<>(ratingSums), new TreeMap<>(ratingCounts),
+                organizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
+                wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(), openLeads(openLeadsKept));
+    }
+
+    /** Organizations that bought first, then the others, at most {@code limit}. */
+    public List<String> organizations(int limit) {
+        List<String> names = new ArrayList<>(wonOrganizations);
+        organizations.stream().filter(name -> !wonOrganizations.contains(name)).forEach(names::add);
+        return names.stream().limit(limit).toList();
+    }
+
+    public List<String> models() { return List.copyOf(models); }
+
+    /** The oldest open leads the summed rollups name, at most {@code limit}. */
+    public List<OpenLead> openLeads(int limit) {
+        return openLeads.stream().sorted(OpenLead.OLDEST_FIRST).limit(limit).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package com.dealerradar.analytics.query.application;
+
+import com.dealerradar.analytics.fact.domain.Rollup;
+import com.dealerradar.analytics.query.domain.Rates;
+import com.dealerradar.analytics.fact.domain.RollupSum;
+import com.dealerradar.analytics.query.domain.Shortfall;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.ApiProblem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Values (industries, models, or both) where region R wins clearly fewer deals than its peers'
+ * activity predicts for a region of R's size; see {@link Shortfall} for the expectation and the test.
+ * Peers are every other region of the group. A value also needs deals in at least
+ * {@link #MIN_PEER_REGIONS} peer regions: one region's success alone is no pattern. The evidence
+ * lists the peers with leads for the value and R's own oldest open leads for it (at most
+ * {@link #OPEN_LEADS} per value), which the product rollups name, so that no lead is read.
+ */
+@Service
+public class MissedProspectsQuery {
+
+    static final int MIN_PEER_REGIONS = 2;
+    static final int OPEN_LEADS = 20;
+    static final int ORGANIZATIONS = 10;
+    static final int MAX_LIMIT = 100;
+
+    private final RollupReader rollups;
+
+    public MissedProspectsQuery(RollupReader rollups) {
+        this.rollups = rollups;
+    }
+
+    public record OpenLead(String leadId, String dealerId, String organization, String grade) {}
+
+    public record Here(long leads, long won, List<OpenLead> openLeads) {}
+
+    public record Expected(double won) {}
+
+    public record Peer(String region, long leads, long won, List<String> organizations, List<String> models) {}
+
+    public record Item(String value, double score, double pValue, Here here, Expected expected, List<Peer> peers) {}
+
+    public record MissedProspects(String region, String dimension, long regionLeads, List<Item> items) {}
+
+    private record Candidate(String value, Shortfall shortfall, RollupSum here, Map<String, RollupSum> peers) {}
+
+    public Mono<MissedProspects> find(Caller caller, String region, String dimension, Cohort cohort, Integer limit) {
+        if (region == null || region.isBlank()) {
+            return Mono.error(ApiProblem.invalid("region", "is required"));
+        }
+        if (!caller.canReadRegion(region)) {
+            return Mono.error(ApiProblem.forbidden("region " + region + " is outside this key's scope"));
+        }
+        int max = limit == null ? 10 : limit;
+        if (max < 1 || max > MAX_LIMIT) {
+            return Mono.error(ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        Grouping grouping = Dimensions.prospects(dimension);
+        Function<Rollup, String> valueOf = grouping.keyOf();
+        return rollups.read(grouping.view(), ScopeFilter.GROUP, cohort).collectList()
+                .map(all -> {
+                    long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))
+                            .mapToLong(Rollup::traffic).sum();
+                    List<Item> items = rank(region, valueOf, all).stream().limit(max)
+                            .map(MissedProspectsQuery::item).toList();
+                    return new MissedProspects(region, dimension, regionLeads, items);
+                });
+    }
+
+    private static List<Candidate> rank(String region, Function<Rollup, String> valueOf, List<Rollup> all) {
+        Map<String, Long> leadsByRegion = new TreeMap<>();
+        Map<String, Map<String, RollupSum>> byValueAndRegion = new TreeMap<>();
+        for (Rollup r : all) {
+            String rollupRegion = r.key().region() == null ? "" : r.key().region();
+            leadsByRegion.merge(rollupRegion, r.traffic(), Long::sum);
+            String value = valueOf.apply(r);
+            if (value != null) {
+                byValueAndRegion.computeIfAbsent(value, v -> new TreeMap<>())
+                        .computeIfAbsent(rollupRegion, g -> new RollupSum()).add(r);
+            }
+        }
+        long regionLeads = leadsByRegion.getOrDefault(region, 0L);
+        long peerLeads = leadsByRegion.entrySet().stream().filter(e -> !e.getKey().equals(region))
+                .mapToLong(Map.Entry::getValue).sum();
+        List<Candidate> candidates = new ArrayList<>();
+        byValueAndRegion.forEach((value, byRegion) -> {
+            RollupSum here = byRegion.getOrDefault(region, new RollupSum());
+            Map<String, RollupSum> peers = new LinkedHashMap<>(byRegion);
+            peers.remove(region);
+            long peerWon = peers.values().stream().mapToLong(RollupSum::won).sum();
+            long peerRegionsWithDeals = peers.values().stream().filter(s -> s.won() > 0).count();
+            if (peerRegionsWithDeals < MIN_PEER_REGIONS) {
+                return;
+            }
+            Shortfall.of(regionLeads, here.won(), peerLeads, peerWon)
+                    .ifPresent(shortfall -> candidates.add(new Candidate(value, shortfall, here, peers)));
+        });
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> c.shortfall().score()).reversed()
+                .thenComparing(Candidate::value));
+        return candidates;
+    }
+
+    private static Item item(Candidate c) {
+        List<OpenLead> open = c.here().openLeads(OPEN_LEADS).stream()
+                .map(lead -> new OpenLead(lead.leadId(), lead.dealerId(), lead.organization(), lead.grade()))
+                .toList();
+        List<Peer> peers = c.peers().entrySet().stream()
+                .filter(e -> e.getValue().traffic() > 0)
+                .map(e -> new Peer(e.getKey(), e.getValue().traffic(), e.getValue().won(),
+                        e.getValue().organizations(ORGANIZATIONS), e.getValue().models()))
+                .sorted(Comparator.comparingLong(Peer::won).reversed().thenComparing(Peer::region))
+                .toList();
+        return new Item(c.value(), Rates.round(c.shortfall().score(), 2), c.shortfall().pValue(),
+                new Here(c.here().traffic(), c.here().won(), open),
+                new Expected(Rates.round(c.shortfall().expectedWon(), 2)), peers);
+    }
+}

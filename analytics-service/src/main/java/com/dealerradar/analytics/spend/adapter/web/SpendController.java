@@ -1,0 +1,68 @@
+package com.dealerradar.analytics.spend.adapter.web;
+
+import com.dealerradar.analytics.spend.adapter.mongo.SpendStore;
+import com.dealerradar.analytics.spend.domain.MonthlySpend;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.Role;
+import com.dealerradar.platform.web.ApiProblem;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code PUT /api/analytics/spend/{dealerId}/{month}}: HQ, ADMIN or that dealer replace a month's figure. */
+@RestController
+@RequestMapping("/api/analytics/spend")
+class SpendController {
+
+    private final SpendStore store;
+
+    SpendController(SpendStore store) {
+        this.store = store;
+    }
+
+    record SpendRequest(BigDecimal total, Map<String, BigDecimal> byChannel) {}
+
+    record SpendView(String dealerId, String month, BigDecimal total, Map<String, BigDecimal> byChannel) {
+
+        static SpendView of(MonthlySpend spend) {
+            return new SpendView(spend.dealerId(), spend.month().toString(), spend.total(), spend.byChannel());
+        }
+    }
+
+    @PutMapping("/{dealerId}/{month}")
+    Mono<SpendView> replace(Caller caller, @PathVariable String dealerId, @PathVariable String month,
+            @RequestBody(required = false) SpendRequest request) {
+        boolean allowed = caller.role() == Role.HQ || caller.canWriteFor(dealerId);
+        if (!allowed) {
+            return Mono.error(ApiProblem.forbidden("this key may not enter spend for dealer " + dealerId));
+        }
+        YearMonth yearMonth = parseMonth(month);
+        if (request == null) {
+            return Mono.error(ApiProblem.invalid("total", "is required"));
+        }
+        String[] violation = MonthlySpend.violation(request.total(), request.byChannel());
+        if (violation != null) {
+            return Mono.error(ApiProblem.invalid(violation[0], violation[1]));
+        }
+        return store.replace(new MonthlySpend(dealerId, yearMonth, request.total(), request.byChannel()))
+                .map(SpendView::of);
+    }
+
+    private static YearMonth parseMonth(String month) {
+        try {
+            if (month.length() != 7) {
+                throw new DateTimeParseException("not YYYY-MM", month, 0);
+            }
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid("month", "must be a month as YYYY-MM");
+        }
+    }
+}

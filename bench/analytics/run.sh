@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Loads 100,000 and then 1,000,000 leads into analytics-service's read model (embedded store) and
+# times every dashboard query at both sizes. See bench/README.md. Other sizes:
+#   bench/analytics/run.sh -Dbench.small=10000 -Dbench.large=100000
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+log=analytics-service/target/analytics-bench.log
+mkdir -p analytics-service/target
+./mvnw -B -q -Pbench -pl analytics-service -am verify \
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=AnalyticsBenchmark -Dfailsafe.failIfNoSpecifiedTests=false "$@" > "$log" 2>&1 || {
+  tail -50 "$log"; exit 1; }
+sed -n '/^BENCH /s/^BENCH //p' "$log"

@@ -1,0 +1,178 @@
+package com.dealerradar.local.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Analytics as a dealer group meets it through the gateway on the real jars: leads posted by a
+ * dealer system, marketing spend entered, and the structure's cost figures, the funnel and the
+ * channels computed from them; keys outside their scope are refused.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalyticsIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String DEALER = "D-TL-01";
+    private static final String OTHER_DEALER = "D-BY-01";
+    private static final String NOVEMBER = "from=2026-11-01&to=2026-11-30";
+    private static final String LEAD = """
+            {"dealerId": "%s", "externalRef": "%s", "occurredAt": "2026-11-0%dT10:05:00+08:00",
+             "channel": "%s", "grade": "A", "contactRetained": %s, "model": "CS75 PLUS", "consultant": "wang.li",
+             "customer": {"kind": "INDIVIDUAL", "name": "Zhang San", "phone": "1380000%04d"}}
+            """;
+
+    static LocalStack stack;
+    static String dealerKey;
+    static String hqKey;
+    static String otherRegionKey;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theGroupSetsUpTwoDealersAndTheirKeys() throws Exception {
+        assertThat(call("POST", "/api/dealers", stack.adminKey(), "{\"dealerId\": \"" + DEALER
+                + "\", \"name\": \"Tongliao Changan\", \"region\": \"Tongliao\", \"brand\": \"Changan\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(call("POST", "/api/dealers", stack.adminKey(), "{\"dealerId\": \"" + OTHER_DEALER
+                + "\", \"name\": \"Bayannur Changan\", \"region\": \"Bayannur\", \"brand\": \"Changan\"}").statusCode())
+                .isEqualTo(201);
+        dealerKey = key("{\"role\": \"DEALER\", \"dealerId\": \"" + DEALER + "\", \"label\": \"DMS\"}");
+        hqKey = key("{\"role\": \"HQ\", \"label\": \"headquarters\"}");
+        otherRegionKey = key("{\"role\": \"REGION_MANAGER\", \"region\": \"Bayannur\", \"label\": \"Bayannur RM\"}");
+    }
+
+    @Test
+    @Order(2)
+    void aDealerPostsFourLeadsAndHeadquartersEntersTheMonthsSpend() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            boolean phone = i == 4;
+            HttpResponse<String> lead = call("POST", "/api/leads", dealerKey, LEAD.formatted(DEALER, "crm-" + i, i,
+                    phone ? "PHONE" : "SHOWROOM", !phone, i));
+            assertThat(lead.statusCode()).as(lead.body()).isEqualTo(201);
+        }
+        HttpResponse<String> spend = call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", hqKey,
+                "{\"total\": 9999}");
+        assertThat(spend.statusCode()).as(spend.body()).isEqualTo(200);
+        HttpResponse<String> replaced = call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", dealerKey,
+                "{\"total\": 2000, \"byChannel\": {\"SHOWROOM\": 1500, \"PHONE\": 500}}");
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(((Number) JsonPath.read(replaced.body(), "$.total")).intValue()).isEqualTo(2000);
+
+        HttpResponse<String> invalid = call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", dealerKey,
+                "{\"total\": -5}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat((List<String>) JsonPath.read(invalid.body(), "$.errors[*].field")).containsExactly("total");
+        assertThat(call("PUT", "/api/analytics/spend/" + OTHER_DEALER + "/2026-11", dealerKey, "{\"total\": 1}")
+                .statusCode()).isEqualTo(403);
+        assertThat(call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", otherRegionKey, "{\"total\": 1}")
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
+    void theStructureShowsWhatTheLeadsCost() throws Exception {
+        String structure = awaitCaptured(4);
+        assertThat((Integer) JsonPath.read(structure, "$.leads")).isEqualTo(4);
+        assertThat((Integer) JsonPath.read(structure, "$.potential")).isEqualTo(4);
+        assertThat(((Number) JsonPath.read(structure, "$.spend")).doubleValue()).isEqualTo(2000.0);
+        assertThat(((Number) JsonPath.read(structure, "$.costPerLead")).doubleValue()).isEqualTo(500.0);
+        assertThat(((Number) JsonPath.read(structure, "$.defeatedSpend")).doubleValue()).isEqualTo(0.0);
+    }
+
+    @Test
+    @Order(4)
+    void theFunnelAndTheChannelsSplitTheLeads() throws Exception {
+        HttpResponse<String> funnel = call("GET", "/api/analytics/funnel?groupBy=channel&dealerId=" + DEALER + "&"
+                + NOVEMBER, hqKey, null);
+        assertThat(funnel.statusCode()).as(funnel.body()).isEqualTo(200);
+        assertThat((Integer) JsonPath.read(funnel.body(), "$.total.traffic")).isEqualTo(4);
+        assertThat((Integer) JsonPath.read(funnel.body(), "$.total.kept")).isEqualTo(3);
+        assertThat(((Number) JsonPath.read(funnel.body(), "$.total.keepRate")).doubleValue()).isEqualTo(0.75);
+        assertThat(((Number) JsonPath.read(funnel.body(), "$.total.followRate")).doubleValue()).isEqualTo(0.0);
+        assertThat((Object) JsonPath.read(funnel.body(), "$.total.convertRate")).isNull();
+        assertThat((List<Integer>) JsonPath.read(funnel.body(), "$.rows[?(@.key=='SHOWROOM')].kept")).containsExactly(3);
+        assertThat((List<Object>) JsonPath.read(funnel.body(), "$.rows[?(@.key=='PHONE')].followRate"))
+                .containsExactly((Object) null);
+
+        HttpResponse<String> channels = call("GET", "/api/analytics/channels?" + NOVEMBER, dealerKey, null);
+        assertThat(channels.statusCode()).as(channels.body()).isEqualTo(200);
+        assertThat((List<Number>) JsonPath.read(channels.body(), "$.rows[?(@.channel=='SHOWROOM')].costPerLead"))
+                .extracting(Number::doubleValue).containsExactly(500.0);
+        assertThat((List<Number>) JsonPath.read(channels.body(), "$.rows[?(@.channel=='PHONE')].costPerLead"))
+                .extracting(Number::doubleValue).containsExactly(500.0);
+    }
+
+    @Test
+    @Order(5)
+    void keysOutsideTheirScopeAreRefused() throws Exception {
+        assertThat(call("GET", "/api/analytics/structure?dealerId=" + DEALER, otherRegionKey, null).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/analytics/funnel?groupBy=dealer&region=Tongliao", otherRegionKey, null)
+                .statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/analytics/structure?dealerId=" + OTHER_DEALER, dealerKey, null).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/analytics/structure?region=Tongliao", dealerKey, null).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/analytics/structure", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/analytics/rebuild", hqKey, null).statusCode()).isEqualTo(403);
+    }
+
+    private static String awaitCaptured(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String body = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> structure = call("GET", "/api/analytics/structure?dealerId=" + DEALER + "&"
+                    + NOVEMBER, dealerKey, null);
+            assertThat(structure.statusCode()).as(structure.body()).isEqualTo(200);
+            body = structure.body();
+            if ((Integer) JsonPath.read(body, "$.captured") == expected) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("analytics did not count " + expected + " leads: " + body);
+    }
+
+    private static String key(String json) throws Exception {
+        HttpResponse<String> key = call("POST", "/api/keys", stack.adminKey(), json);
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        return JsonPath.read(key.body(), "$.apiKey");
+    }
+
+    private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
