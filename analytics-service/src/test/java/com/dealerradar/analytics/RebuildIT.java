@@ -13,6 +13,7 @@ import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.testkit.Namespace;
 import com.dealerradar.testkit.RadarInfrastructure;
+import com.dealerradar.testkit.ServiceClients;
 import com.dealerradar.testkit.SharedInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -188,7 +189,6 @@ class RebuildIT {
     }
 
     private WebTestClient client(Caller caller) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60))
-                .defaultHeader("Authorization", "Bearer " + TOKENS.sign(caller, Instant.now())).build();
+        return ServiceClients.withToken(port, TOKENS.sign(caller, Instant.now()));
     }
 }

@@ -27,6 +27,7 @@ import com.dealerradar.platform.security.Role;
 import com.dealerradar.testkit.EventSchemas;
 import com.dealerradar.testkit.Namespace;
 import com.dealerradar.testkit.RadarInfrastructure;
+import com.dealerradar.testkit.ServiceClients;
 import com.dealerradar.testkit.SharedInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -589,8 +590,7 @@ class DefeatsIT {
     }
 
     private WebTestClient as(Caller caller) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
-                .defaultHeader("Authorization", "Bearer " + TOKENS.sign(caller, Instant.now())).build();
+        return ServiceClients.withToken(port, TOKENS.sign(caller, Instant.now()));
     }
 
     private static Caller admin() {
