@@ -3,9 +3,6 @@ package com.dealerradar.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalyticsIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String DEALER = "D-TL-01";
     private static final String OTHER_DEALER = "D-BY-01";
     private static final String NOVEMBER = "from=2026-11-01&to=2026-11-30";
@@ -164,15 +160,6 @@ class AnalyticsIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (apiKey != null) {
-            request.header("X-Api-Key", apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Gateway.call(stack, method, path, apiKey, json);
     }
 }

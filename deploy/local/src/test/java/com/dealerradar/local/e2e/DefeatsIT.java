@@ -3,9 +3,6 @@ package com.dealerradar.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DefeatsIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration LEAD_KNOWN_WITHIN = Duration.ofSeconds(30);
     private static final Duration STATUS_WITHIN = Duration.ofSeconds(15);
     private static final String LEAD = """
@@ -240,15 +236,6 @@ class DefeatsIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (apiKey != null) {
-            request.header("X-Api-Key", apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Gateway.call(stack, method, path, apiKey, json);
     }
 }

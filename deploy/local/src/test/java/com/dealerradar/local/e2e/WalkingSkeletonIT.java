@@ -180,15 +180,6 @@ class WalkingSkeletonIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (apiKey != null) {
-            request.header("X-Api-Key", apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Gateway.call(stack, method, path, apiKey, json);
     }
 }

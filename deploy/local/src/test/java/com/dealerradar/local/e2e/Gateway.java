@@ -1,0 +1,32 @@
+package com.dealerradar.local.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls the stack's gateway as a dealer system or a dashboard does: JSON over HTTP with an API key. */
+final class Gateway {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private Gateway() {}
+
+    /** {@code apiKey} and {@code json} may be null: no key sent, no body sent. */
+    static HttpResponse<String> call(LocalStack stack, String method, String path, String apiKey, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(RESPONSE_TIMEOUT)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
