@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The dashboard reads of api.md's Analytics section; each answers from rollups. */
+/**
+ * The dashboard reads of api.md's Analytics section; each answers from rollups. A cohort is built
+ * inside {@code Mono.defer}, so that a bad date range is a signalled error like every other failure.
+ */
 @RestController
 @RequestMapping("/api/analytics")
 class AnalyticsController {
@@ -51,7 +54,7 @@ class AnalyticsController {
             @RequestParam(required = false) String region,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return structure.structure(caller, dealerId, region, new Cohort(from, to));
+        return Mono.defer(() -> structure.structure(caller, dealerId, region, new Cohort(from, to)));
     }
 
     @GetMapping("/funnel")
@@ -60,7 +63,7 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "dealer") String groupBy) {
-        return funnel.funnel(caller, dealerId, region, new Cohort(from, to), groupBy);
+        return Mono.defer(() -> funnel.funnel(caller, dealerId, region, new Cohort(from, to), groupBy));
     }
 
     @GetMapping("/response-times")
@@ -69,7 +72,7 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "dealer") String groupBy) {
-        return responseTimes.responseTimes(caller, dealerId, region, new Cohort(from, to), groupBy);
+        return Mono.defer(() -> responseTimes.responseTimes(caller, dealerId, region, new Cohort(from, to), groupBy));
     }
 
     @GetMapping("/channels")
@@ -77,7 +80,7 @@ class AnalyticsController {
             @RequestParam(required = false) String region,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return channels.channels(caller, dealerId, region, new Cohort(from, to));
+        return Mono.defer(() -> channels.channels(caller, dealerId, region, new Cohort(from, to)));
     }
 
     @GetMapping("/defeats")
@@ -85,7 +88,7 @@ class AnalyticsController {
             @RequestParam(required = false) String region,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return defeats.defeats(caller, dealerId, region, new Cohort(from, to));
+        return Mono.defer(() -> defeats.defeats(caller, dealerId, region, new Cohort(from, to)));
     }
 
     @GetMapping("/comparison")
@@ -94,7 +97,7 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "industry") String dimension) {
-        return comparison.comparison(caller, dealerId, region, new Cohort(from, to), dimension);
+        return Mono.defer(() -> comparison.comparison(caller, dealerId, region, new Cohort(from, to), dimension));
     }
 
     @GetMapping("/missed-prospects")
@@ -104,7 +107,7 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "industry") String dimension,
             @RequestParam(required = false) Integer limit) {
-        return missedProspects.find(caller, region, dimension, new Cohort(from, to), limit);
+        return Mono.defer(() -> missedProspects.find(caller, region, dimension, new Cohort(from, to), limit));
     }
 
     @GetMapping("/dealers/benchmark")
@@ -113,6 +116,6 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "closeRate") String metric) {
-        return benchmark.benchmark(caller, dealerId, region, new Cohort(from, to), metric);
+        return Mono.defer(() -> benchmark.benchmark(caller, dealerId, region, new Cohort(from, to), metric));
     }
 }
