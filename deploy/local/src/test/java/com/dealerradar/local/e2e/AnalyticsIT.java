@@ -56,9 +56,9 @@ class AnalyticsIT {
         assertThat(call("POST", "/api/dealers", stack.adminKey(), "{\"dealerId\": \"" + OTHER_DEALER
                 + "\", \"name\": \"Bayannur Changan\", \"region\": \"Bayannur\", \"brand\": \"Changan\"}").statusCode())
                 .isEqualTo(201);
-        dealerKey = key("{\"role\": \"DEALER\", \"dealerId\": \"" + DEALER + "\", \"label\": \"DMS\"}");
-        hqKey = key("{\"role\": \"HQ\", \"label\": \"headquarters\"}");
-        otherRegionKey = key("{\"role\": \"REGION_MANAGER\", \"region\": \"Bayannur\", \"label\": \"Bayannur RM\"}");
+        dealerKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"" + DEALER + "\", \"label\": \"DMS\"}");
+        hqKey = Gateway.issueKey(stack, "{\"role\": \"HQ\", \"label\": \"headquarters\"}");
+        otherRegionKey = Gateway.issueKey(stack, "{\"role\": \"REGION_MANAGER\", \"region\": \"Bayannur\", \"label\": \"Bayannur RM\"}");
     }
 
     @Test
@@ -151,12 +151,6 @@ class AnalyticsIT {
             Thread.sleep(100);
         }
         throw new AssertionError("analytics did not count " + expected + " leads: " + body);
-    }
-
-    private static String key(String json) throws Exception {
-        HttpResponse<String> key = call("POST", "/api/keys", stack.adminKey(), json);
-        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
-        return JsonPath.read(key.body(), "$.apiKey");
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {

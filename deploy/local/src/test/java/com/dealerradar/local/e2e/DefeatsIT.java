@@ -74,9 +74,9 @@ class DefeatsIT {
         assertThat(call("POST", "/api/dealers", stack.adminKey(),
                 "{\"dealerId\": \"D-BT-01\", \"name\": \"Baotou Changan 4S\", \"region\": \"Baotou\", \"brand\": \"Changan\"}")
                 .statusCode()).isEqualTo(201);
-        dealerKey = key("{\"role\": \"DEALER\", \"dealerId\": \"D-CF-01\", \"label\": \"Chifeng DMS\"}");
-        chifengManagerKey = key("{\"role\": \"REGION_MANAGER\", \"region\": \"Chifeng\", \"label\": \"Chifeng manager\"}");
-        baotouManagerKey = key("{\"role\": \"REGION_MANAGER\", \"region\": \"Baotou\", \"label\": \"Baotou manager\"}");
+        dealerKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"D-CF-01\", \"label\": \"Chifeng DMS\"}");
+        chifengManagerKey = Gateway.issueKey(stack, "{\"role\": \"REGION_MANAGER\", \"region\": \"Chifeng\", \"label\": \"Chifeng manager\"}");
+        baotouManagerKey = Gateway.issueKey(stack, "{\"role\": \"REGION_MANAGER\", \"region\": \"Baotou\", \"label\": \"Baotou manager\"}");
     }
 
     @Test
@@ -227,12 +227,6 @@ class DefeatsIT {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static String key(String body) throws Exception {
-        HttpResponse<String> key = call("POST", "/api/keys", stack.adminKey(), body);
-        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
-        return JsonPath.read(key.body(), "$.apiKey");
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {

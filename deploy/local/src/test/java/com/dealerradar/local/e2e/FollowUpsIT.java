@@ -69,10 +69,10 @@ class FollowUpsIT {
         assertThat(call("POST", "/api/dealers", stack.adminKey(),
                 "{\"dealerId\": \"D-BT-01\", \"name\": \"Baotou Motors\", \"region\": \"Baotou\", \"brand\": \"Changan\"}")
                 .statusCode()).isEqualTo(201);
-        chifengKey = key("{\"role\": \"DEALER\", \"dealerId\": \"D-CF-01\", \"label\": \"Chifeng DMS\"}");
-        baotouKey = key("{\"role\": \"DEALER\", \"dealerId\": \"D-BT-01\", \"label\": \"Baotou DMS\"}");
-        hqKey = key("{\"role\": \"HQ\", \"label\": \"HQ dashboard\"}");
-        chifengManagerKey = key("{\"role\": \"REGION_MANAGER\", \"region\": \"Chifeng\", \"label\": \"Chifeng manager\"}");
+        chifengKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"D-CF-01\", \"label\": \"Chifeng DMS\"}");
+        baotouKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"D-BT-01\", \"label\": \"Baotou DMS\"}");
+        hqKey = Gateway.issueKey(stack, "{\"role\": \"HQ\", \"label\": \"HQ dashboard\"}");
+        chifengManagerKey = Gateway.issueKey(stack, "{\"role\": \"REGION_MANAGER\", \"region\": \"Chifeng\", \"label\": \"Chifeng manager\"}");
     }
 
     @Test
@@ -206,12 +206,6 @@ class FollowUpsIT {
                 LEAD.formatted(dealerId, externalRef, iso(occurredAt), grade, phoneEnd));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JsonPath.read(created.body(), "$.leadId");
-    }
-
-    private static String key(String body) throws Exception {
-        HttpResponse<String> key = call("POST", "/api/keys", stack.adminKey(), body);
-        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
-        return JsonPath.read(key.body(), "$.apiKey");
     }
 
     /** As the services write timestamps: in the group's zone, seconds always shown. */

@@ -1,5 +1,8 @@
 package com.dealerradar.local.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,5 +31,12 @@ final class Gateway {
             request.header("X-Api-Key", apiKey);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Issues an API key as the stack's admin ({@code json} is the body of {@code POST /api/keys}) and returns it. */
+    static String issueKey(LocalStack stack, String json) throws IOException, InterruptedException {
+        HttpResponse<String> key = call(stack, "POST", "/api/keys", stack.adminKey(), json);
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        return JsonPath.read(key.body(), "$.apiKey");
     }
 }

@@ -59,10 +59,10 @@ class LeadsIT {
                     {"dealerId": "%s", "name": "%s Motors", "region": "%s", "brand": "Changan"}
                     """.formatted(parts[0], parts[1], parts[1])).statusCode()).isEqualTo(201);
         }
-        chifengKey = key("{\"role\": \"DEALER\", \"dealerId\": \"D-CF-01\", \"label\": \"CF-01 DMS\"}");
-        songshanKey = key("{\"role\": \"DEALER\", \"dealerId\": \"D-CF-02\", \"label\": \"CF-02 DMS\"}");
-        managerKey = key("{\"role\": \"REGION_MANAGER\", \"region\": \"Chifeng\", \"label\": \"Chifeng manager\"}");
-        hqKey = key("{\"role\": \"HQ\", \"label\": \"HQ\"}");
+        chifengKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"D-CF-01\", \"label\": \"CF-01 DMS\"}");
+        songshanKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"D-CF-02\", \"label\": \"CF-02 DMS\"}");
+        managerKey = Gateway.issueKey(stack, "{\"role\": \"REGION_MANAGER\", \"region\": \"Chifeng\", \"label\": \"Chifeng manager\"}");
+        hqKey = Gateway.issueKey(stack, "{\"role\": \"HQ\", \"label\": \"HQ\"}");
 
         assertThat(call("POST", "/api/dealers", chifengKey, "{\"dealerId\": \"D-X\", \"name\": \"X\", \"region\": \"X\"}")
                 .statusCode()).isEqualTo(403);
@@ -226,12 +226,6 @@ class LeadsIT {
         assertThat(call("GET", "/api/leads/" + leadId, managerKey, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/leads/no-such-lead", hqKey, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/leads/" + leadId, null, null).statusCode()).isEqualTo(401);
-    }
-
-    private static String key(String body) throws Exception {
-        HttpResponse<String> key = call("POST", "/api/keys", stack.adminKey(), body);
-        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
-        return JsonPath.read(key.body(), "$.apiKey");
     }
 
     private static int total(HttpResponse<String> page) {
