@@ -11,16 +11,26 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The outbox relay and its sweep, for services that declare {@link OutboxCollections}. */
+/** The outbox writes, relay and sweep, for services that declare {@link OutboxCollections}. */
 @AutoConfiguration(after = RadarKafkaAutoConfiguration.class)
 @ConditionalOnBean(OutboxCollections.class)
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
     @Bean
-    public OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, CloudEvent> eventTemplate,
-            TopicNames topics, MeterRegistry meters) {
-        return new OutboxRelay(mongo, eventTemplate, topics, meters);
+    public OutboxMarkers outboxMarkers(ReactiveMongoTemplate mongo) {
+        return new OutboxMarkers(mongo);
+    }
+
+    @Bean
+    public OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers,
+            KafkaTemplate<String, CloudEvent> eventTemplate, TopicNames topics, MeterRegistry meters) {
+        return new OutboxRelay(mongo, markers, eventTemplate, topics, meters);
+    }
+
+    @Bean
+    public OutboxWrites outboxWrites(ReactiveMongoTemplate mongo, OutboxMarkers markers, OutboxRelay relay) {
+        return new OutboxWrites(mongo, markers, relay);
     }
 
     @Bean

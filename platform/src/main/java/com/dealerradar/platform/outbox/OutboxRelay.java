@@ -4,6 +4,7 @@ import com.dealerradar.events.CloudEventCodec;
 import com.dealerradar.platform.kafka.TopicNames;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,13 +25,17 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Publishes the events waiting in aggregates' outboxes, in order, and removes each once Kafka has
  * acknowledged it. A crash between the two publishes the event again later (consumers dedupe on the
- * event id); nothing is ever dropped.
+ * event id); nothing is ever dropped. Which aggregates may hold events is told by their
+ * {@link OutboxMarkers}, so that the sweep never scans the aggregates themselves.
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Aggregates are independent (each keeps its own order), so the sweep publishes a few at once. */
+    private static final int SWEEP_CONCURRENCY = 8;
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxMarkers markers;
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final TopicNames topics;
     private final MeterRegistry meters;
@@ -42,9 +47,10 @@ public class OutboxRelay {
     /** Aggregates that got new events while in flight: published again at once rather than at the next sweep. */
     private final Set<String> requestedAgain = ConcurrentHashMap.newKeySet();
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, TopicNames topics,
-            MeterRegistry meters) {
+    public OutboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers, KafkaTemplate<String, CloudEvent> kafka,
+            TopicNames topics, MeterRegistry meters) {
         this.mongo = mongo;
+        this.markers = markers;
         this.kafka = kafka;
         this.topics = topics;
         this.meters = meters;
@@ -61,7 +67,11 @@ public class OutboxRelay {
                         e.getMessage()));
     }
 
-    /** Publishes one aggregate's pending events; completes with how many were sent. */
+    /**
+     * Publishes one aggregate's pending events and then drops its marker, unless a writer raised the
+     * marker meanwhile; completes with how many were sent. The marker's counter is read before the
+     * outbox, so an event written after that read keeps the marker for the next publication.
+     */
     public Mono<Integer> publish(String collection, Object aggregateId) {
         String aggregate = collection + "/" + aggregateId;
         return Mono.defer(() -> {
@@ -72,9 +82,12 @@ public class OutboxRelay {
             // Read only once this instance owns the outbox: an older read would resend what was just sent.
             Query byId = Query.query(Criteria.where("_id").is(aggregateId));
             byId.fields().include(OutboxEvent.FIELD);
-            return mongo.findOne(byId, Document.class, collection)
-                    .flatMap(doc -> send(collection, aggregateId, pending(doc)))
-                    .defaultIfEmpty(0)
+            return markers.counter(collection, aggregateId)
+                    .flatMap(counter -> mongo.findOne(byId, Document.class, collection)
+                            .flatMap(doc -> send(collection, aggregateId, pending(doc)))
+                            .defaultIfEmpty(0)
+                            .flatMap(sent -> counter.isEmpty() ? Mono.just(sent)
+                                    : markers.remove(collection, aggregateId, counter.get()).thenReturn(sent)))
                     .doFinally(signal -> {
                         inFlight.remove(aggregate);
                         if (requestedAgain.remove(aggregate)) {
@@ -84,14 +97,24 @@ public class OutboxRelay {
         });
     }
 
-    /** Publishes whatever a crash or an absent broker left behind, aggregate by aggregate. */
-    public Mono<Integer> sweep(String collection, int limit) {
-        Query withPending = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true)).limit(limit);
-        withPending.fields().include("_id");
-        return mongo.find(withPending, Document.class, collection)
-                .concatMap(doc -> publish(collection, doc.get("_id")))
-                .reduce(0, Integer::sum);
+    /**
+     * Publishes whatever a crash or an absent broker left behind in one collection, marker by marker,
+     * leaving alone the markers touched within {@code quiet} (their writers publish them). An aggregate
+     * that fails is logged and skipped; the others still go out.
+     */
+    public Mono<Sweep> sweep(String collection, Duration quiet, int limit) {
+        return markers.pending(collection, quiet, limit)
+                .flatMap(marker -> publish(collection, marker.aggregateId())
+                        .onErrorResume(e -> {
+                            log.info("outbox of {}/{} stays for the next sweep: {}", collection,
+                                    marker.aggregateId(), e.getMessage());
+                            return Mono.just(0);
+                        }), SWEEP_CONCURRENCY)
+                .reduce(new Sweep(0, 0), (sweep, sent) -> new Sweep(sweep.aggregates() + 1, sweep.events() + sent));
     }
+
+    /** What one sweep pass did: how many marked aggregates it visited, how many events it sent. */
+    public record Sweep(int aggregates, int events) {}
 
     private Mono<Integer> send(String collection, Object aggregateId, List<OutboxEvent> events) {
         if (events.isEmpty()) {

@@ -1,15 +1,23 @@
 package com.dealerradar.platform.outbox;
 
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Periodically publishes outbox events that the immediate relay could not (crash, broker away). */
+/**
+ * Periodically publishes outbox events that the immediate relay could not (crash, broker away),
+ * found through their {@link OutboxMarkers}. A full pass is followed by another, a bounded number of
+ * times, so that a backlog drains without waiting for the next interval.
+ */
 public class OutboxSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
     private static final int BATCH = 500;
+    private static final int MAX_PASSES = 10;
+    /** Markers younger than this belong to writes whose own publication is still under way. */
+    private static final Duration QUIET = Duration.ofSeconds(1);
 
     private final OutboxRelay relay;
     private final List<String> collections;
@@ -23,12 +31,24 @@ public class OutboxSweeper {
     public void sweep() {
         for (String collection : collections) {
             try {
-                Integer sent = relay.sweep(collection, BATCH).block();
-                if (sent != null && sent > 0) {
-                    log.info("outbox sweep published {} event(s) from {}", sent, collection);
-                }
+                sweep(collection);
             } catch (RuntimeException e) {
                 log.info("outbox sweep of {} deferred: {}", collection, e.getMessage());
+            }
+        }
+    }
+
+    private void sweep(String collection) {
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            OutboxRelay.Sweep done = relay.sweep(collection, QUIET, BATCH).block();
+            if (done == null) {
+                return;
+            }
+            if (done.events() > 0) {
+                log.info("outbox sweep published {} event(s) from {}", done.events(), collection);
+            }
+            if (done.aggregates() < BATCH) {
+                return;
             }
         }
     }

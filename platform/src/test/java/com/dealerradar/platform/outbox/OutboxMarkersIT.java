@@ -1,0 +1,208 @@
+package com.dealerradar.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealerradar.events.Topics;
+import com.dealerradar.testkit.EmbeddedKafka;
+import com.dealerradar.testkit.Namespace;
+import com.dealerradar.testkit.RadarInfrastructure;
+import com.dealerradar.testkit.SharedInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The outbox on the embedded broker and store: what the relay could not publish at once is found
+ * through the pending-outbox markers, and no marker is dropped while an event may still need it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OutboxMarkersIT.App.class,
+        properties = "radar.outbox.sweep-interval=300ms")
+@RadarInfrastructure
+class OutboxMarkersIT {
+
+    private static final String THINGS = "things";
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+        @Bean
+        OutboxCollections outboxCollections() {
+            return OutboxCollections.of(THINGS);
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer;
+    private static final Set<String> published = new HashSet<>();
+
+    @Autowired
+    OutboxWrites writes;
+    @Autowired
+    OutboxMarkers markers;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @BeforeAll
+    static void listen() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Namespace.of(OutboxMarkersIT.class).topic(Topics.LEADS)));
+    }
+
+    @AfterAll
+    static void close() {
+        consumer.close();
+    }
+
+    @Test
+    void eventsWrittenWhileTheBrokerIsAwayArePublishedByTheSweep() {
+        List<String> eventIds = new ArrayList<>();
+        EmbeddedKafka kafka = SharedInfrastructure.get().kafka();
+        kafka.stop();
+        try {
+            for (int i = 0; i < 3; i++) {
+                OutboxEvent event = event("away-" + i);
+                eventIds.add(event.id());
+                insertWithEvent("away-" + i, event);
+            }
+            assertThat(markerIds()).contains(OutboxMarkers.id(THINGS, "away-0"), OutboxMarkers.id(THINGS, "away-2"));
+        } finally {
+            kafka.start();
+        }
+
+        awaitPublished(eventIds);
+        awaitNoMarkerFor("away-0", "away-1", "away-2");
+        assertThat(outbox("away-1")).isEmpty();
+    }
+
+    @Test
+    void aMarkerRaisedAfterTheRelayReadItsCounterIsNotRemoved() {
+        markers.mark(THINGS, "busy").block();
+        long seenByRelay = markers.counter(THINGS, "busy").block().orElseThrow();
+        // a writer adds an event while the relay publishes what it read
+        markers.mark(THINGS, "busy").block();
+
+        assertThat(markers.remove(THINGS, "busy", seenByRelay).block()).isFalse();
+        assertThat(markers.counter(THINGS, "busy").block()).contains(seenByRelay + 1);
+        assertThat(markers.remove(THINGS, "busy", seenByRelay + 1).block()).isTrue();
+    }
+
+    @Test
+    void anEventWrittenDuringAPublicationIsPublishedToo() {
+        OutboxEvent first = event("twice");
+        insertWithEvent("twice", first);
+        OutboxEvent second = event("twice");
+        Update push = new Update().push(OutboxEvent.FIELD, second.toDocument()).inc("version", 1);
+        assertThat(writes.update(THINGS, "twice", Query.query(Criteria.where("_id").is("twice")), push).block())
+                .isTrue();
+
+        awaitPublished(List.of(first.id(), second.id()));
+        awaitNoMarkerFor("twice");
+    }
+
+    @Test
+    void aMarkerWhoseWriteNeverLandedIsRemovedAndPublishesNothing() {
+        // the process died between raising the marker and the write
+        markers.mark(THINGS, "never-written").block();
+        // the guarded write found the aggregate changed and wrote nothing
+        insertWithEvent("moved-on", event("moved-on"));
+        Update push = new Update().push(OutboxEvent.FIELD, event("moved-on").toDocument());
+        Query stale = Query.query(Criteria.where("_id").is("moved-on").and("version").is(99));
+        assertThat(writes.update(THINGS, "moved-on", stale, push).block()).isFalse();
+
+        awaitNoMarkerFor("never-written", "moved-on");
+        assertThat(outbox("moved-on")).isEmpty();
+    }
+
+    @Test
+    void aFailingAggregateDoesNotStopTheSweep() {
+        // an outbox entry the relay cannot read, written as a crash of an older version could have left it
+        Document broken = new Document("_id", "broken").append(OutboxEvent.FIELD, List.of(new Document("id", "x")));
+        markers.mark(THINGS, "broken").then(mongo.insert(broken, THINGS)).block();
+        OutboxEvent fine = event("fine");
+        Document doc = new Document("_id", "fine").append("version", 1)
+                .append(OutboxEvent.FIELD, List.of(fine.toDocument()));
+        // written without publishing at once, so that only the sweep can send it
+        markers.mark(THINGS, "fine").then(mongo.insert(doc, THINGS)).block();
+
+        awaitPublished(List.of(fine.id()));
+        awaitNoMarkerFor("fine");
+        assertThat(markerIds()).contains(OutboxMarkers.id(THINGS, "broken"));
+    }
+
+    private void insertWithEvent(String id, OutboxEvent event) {
+        Document doc = new Document("_id", id).append("version", 1).append(OutboxEvent.FIELD, List.of(event.toDocument()));
+        writes.write(THINGS, id, mongo.insert(doc, THINGS)).block();
+    }
+
+    private static OutboxEvent event(String aggregateId) {
+        return OutboxEvent.of(Topics.LEADS, aggregateId, "/test", "test.thing.v1", aggregateId, OffsetDateTime.now(),
+                "D-1", "R-1", 1, Map.of("id", aggregateId));
+    }
+
+    private List<Object> outbox(String id) {
+        return mongo.findById(id, Document.class, THINGS).block().getList(OutboxEvent.FIELD, Object.class);
+    }
+
+    private Set<String> markerIds() {
+        Set<String> ids = new HashSet<>();
+        mongo.findAll(Document.class, OutboxMarkers.COLLECTION).doOnNext(m -> ids.add(m.getString("_id"))).blockLast();
+        return ids;
+    }
+
+    private void awaitNoMarkerFor(String... aggregateIds) {
+        Set<String> expectedGone = new HashSet<>();
+        for (String id : aggregateIds) {
+            expectedGone.add(OutboxMarkers.id(THINGS, id));
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && markerIds().stream().anyMatch(expectedGone::contains)) {
+            sleep();
+        }
+        assertThat(markerIds()).doesNotContainAnyElementsOf(expectedGone);
+    }
+
+    private static void awaitPublished(List<String> eventIds) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && !published.containsAll(eventIds)) {
+            consumer.poll(Duration.ofMillis(250)).forEach(r -> published.add(
+                    new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)));
+        }
+        assertThat(published).containsAll(eventIds);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
