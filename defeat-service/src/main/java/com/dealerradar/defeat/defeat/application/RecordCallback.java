@@ -6,7 +6,6 @@ import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
 import com.dealerradar.defeat.defeat.domain.InvalidCommand;
 import com.dealerradar.defeat.defeat.domain.NewCallback;
 import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.web.ApiProblem;
@@ -27,13 +26,11 @@ public class RecordCallback {
 
     private final DefeatStore defeats;
     private final KnownLeadStore leads;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, OutboxRelay relay, Clock clock) {
+    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, Clock clock) {
         this.defeats = defeats;
         this.leads = leads;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -68,7 +65,6 @@ public class RecordCallback {
                                 : Mono.error(ApiProblem.conflict("defeat " + before.defeatId()
                                         + " is changing concurrently; retry"));
                     }
-                    relay.publishSoon(DefeatStore.COLLECTION, after.defeatId());
                     return after.state().settled()
                             ? leads.release(after.leadId(), after.defeatId()).thenReturn(after)
                             : Mono.just(after);

@@ -5,7 +5,6 @@ import com.dealerradar.followup.cadence.domain.Cadence;
 import com.dealerradar.followup.lead.adapter.mongo.TrackedLeadStore;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,12 +24,9 @@ public class LeadViews {
 
     private final TrackedLeadStore store;
     private final CadenceStore cadences;
-    private final OutboxRelay relay;
-
-    public LeadViews(TrackedLeadStore store, CadenceStore cadences, OutboxRelay relay) {
+    public LeadViews(TrackedLeadStore store, CadenceStore cadences) {
         this.store = store;
         this.cadences = cadences;
-        this.relay = relay;
     }
 
     /** What a rule wants written: the next state and the events that announce it. */
@@ -74,12 +70,7 @@ public class LeadViews {
                                     ? Mono.just(new Applied(c.next(), c.events()))
                                     : Mono.error(new WriteConflict(leadId)));
                 })
-                .retryWhen(Retry.max(MAX_ATTEMPTS).filter(WriteConflict.class::isInstance))
-                .doOnNext(applied -> {
-                    if (!applied.events().isEmpty()) {
-                        relay.publishSoon(TrackedLeadStore.COLLECTION, leadId);
-                    }
-                });
+                .retryWhen(Retry.max(MAX_ATTEMPTS).filter(WriteConflict.class::isInstance));
     }
 
     /** Re-plans every lead planned under an older cadence than {@code cadence}; completes with how many changed. */

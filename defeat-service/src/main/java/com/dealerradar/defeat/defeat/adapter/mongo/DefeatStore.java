@@ -11,6 +11,7 @@ import com.dealerradar.defeat.defeat.domain.DefeatSubtype;
 import com.dealerradar.defeat.defeat.domain.Reason;
 import com.dealerradar.defeat.defeat.domain.StepRatings;
 import com.dealerradar.platform.outbox.OutboxEvent;
+import com.dealerradar.platform.outbox.OutboxWrites;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -35,9 +36,11 @@ public class DefeatStore {
     public static final String COLLECTION = "defeats";
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxWrites outbox;
 
-    public DefeatStore(ReactiveMongoTemplate mongo) {
+    public DefeatStore(ReactiveMongoTemplate mongo, OutboxWrites outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     /** The unique index that makes {@code externalRef} idempotent per dealer, and the indexes lists need. */
@@ -53,15 +56,17 @@ public class DefeatStore {
                 indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
                         .named("dealer_occurredAt")),
                 indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
-                        .named("region_occurredAt")),
-                indexes.createIndex(new Index().on(OutboxEvent.FIELD + ".0", Sort.Direction.ASC).sparse()
-                        .named("outbox_pending")))
+                        .named("region_occurredAt")))
                 .block();
     }
 
-    /** Fails with {@code DuplicateKeyException} when the id, or the dealer's {@code externalRef}, is taken. */
+    /**
+     * Inserts a new defeat with the events of its creation (see {@link #toDocument(Defeat, List)}) and
+     * publishes them. Fails with {@code DuplicateKeyException} when the id, or the dealer's
+     * {@code externalRef}, is taken.
+     */
     public Mono<Void> insert(Document defeat) {
-        return mongo.insert(defeat, COLLECTION).then();
+        return outbox.write(COLLECTION, defeat.get("_id"), mongo.insert(defeat, COLLECTION)).then();
     }
 
     public Mono<Defeat> find(String defeatId) {
@@ -91,7 +96,7 @@ public class DefeatStore {
                 .set("settledAtOffset", offset(after.settledAt()))
                 .set("version", after.version());
         update.push(OutboxEvent.FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
-        return mongo.updateFirst(unchanged, update, COLLECTION).map(result -> result.getModifiedCount() == 1);
+        return outbox.update(COLLECTION, before.defeatId(), unchanged, update);
     }
 
     public Flux<Defeat> find(Criteria criteria, Sort sort, long skip, int limit) {

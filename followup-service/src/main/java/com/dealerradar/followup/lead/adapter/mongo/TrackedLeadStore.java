@@ -7,6 +7,7 @@ import com.dealerradar.followup.lead.domain.LeadStatus;
 import com.dealerradar.followup.lead.domain.Plan;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.outbox.OutboxEvent;
+import com.dealerradar.platform.outbox.OutboxWrites;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -41,9 +42,11 @@ public class TrackedLeadStore {
     private static final String DUE_AT = "dueAt";
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxWrites outbox;
 
-    public TrackedLeadStore(ReactiveMongoTemplate mongo) {
+    public TrackedLeadStore(ReactiveMongoTemplate mongo, OutboxWrites outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,9 +59,7 @@ public class TrackedLeadStore {
                         .on(DUE_AT, Sort.Direction.ASC).named("region_status_dueAt")),
                 indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(DUE_AT, Sort.Direction.ASC)
                         .named("status_dueAt")),
-                indexes.createIndex(new Index().on("cadenceRevision", Sort.Direction.ASC).named("cadenceRevision")),
-                indexes.createIndex(new Index().on(OutboxEvent.FIELD + ".0", Sort.Direction.ASC).sparse()
-                        .named("outbox_pending")))
+                indexes.createIndex(new Index().on("cadenceRevision", Sort.Direction.ASC).named("cadenceRevision")))
                 .block();
     }
 
@@ -73,7 +74,8 @@ public class TrackedLeadStore {
 
     /**
      * Writes {@code next} and appends {@code events} to the outbox in one write, if the stored lead
-     * is still at {@code expectedRevision}; completes with false when someone else wrote first.
+     * is still at {@code expectedRevision}; completes with false when someone else wrote first. A
+     * write with events goes through {@link OutboxWrites}, which also publishes them.
      */
     public Mono<Boolean> update(TrackedLead next, long expectedRevision, List<OutboxEvent> events) {
         Query unchanged = Query.query(Criteria.where("_id").is(next.leadId()).and("revision").is(expectedRevision));
@@ -84,10 +86,11 @@ public class TrackedLeadStore {
             }
         });
         update.set("revision", expectedRevision + 1);
-        if (!events.isEmpty()) {
-            update.push(OutboxEvent.FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
+        if (events.isEmpty()) {
+            return mongo.updateFirst(unchanged, update, COLLECTION).map(result -> result.getMatchedCount() > 0);
         }
-        return mongo.updateFirst(unchanged, update, COLLECTION).map(result -> result.getMatchedCount() > 0);
+        update.push(OutboxEvent.FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
+        return outbox.update(COLLECTION, next.leadId(), unchanged, update);
     }
 
     /** Open leads in scope whose next follow-up is due by {@code until}, earliest first. */
