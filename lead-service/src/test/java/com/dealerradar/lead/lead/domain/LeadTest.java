@@ -103,7 +103,8 @@ class LeadTest {
         Lead after = atRisk.defeatReversed(new DefeatEvent("e2", "d2", 2, LATER));
         assertThat(after.status()).isEqualTo(LeadStatus.AT_RISK);
         assertThat(after.version()).isEqualTo(atRisk.version());
-        assertThat(after.defeats().appliedEvents()).contains("e2");
+        assertThat(after.defeats().lastSequences()).containsEntry("d2", 2L);
+        assertThat(after.defeatReversed(new DefeatEvent("e2", "d2", 2, LATER))).isSameAs(after);
     }
 
     @ParameterizedTest

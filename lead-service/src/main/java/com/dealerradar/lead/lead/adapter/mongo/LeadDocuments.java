@@ -25,8 +25,6 @@ import org.bson.types.Decimal128;
 /** The explicit mapping between a lead and its MongoDB document. */
 final class LeadDocuments {
 
-    static final String APPLIED_DEFEAT_EVENTS = "defeats.appliedEvents";
-
     private LeadDocuments() {}
 
     static Document toDocument(Lead lead) {
@@ -71,8 +69,7 @@ final class LeadDocuments {
         DefeatLedger ledger = lead.defeats();
         state.put("defeats", new Document("cause", ledger.cause())
                 .append("lastSequences", ledger.lastSequences().entrySet().stream()
-                        .map(e -> new Document("defeatId", e.getKey()).append("sequence", e.getValue())).toList())
-                .append("appliedEvents", ledger.appliedEvents()));
+                        .map(e -> new Document("defeatId", e.getKey()).append("sequence", e.getValue())).toList()));
         return state;
     }
 
@@ -114,8 +111,7 @@ final class LeadDocuments {
         Map<String, Long> sequences = new LinkedHashMap<>();
         ledger.getList("lastSequences", Document.class, List.of())
                 .forEach(s -> sequences.put(s.getString("defeatId"), ((Number) s.get("sequence")).longValue()));
-        return new DefeatLedger(ledger.getString("cause"), sequences,
-                ledger.getList("appliedEvents", String.class, List.of()));
+        return new DefeatLedger(ledger.getString("cause"), sequences);
     }
 
     private static OffsetDateTime time(Date date, String offset) {
