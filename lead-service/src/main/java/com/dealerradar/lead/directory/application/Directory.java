@@ -7,7 +7,6 @@ import com.dealerradar.lead.LeadServiceApplication;
 import com.dealerradar.lead.directory.adapter.mongo.DealerStore;
 import com.dealerradar.lead.directory.domain.Dealer;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
@@ -24,12 +23,10 @@ import reactor.core.publisher.Mono;
 public class Directory {
 
     private final DealerStore store;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public Directory(DealerStore store, OutboxRelay relay, Clock clock) {
+    public Directory(DealerStore store, Clock clock) {
         this.store = store;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -43,8 +40,7 @@ public class Directory {
                 new DealerRegistered(dealer.dealerId(), dealer.name(), dealer.region(), dealer.brand()));
         return store.insert(dealer, registered)
                 .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiProblem.conflict("dealer " + dealer.dealerId() + " already exists"))
-                .doOnSuccess(d -> relay.publishSoon(DealerStore.COLLECTION, d.dealerId()));
+                        e -> ApiProblem.conflict("dealer " + dealer.dealerId() + " already exists"));
     }
 
     /** A dealer the caller may see; any other is "not found", so that ids cannot be probed. */

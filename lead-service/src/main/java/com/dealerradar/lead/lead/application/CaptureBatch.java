@@ -8,7 +8,6 @@ import com.dealerradar.lead.lead.domain.NewLead;
 import com.dealerradar.lead.lead.domain.PhoneNumber;
 import com.dealerradar.lead.lead.domain.PossibleDuplicate;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -28,8 +26,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Takes in up to {@link #MAX_ITEMS} leads at once with the rules of a single capture, item by item:
- * one bad item never keeps the others out. A handful of queries serve the whole batch: the dealers,
- * the external refs already taken, the open leads sharing a phone number, one unordered bulk insert.
+ * one bad item never keeps the others out. A handful of reads by key serve the whole batch: the
+ * dealers, the leads already stored under the items' ids, the phone index and the open leads it
+ * names; then one unordered bulk insert.
  */
 @Service
 public class CaptureBatch {
@@ -39,14 +38,12 @@ public class CaptureBatch {
     private final Directory directory;
     private final LeadStore store;
     private final PhoneHasher phones;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public CaptureBatch(Directory directory, LeadStore store, PhoneHasher phones, OutboxRelay relay, Clock clock) {
+    public CaptureBatch(Directory directory, LeadStore store, PhoneHasher phones, Clock clock) {
         this.directory = directory;
         this.store = store;
         this.phones = phones;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -144,28 +141,58 @@ public class CaptureBatch {
                             + " comes twice in this batch with different content (items " + first + " and " + i + ")"));
                 }
             }
-            Set<String> hashes = new HashSet<>();
-            phoneOf.values().forEach(p -> {
-                if (p != null) {
-                    hashes.add(p.hash());
-                }
-            });
-            return store.findOpenByPhoneHashes(hashes).collectMultimap(lead -> lead.customer().phone().hash())
-                    .flatMap(candidates -> {
-                        Map<String, List<Lead>> byPhone = new HashMap<>();
-                        candidates.forEach((hash, found) -> byPhone.put(hash, new ArrayList<>(found)));
-                        fresh.forEach(i -> prepare(i, phoneOf.get(i), fingerprintOf.get(i), byPhone));
-                        return insert();
-                    })
+            return alreadyStored(fresh, fingerprintOf)
+                    .flatMap(toCreate -> candidates(toCreate, phoneOf)
+                            .flatMap(byPhone -> {
+                                toCreate.forEach(i -> prepare(i, phoneOf.get(i), fingerprintOf.get(i), byPhone));
+                                return insert();
+                            }))
                     .doOnSuccess(done -> repeats.forEach((repeat, first) -> results[repeat] = results[first].outcome()
                             == ItemOutcome.REJECTED ? ItemResult.rejected(repeat, results[first].problem())
                             : ItemResult.duplicate(repeat, results[first].leadId())));
         }
 
+        /**
+         * Decides the items whose lead exists already (a retried batch) with one {@code _id $in} read;
+         * completes with the others, still to be created.
+         */
+        private Mono<List<Integer>> alreadyStored(List<Integer> fresh, Map<Integer, String> fingerprintOf) {
+            List<String> ids = fresh.stream().map(i -> items.get(i).lead().leadId()).toList();
+            return store.findAll(ids).collectMap(Lead::leadId).map(stored -> {
+                List<Integer> toCreate = new ArrayList<>();
+                for (int i : fresh) {
+                    Lead earlier = stored.get(items.get(i).lead().leadId());
+                    if (earlier == null) {
+                        toCreate.add(i);
+                    } else {
+                        results[i] = takenBy(i, items.get(i).lead().externalRef(), fingerprintOf.get(i), earlier);
+                    }
+                }
+                return toCreate;
+            });
+        }
+
+        /** The open leads sharing a phone number with the items to create, by phone hash. */
+        private Mono<Map<String, List<Lead>>> candidates(List<Integer> toCreate, Map<Integer, PhoneNumber> phoneOf) {
+            Set<String> hashes = new HashSet<>();
+            toCreate.forEach(i -> {
+                PhoneNumber phone = phoneOf.get(i);
+                if (phone != null) {
+                    hashes.add(phone.hash());
+                }
+            });
+            return store.findOpenByPhoneHashes(hashes).collectMultimap(lead -> lead.customer().phone().hash())
+                    .map(found -> {
+                        Map<String, List<Lead>> byPhone = new HashMap<>();
+                        found.forEach((hash, leadsOfPhone) -> byPhone.put(hash, new ArrayList<>(leadsOfPhone)));
+                        return byPhone;
+                    });
+        }
+
         private void prepare(int index, PhoneNumber phone, String fingerprint, Map<String, List<Lead>> byPhone) {
             NewLead request = items.get(index).lead();
             List<Lead> candidates = phone == null ? List.of() : byPhone.getOrDefault(phone.hash(), List.of());
-            Lead lead = Lead.capture(UUID.randomUUID().toString(), dealers.get(request.dealerId()).region(), request,
+            Lead lead = Lead.capture(request.leadId(), dealers.get(request.dealerId()).region(), request,
                     phone, fingerprint, PossibleDuplicate.among(candidates, request.dealerId()), now);
             if (phone != null) {
                 byPhone.computeIfAbsent(phone.hash(), h -> new ArrayList<>()).add(lead);
@@ -177,43 +204,53 @@ public class CaptureBatch {
         private Mono<Void> insert() {
             List<OutboxEvent> events = leads.stream().map(LeadEvents::captured).toList();
             return store.insertAll(leads, events).flatMap(taken -> {
-                Map<String, List<Integer>> takenByDealer = new HashMap<>();
+                List<Integer> takenPositions = new ArrayList<>();
                 for (int n = 0; n < leads.size(); n++) {
                     int index = toInsert.get(n);
-                    Lead lead = leads.get(n);
                     if (taken.contains(n)) {
-                        takenByDealer.computeIfAbsent(lead.dealerId(), d -> new ArrayList<>()).add(n);
+                        takenPositions.add(n);
                     } else {
-                        results[index] = ItemResult.created(index, lead.leadId());
-                        relay.publishSoon(LeadStore.COLLECTION, lead.leadId());
+                        results[index] = ItemResult.created(index, leads.get(n).leadId());
                     }
                 }
-                return Flux.fromIterable(takenByDealer.entrySet())
-                        .concatMap(dealer -> resolveTaken(dealer.getKey(), dealer.getValue()))
-                        .then();
+                return resolveTaken(takenPositions);
             });
         }
 
         /**
-         * These external refs were taken by earlier posts (a retry of this batch, or a concurrent post):
-         * each item is a duplicate of the stored lead, or a conflict when its content differs.
+         * These external refs were taken meanwhile by a concurrent post: each item is a duplicate of
+         * the stored lead, or a conflict when its content differs. One {@code _id $in} read finds them;
+         * a lead stored before ids were derived from the ref is found by the unique key instead.
          */
-        private Mono<Void> resolveTaken(String dealerId, List<Integer> positions) {
-            List<String> refs = positions.stream().map(n -> leads.get(n).externalRef()).toList();
-            return store.findByExternalRefs(dealerId, refs).collectMap(Lead::externalRef).doOnNext(stored -> {
-                for (int n : positions) {
-                    Lead mine = leads.get(n);
-                    int index = toInsert.get(n);
-                    Lead earlier = stored.get(mine.externalRef());
-                    results[index] = earlier == null
-                            ? ItemResult.rejected(index, ApiProblem.conflict(
-                                    "externalRef " + mine.externalRef() + " could not be stored; retry the item"))
-                            : earlier.fingerprint().equals(mine.fingerprint())
-                                    ? ItemResult.duplicate(index, earlier.leadId())
-                                    : ItemResult.rejected(index, Admission.externalRefConflict(mine.externalRef(),
-                                            earlier.leadId()));
-                }
-            }).then();
+        private Mono<Void> resolveTaken(List<Integer> positions) {
+            if (positions.isEmpty()) {
+                return Mono.empty();
+            }
+            List<String> ids = positions.stream().map(n -> leads.get(n).leadId()).toList();
+            return store.findAll(ids).collectMap(Lead::leadId)
+                    .flatMapMany(stored -> Flux.fromIterable(positions).concatMap(n -> {
+                        Lead mine = leads.get(n);
+                        Lead earlier = stored.get(mine.leadId());
+                        return earlier != null ? Mono.just(Map.entry(n, earlier))
+                                : store.findByExternalRef(mine.dealerId(), mine.externalRef()).map(e -> Map.entry(n, e))
+                                        .defaultIfEmpty(Map.entry(n, mine));
+                    }))
+                    .doOnNext(found -> {
+                        int n = found.getKey();
+                        Lead mine = leads.get(n);
+                        int index = toInsert.get(n);
+                        results[index] = found.getValue() == mine
+                                ? ItemResult.rejected(index, ApiProblem.conflict(
+                                        "externalRef " + mine.externalRef() + " could not be stored; retry the item"))
+                                : takenBy(index, mine.externalRef(), mine.fingerprint(), found.getValue());
+                    })
+                    .then();
+        }
+
+        private static ItemResult takenBy(int index, String externalRef, String fingerprint, Lead earlier) {
+            return earlier.fingerprint().equals(fingerprint)
+                    ? ItemResult.duplicate(index, earlier.leadId())
+                    : ItemResult.rejected(index, Admission.externalRefConflict(externalRef, earlier.leadId()));
         }
 
         private static String key(String dealerId, String externalRef) {

@@ -6,19 +6,18 @@ import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.NewLead;
 import com.dealerradar.lead.lead.domain.PhoneNumber;
 import com.dealerradar.lead.lead.domain.PossibleDuplicate;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes in a lead from a dealer system. Idempotent on {@code (dealerId, externalRef)}: the unique
- * index decides between concurrent duplicates, so two identical posts at once create one lead.
+ * Takes in a lead from a dealer system. Idempotent on {@code (dealerId, externalRef)}: the lead id
+ * is derived from them, so the store's {@code _id} key decides between concurrent duplicates and two
+ * identical posts at once create one lead.
  */
 @Service
 public class CaptureLead {
@@ -26,14 +25,12 @@ public class CaptureLead {
     private final Directory directory;
     private final LeadStore store;
     private final PhoneHasher phones;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public CaptureLead(Directory directory, LeadStore store, PhoneHasher phones, OutboxRelay relay, Clock clock) {
+    public CaptureLead(Directory directory, LeadStore store, PhoneHasher phones, Clock clock) {
         this.directory = directory;
         this.store = store;
         this.phones = phones;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -46,7 +43,8 @@ public class CaptureLead {
             return Mono.error(problem);
         }
         String fingerprint = request.fingerprint();
-        return existing(request, fingerprint)
+        return store.find(request.leadId())
+                .flatMap(lead -> same(lead, request, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> create(request, fingerprint)));
     }
 
@@ -56,15 +54,12 @@ public class CaptureLead {
                 .switchIfEmpty(Mono.error(Admission.unknownDealer(request.dealerId())))
                 .flatMap(dealer -> duplicateCandidates(phone)
                         .flatMap(candidates -> {
-                            Lead lead = Lead.capture(UUID.randomUUID().toString(), dealer.region(), request, phone,
+                            Lead lead = Lead.capture(request.leadId(), dealer.region(), request, phone,
                                     fingerprint, PossibleDuplicate.among(candidates, request.dealerId()),
                                     clock.instant());
                             return store.insert(lead, List.of(LeadEvents.captured(lead)));
                         }))
-                .map(lead -> {
-                    relay.publishSoon(LeadStore.COLLECTION, lead.leadId());
-                    return new Outcome(lead, true);
-                })
+                .map(lead -> new Outcome(lead, true))
                 .onErrorResume(DuplicateKeyException.class, e -> existing(request, fingerprint));
     }
 
@@ -72,10 +67,16 @@ public class CaptureLead {
         return phone == null ? Mono.just(List.of()) : store.findOpenByPhoneHashes(List.of(phone.hash())).collectList();
     }
 
+    /** The lead that took the ref first: by its id, or by the unique key for one stored before ids were derived. */
     private Mono<Outcome> existing(NewLead request, String fingerprint) {
-        return store.findByExternalRef(request.dealerId(), request.externalRef())
-                .flatMap(lead -> lead.fingerprint().equals(fingerprint)
-                        ? Mono.just(new Outcome(lead, false))
-                        : Mono.error(Admission.externalRefConflict(request.externalRef(), lead.leadId())));
+        return store.find(request.leadId())
+                .switchIfEmpty(Mono.defer(() -> store.findByExternalRef(request.dealerId(), request.externalRef())))
+                .flatMap(lead -> same(lead, request, fingerprint));
+    }
+
+    private static Mono<Outcome> same(Lead lead, NewLead request, String fingerprint) {
+        return lead.fingerprint().equals(fingerprint)
+                ? Mono.just(new Outcome(lead, false))
+                : Mono.error(Admission.externalRefConflict(request.externalRef(), lead.leadId()));
     }
 }

@@ -5,7 +5,6 @@ import com.dealerradar.lead.lead.domain.DefeatEvent;
 import com.dealerradar.lead.lead.domain.DefeatKind;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -16,8 +15,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Applies defeat-service's verdicts to the lead: a confirmed defeat makes it AT_RISK or DEFEATED, a
- * reversed one reopens it. The event id is recorded in the lead in the same conditional write as
- * the status and its radar.lead.status-changed.v1 event, so a redelivery or a stale event changes nothing.
+ * reversed one reopens it. The defeat's sequence is recorded in the lead in the same conditional write
+ * as the status and its radar.lead.status-changed.v1 event, so a redelivery or a stale event changes nothing.
  */
 @Service
 public class DefeatOutcomes {
@@ -26,11 +25,9 @@ public class DefeatOutcomes {
     private static final int ATTEMPTS = 5;
 
     private final LeadStore store;
-    private final OutboxRelay relay;
 
-    public DefeatOutcomes(LeadStore store, OutboxRelay relay) {
+    public DefeatOutcomes(LeadStore store) {
         this.store = store;
-        this.relay = relay;
     }
 
     public Mono<Lead> confirmed(String leadId, DefeatEvent event, DefeatKind kind) {
@@ -59,14 +56,8 @@ public class DefeatOutcomes {
                         log.info("defeat {} arrived for lead {} already {}; its status stays", event.defeatId(),
                                 leadId, before.status());
                     }
-                    boolean publish = !events.isEmpty();
-                    return store.update(after, before.version(), event.eventId(), events)
-                            .flatMap(written -> written ? Mono.just(after) : Mono.error(new ConcurrentChange(leadId)))
-                            .doOnNext(written -> {
-                                if (publish) {
-                                    relay.publishSoon(LeadStore.COLLECTION, leadId);
-                                }
-                            });
+                    return store.update(after, before.version(), events)
+                            .flatMap(written -> written ? Mono.just(after) : Mono.error(new ConcurrentChange(leadId)));
                 })
                 .retryWhen(Retry.max(ATTEMPTS - 1).filter(ConcurrentChange.class::isInstance));
     }

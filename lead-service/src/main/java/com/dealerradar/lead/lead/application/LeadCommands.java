@@ -7,7 +7,6 @@ import com.dealerradar.lead.lead.domain.InvalidCommand;
 import com.dealerradar.lead.lead.domain.InvalidReason;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
 import java.math.BigDecimal;
@@ -32,13 +31,11 @@ public class LeadCommands {
 
     private final LeadQueries queries;
     private final LeadStore store;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public LeadCommands(LeadQueries queries, LeadStore store, OutboxRelay relay, Clock clock) {
+    public LeadCommands(LeadQueries queries, LeadStore store, Clock clock) {
         this.queries = queries;
         this.store = store;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -74,9 +71,8 @@ public class LeadCommands {
                     if (after == before) {
                         return Mono.just(before);
                     }
-                    return store.update(after, before.version(), null, List.of(event.apply(before, after)))
-                            .flatMap(written -> written ? Mono.just(after) : Mono.error(new ConcurrentChange(leadId)))
-                            .doOnNext(written -> relay.publishSoon(LeadStore.COLLECTION, leadId));
+                    return store.update(after, before.version(), List.of(event.apply(before, after)))
+                            .flatMap(written -> written ? Mono.just(after) : Mono.error(new ConcurrentChange(leadId)));
                 })
                 .retryWhen(Retry.max(ATTEMPTS - 1).filter(ConcurrentChange.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> ApiProblem.conflict(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /** A lead as a dealer system reports it, before it has an id. */
 public record NewLead(
@@ -46,6 +47,16 @@ public record NewLead(
             violations.add(new Violation("customer.phone", "must be a phone number of 5 to 20 digits"));
         }
         return violations;
+    }
+
+    /**
+     * The id of the lead this report creates, derived from {@code (dealerId, externalRef)}: the same
+     * report always names the same lead, so the store's {@code _id} key alone makes capture idempotent
+     * and a batch finds its taken refs with one {@code _id $in} read. A name-based UUID, the same format
+     * as before.
+     */
+    public String leadId() {
+        return UUID.nameUUIDFromBytes((dealerId + '\u0001' + externalRef).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**

@@ -48,4 +48,13 @@ class NewLeadTest {
         var c = lead(CustomerKind.INDIVIDUAL, null, null, "13800005679", Leads.CAPTURED_AT);
         assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
     }
+
+    @Test
+    void theLeadIdFollowsFromTheDealerAndItsExternalRefAlone() {
+        NewLead lead = Leads.newLead("D-1", "crm-1");
+        assertThat(lead.leadId()).isEqualTo(Leads.newLead("D-1", "crm-1").leadId());
+        assertThat(lead.leadId()).isNotEqualTo(Leads.newLead("D-2", "crm-1").leadId())
+                .isNotEqualTo(Leads.newLead("D-1", "crm-2").leadId());
+        assertThat(java.util.UUID.fromString(lead.leadId()).toString()).isEqualTo(lead.leadId());
+    }
 }

@@ -2,6 +2,7 @@ package com.dealerradar.lead.directory.adapter.mongo;
 
 import com.dealerradar.lead.directory.domain.Dealer;
 import com.dealerradar.platform.outbox.OutboxEvent;
+import com.dealerradar.platform.outbox.OutboxWrites;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -19,9 +20,11 @@ public class DealerStore {
     public static final String COLLECTION = "dealers";
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxWrites outbox;
 
-    public DealerStore(ReactiveMongoTemplate mongo) {
+    public DealerStore(ReactiveMongoTemplate mongo, OutboxWrites outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     /** Fails with {@code DuplicateKeyException} when the dealer id is taken. */
@@ -32,7 +35,7 @@ public class DealerStore {
                 .append("brand", dealer.brand())
                 .append("version", 1L)
                 .append(OutboxEvent.FIELD, List.of(registered.toDocument()));
-        return mongo.insert(doc, COLLECTION).thenReturn(dealer);
+        return outbox.write(COLLECTION, dealer.dealerId(), mongo.insert(doc, COLLECTION)).thenReturn(dealer);
     }
 
     public Mono<Dealer> find(String dealerId) {

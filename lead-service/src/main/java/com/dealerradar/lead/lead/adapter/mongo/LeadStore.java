@@ -3,15 +3,20 @@ package com.dealerradar.lead.lead.adapter.mongo;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.LeadStatus;
 import com.dealerradar.platform.outbox.OutboxEvent;
+import com.dealerradar.platform.outbox.OutboxWrites;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -25,24 +30,32 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Leads in lead-service's database; each document carries the outbox of its events. */
+/**
+ * Leads in lead-service's database; each document carries the outbox of its events, written through
+ * {@link OutboxWrites}. Every hot-path access is by key: the lead id (derived from the dealer's
+ * {@code externalRef}), or the phone hash of {@link LeadPhones}.
+ */
 @Component
 public class LeadStore {
 
     public static final String COLLECTION = "leads";
 
-    private static final List<String> DUPLICATE_CANDIDATE_STATUSES =
-            List.of(LeadStatus.OPEN.name(), LeadStatus.AT_RISK.name());
+    private static final Set<LeadStatus> DUPLICATE_CANDIDATE_STATUSES = EnumSet.of(LeadStatus.OPEN, LeadStatus.AT_RISK);
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxWrites outbox;
+    private final LeadPhones phones;
 
-    public LeadStore(ReactiveMongoTemplate mongo) {
+    LeadStore(ReactiveMongoTemplate mongo, OutboxWrites outbox, LeadPhones phones) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.phones = phones;
     }
 
     /**
-     * The unique index that makes {@code externalRef} idempotent per dealer, and one index for every
-     * filter of the list (each ending in the list's sort order).
+     * The unique index that keeps {@code externalRef} idempotent per dealer also for leads stored
+     * before ids were derived from it, and one index for every filter of the list (each ending in
+     * the list's sort order).
      */
     @EventListener(ApplicationReadyEvent.class)
     public void declareIndexes() {
@@ -58,11 +71,7 @@ public class LeadStore {
                 indexes.createIndex(byOccurredAt("grade_occurredAt", "grade")),
                 indexes.createIndex(byOccurredAt("channel_occurredAt", "channel")),
                 indexes.createIndex(byOccurredAt("industry_occurredAt", "customer.industry")),
-                indexes.createIndex(byOccurredAt("occurredAt")),
-                indexes.createIndex(new Index().on("customer.phoneHash", Sort.Direction.ASC)
-                        .on("status", Sort.Direction.ASC).named("phoneHash_status")),
-                indexes.createIndex(new Index().on(OutboxEvent.FIELD + ".0", Sort.Direction.ASC).sparse()
-                        .named("outbox_pending")))
+                indexes.createIndex(byOccurredAt("occurredAt")))
                 .block();
     }
 
@@ -76,7 +85,9 @@ public class LeadStore {
 
     /** Fails with {@code DuplicateKeyException} when the dealer already has this {@code externalRef}. */
     public Mono<Lead> insert(Lead lead, List<OutboxEvent> events) {
-        return mongo.insert(withOutbox(lead, events), COLLECTION).thenReturn(lead);
+        return phones.remember(LeadPhones.byPhoneHash(List.of(lead)))
+                .then(outbox.write(COLLECTION, lead.leadId(), mongo.insert(withOutbox(lead, events), COLLECTION)))
+                .thenReturn(lead);
     }
 
     /**
@@ -92,7 +103,7 @@ public class LeadStore {
         for (int i = 0; i < leads.size(); i++) {
             docs.add(withOutbox(leads.get(i), List.of(events.get(i))));
         }
-        return mongo.getCollection(COLLECTION)
+        Mono<Set<Integer>> insert = mongo.getCollection(COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(docs, new InsertManyOptions().ordered(false))))
                 .thenReturn(Set.<Integer>of())
                 .onErrorResume(MongoBulkWriteException.class, e -> {
@@ -105,51 +116,57 @@ public class LeadStore {
                     }
                     return Mono.just(taken);
                 });
+        return phones.remember(LeadPhones.byPhoneHash(leads))
+                .then(outbox.writeAll(COLLECTION, leads.stream().map(Lead::leadId).toList(), insert));
     }
 
     /**
      * Replaces the lead's state with {@code after} and appends {@code events} to its outbox, only if
-     * the stored version is still {@code expectedVersion} (and, for a defeat event, it has not been
-     * applied yet). Completes with false when someone else changed the lead meanwhile.
+     * the stored version is still {@code expectedVersion}. Completes with false when someone else
+     * changed the lead meanwhile.
      */
-    public Mono<Boolean> update(Lead after, long expectedVersion, String defeatEventId, List<OutboxEvent> events) {
-        Criteria guard = Criteria.where("_id").is(after.leadId()).and("version").is(expectedVersion);
-        if (defeatEventId != null) {
-            guard = guard.and(LeadDocuments.APPLIED_DEFEAT_EVENTS).ne(defeatEventId);
-        }
+    public Mono<Boolean> update(Lead after, long expectedVersion, List<OutboxEvent> events) {
+        Query guard = Query.query(Criteria.where("_id").is(after.leadId()).and("version").is(expectedVersion));
         Update update = new Update();
         LeadDocuments.mutableState(after).forEach(update::set);
-        if (events.size() == 1) {
-            update.push(OutboxEvent.FIELD, events.get(0).toDocument());
-        } else if (!events.isEmpty()) {
-            update.push(OutboxEvent.FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
+        if (events.isEmpty()) {
+            return mongo.updateFirst(guard, update, COLLECTION).map(r -> r.getMatchedCount() == 1);
         }
-        return mongo.updateFirst(Query.query(guard), update, COLLECTION).map(r -> r.getModifiedCount() == 1);
+        update.push(OutboxEvent.FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
+        return outbox.update(COLLECTION, after.leadId(), guard, update);
     }
 
     public Mono<Lead> find(String leadId) {
         return mongo.findById(leadId, Document.class, COLLECTION).map(LeadDocuments::toLead);
     }
 
+    /**
+     * The lead stored under the dealer's {@code externalRef}, by the whole key of the unique index:
+     * for leads stored before their id was derived from that ref.
+     */
     public Mono<Lead> findByExternalRef(String dealerId, String externalRef) {
         Query query = Query.query(Criteria.where("dealerId").is(dealerId).and("externalRef").is(externalRef));
         return mongo.findOne(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
     }
 
-    /** One dealer's leads with any of these external refs: one query for the taken refs of a whole batch. */
-    public Flux<Lead> findByExternalRefs(String dealerId, Collection<String> externalRefs) {
-        Query query = Query.query(Criteria.where("dealerId").is(dealerId).and("externalRef").in(externalRefs));
-        return mongo.find(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
-    }
-
-    /** Leads still open (or at risk) with one of these phone hashes, oldest first: duplicate candidates. */
-    public Flux<Lead> findOpenByPhoneHashes(Collection<String> phoneHashes) {
-        if (phoneHashes.isEmpty()) {
+    /** The stored leads among these ids, in one {@code _id $in} read. */
+    public Flux<Lead> findAll(Collection<String> leadIds) {
+        if (leadIds.isEmpty()) {
             return Flux.empty();
         }
-        Query query = Query.query(Criteria.where("customer.phoneHash").in(phoneHashes)
-                .and("status").in(DUPLICATE_CANDIDATE_STATUSES)).with(Sort.by("createdAt", "_id"));
-        return mongo.find(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
+        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, COLLECTION)
+                .map(LeadDocuments::toLead);
+    }
+
+    /**
+     * Leads still open (or at risk) with one of these phone hashes, oldest first: duplicate candidates.
+     * Two reads by key: the phone index, then the leads it names.
+     */
+    public Flux<Lead> findOpenByPhoneHashes(Collection<String> phoneHashes) {
+        return phones.leadIds(phoneHashes).collect(Collectors.toCollection(LinkedHashSet::new))
+                .flatMapMany(this::findAll)
+                .filter(lead -> DUPLICATE_CANDIDATE_STATUSES.contains(lead.status()))
+                .sort(Comparator.comparing(Lead::createdAt).thenComparing(Lead::leadId));
     }
 
     public Flux<Lead> find(Criteria criteria, long skip, int limit) {
