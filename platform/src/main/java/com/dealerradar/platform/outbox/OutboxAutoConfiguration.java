@@ -4,6 +4,8 @@ import com.dealerradar.platform.kafka.RadarKafkaAutoConfiguration;
 import com.dealerradar.platform.kafka.TopicNames;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +26,9 @@ public class OutboxAutoConfiguration {
 
     @Bean
     public OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers,
-            KafkaTemplate<String, CloudEvent> eventTemplate, TopicNames topics, MeterRegistry meters) {
-        return new OutboxRelay(mongo, markers, eventTemplate, topics, meters);
+            KafkaTemplate<String, CloudEvent> eventTemplate, TopicNames topics, MeterRegistry meters,
+            @Value("${radar.outbox.abandon-after:1m}") Duration abandonAfter) {
+        return new OutboxRelay(mongo, markers, eventTemplate, topics, meters, abandonAfter);
     }
 
     @Bean

@@ -6,13 +6,13 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,21 +24,28 @@ import reactor.core.publisher.Mono;
  * by {@code collection/aggregateId}. The sweep reads these instead of scanning the aggregates, so its
  * cost follows what is pending, not what was ever stored.
  * <p>
- * A writer raises the marker's {@code counter} <em>before</em> the write that adds outbox events; the
- * relay reads the counter before it reads the outbox and, once everything it read is published,
- * removes the marker only if the counter is still the one it read. An event added meanwhile raised
- * the counter, so its marker stays. A marker whose aggregate write then failed costs one empty
- * publication before the sweep removes it.
+ * A writer raises the marker <em>before</em> the write that adds outbox events: it increments the
+ * marker's {@code counter} and sets its {@code token} to a fresh value that the write itself stores
+ * in the aggregate ({@link OutboxWrites#TOKEN}). The relay reads the marker before the aggregate and,
+ * once everything it read is published, removes the marker only if
+ * <ul>
+ * <li>the counter is still the one it read (no write was marked meanwhile), and</li>
+ * <li>the aggregate carried the marker's token, so the last marked write had landed and its events
+ *     were among those published; or else the marker is older than the {@code abandonAfter} of the
+ *     relay, so that write failed or never happened.</li>
+ * </ul>
+ * A write marked but not landed yet thus keeps its marker whatever happens to the writer after it.
  */
 public class OutboxMarkers {
 
     public static final String COLLECTION = "outbox_pending";
 
     private static final String COUNTER = "counter";
+    private static final String TOKEN = "token";
     private static final String TOUCHED_AT = "touchedAt";
 
-    /** A marked aggregate and the counter its marker had when read. */
-    public record Marker(String collection, Object aggregateId, long counter) {}
+    /** A marked aggregate as read: the marker's counter, the token of the last marked write, when it was raised. */
+    public record Marker(String collection, Object aggregateId, long counter, String token, Instant touchedAt) {}
 
     private final ReactiveMongoTemplate mongo;
 
@@ -50,21 +57,24 @@ public class OutboxMarkers {
         return collection + "/" + aggregateId;
     }
 
-    /** Raises the marker of one aggregate, creating it if needed. */
-    public Mono<Void> mark(String collection, Object aggregateId) {
-        return markAll(collection, List.of(aggregateId));
+    /** Raises the marker of one aggregate for a write that will store {@code token}, creating it if needed. */
+    public Mono<Void> mark(String collection, Object aggregateId, String token) {
+        return markAll(collection, Collections.singletonMap(aggregateId, token));
     }
 
     /** Raises the markers of many aggregates of one collection in one unordered bulk write. */
-    public Mono<Void> markAll(String collection, Collection<?> aggregateIds) {
-        if (aggregateIds.isEmpty()) {
+    public Mono<Void> markAll(String collection, Map<?, String> tokenByAggregateId) {
+        if (tokenByAggregateId.isEmpty()) {
             return Mono.empty();
         }
         return Mono.defer(() -> {
             Date now = new Date();
-            List<UpdateOneModel<Document>> upserts = new LinkedHashSet<>(aggregateIds).stream()
-                    .map(aggregateId -> new UpdateOneModel<Document>(new Document("_id", id(collection, aggregateId)),
-                            raise(collection, aggregateId, now), new UpdateOptions().upsert(true)))
+            List<UpdateOneModel<Document>> upserts = tokenByAggregateId.entrySet().stream()
+                    .map(marked -> new UpdateOneModel<Document>(new Document("_id", id(collection, marked.getKey())),
+                            Updates.combine(Updates.inc(COUNTER, 1L), Updates.set("collection", collection),
+                                    Updates.set("aggregateId", marked.getKey()), Updates.set(TOKEN, marked.getValue()),
+                                    Updates.set(TOUCHED_AT, now)),
+                            new UpdateOptions().upsert(true)))
                     .toList();
             return mongo.getCollection(COLLECTION)
                     .flatMap(markers -> Mono.from(markers.bulkWrite(upserts, new BulkWriteOptions().ordered(false))))
@@ -72,16 +82,23 @@ public class OutboxMarkers {
         });
     }
 
-    private static Bson raise(String collection, Object aggregateId, Date now) {
-        return Updates.combine(Updates.inc(COUNTER, 1L), Updates.set("collection", collection),
-                Updates.set("aggregateId", aggregateId), Updates.set(TOUCHED_AT, now));
+    /** The aggregate's marker, or empty when it has none. */
+    public Mono<Optional<Marker>> find(String collection, Object aggregateId) {
+        return mongo.findById(id(collection, aggregateId), Document.class, COLLECTION)
+                .map(marker -> Optional.of(toMarker(collection, marker)))
+                .defaultIfEmpty(Optional.empty());
     }
 
-    /** The counter of the aggregate's marker, or empty when it has none. */
-    public Mono<Optional<Long>> counter(String collection, Object aggregateId) {
-        return mongo.findById(id(collection, aggregateId), Document.class, COLLECTION)
-                .map(marker -> Optional.of(((Number) marker.get(COUNTER)).longValue()))
-                .defaultIfEmpty(Optional.empty());
+    /** Those of {@code aggregateIds} that have no marker, in one {@code _id $in} read. */
+    public Mono<List<Object>> unmarked(String collection, List<Object> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<String> ids = aggregateIds.stream().map(aggregateId -> id(collection, aggregateId)).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+                .map(marker -> marker.get("aggregateId"))
+                .collect(Collectors.toSet())
+                .map(marked -> aggregateIds.stream().filter(aggregateId -> !marked.contains(aggregateId)).toList());
     }
 
     /** Removes the marker if no writer raised it since {@code counter} was read; completes with whether it did. */
@@ -98,8 +115,11 @@ public class OutboxMarkers {
     public Flux<Marker> pending(String collection, Duration quiet, int limit) {
         Query query = Query.query(Criteria.where("collection").is(collection)
                 .and(TOUCHED_AT).lt(Date.from(Instant.now().minus(quiet)))).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION)
-                .map(marker -> new Marker(collection, marker.get("aggregateId"),
-                        ((Number) marker.get(COUNTER)).longValue()));
+        return mongo.find(query, Document.class, COLLECTION).map(marker -> toMarker(collection, marker));
+    }
+
+    private static Marker toMarker(String collection, Document marker) {
+        return new Marker(collection, marker.get("aggregateId"), ((Number) marker.get(COUNTER)).longValue(),
+                marker.getString(TOKEN), marker.getDate(TOUCHED_AT).toInstant());
     }
 }

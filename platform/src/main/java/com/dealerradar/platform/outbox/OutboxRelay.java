@@ -5,8 +5,12 @@ import com.dealerradar.platform.kafka.TopicNames;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,6 +40,7 @@ public class OutboxRelay {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxMarkers markers;
+    private final Duration abandonAfter;
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final TopicNames topics;
     private final MeterRegistry meters;
@@ -47,10 +52,15 @@ public class OutboxRelay {
     /** Aggregates that got new events while in flight: published again at once rather than at the next sweep. */
     private final Set<String> requestedAgain = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param abandonAfter how long after a marked write the relay stops waiting for it to land: longer
+     *                     than any write can take
+     */
     public OutboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers, KafkaTemplate<String, CloudEvent> kafka,
-            TopicNames topics, MeterRegistry meters) {
+            TopicNames topics, MeterRegistry meters, Duration abandonAfter) {
         this.mongo = mongo;
         this.markers = markers;
+        this.abandonAfter = abandonAfter;
         this.kafka = kafka;
         this.topics = topics;
         this.meters = meters;
@@ -68,9 +78,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes one aggregate's pending events and then drops its marker, unless a writer raised the
-     * marker meanwhile; completes with how many were sent. The marker's counter is read before the
-     * outbox, so an event written after that read keeps the marker for the next publication.
+     * Publishes one aggregate's pending events and then drops its marker when that is safe (see
+     * {@link OutboxMarkers}); completes with how many were sent. The marker is read before the
+     * aggregate, so a write marked after that read keeps the marker for the next publication.
      */
     public Mono<Integer> publish(String collection, Object aggregateId) {
         String aggregate = collection + "/" + aggregateId;
@@ -81,13 +91,15 @@ public class OutboxRelay {
             }
             // Read only once this instance owns the outbox: an older read would resend what was just sent.
             Query byId = Query.query(Criteria.where("_id").is(aggregateId));
-            byId.fields().include(OutboxEvent.FIELD);
-            return markers.counter(collection, aggregateId)
-                    .flatMap(counter -> mongo.findOne(byId, Document.class, collection)
-                            .flatMap(doc -> send(collection, aggregateId, pending(doc)))
-                            .defaultIfEmpty(0)
-                            .flatMap(sent -> counter.isEmpty() ? Mono.just(sent)
-                                    : markers.remove(collection, aggregateId, counter.get()).thenReturn(sent)))
+            byId.fields().include(OutboxEvent.FIELD).include(OutboxWrites.TOKEN);
+            return markers.find(collection, aggregateId)
+                    .flatMap(marker -> mongo.findOne(byId, Document.class, collection)
+                            .defaultIfEmpty(new Document())
+                            .flatMap(doc -> send(collection, aggregateId, pending(doc))
+                                    .flatMap(sent -> marker.isPresent() && settled(marker.get(), doc)
+                                            ? markers.remove(collection, aggregateId, marker.get().counter())
+                                                    .thenReturn(sent)
+                                            : Mono.just(sent))))
                     .doFinally(signal -> {
                         inFlight.remove(aggregate);
                         if (requestedAgain.remove(aggregate)) {
@@ -95,6 +107,15 @@ public class OutboxRelay {
                         }
                     });
         });
+    }
+
+    /**
+     * Whether the last marked write is behind us: it landed (the aggregate carries its token), or it
+     * was marked so long ago that it failed or never happened.
+     */
+    private boolean settled(OutboxMarkers.Marker marker, Document aggregate) {
+        return Objects.equals(marker.token(), aggregate.getString(OutboxWrites.TOKEN))
+                || marker.touchedAt().isBefore(Instant.now().minus(abandonAfter));
     }
 
     /**
@@ -111,6 +132,25 @@ public class OutboxRelay {
                             return Mono.just(0);
                         }), SWEEP_CONCURRENCY)
                 .reduce(new Sweep(0, 0), (sweep, sent) -> new Sweep(sweep.aggregates() + 1, sweep.events() + sent));
+    }
+
+    /**
+     * Marks the aggregates of one collection that hold events but no marker: those written before
+     * markers existed. It scans the collection once, so it runs once, at startup, never on a hot path.
+     */
+    public Mono<Integer> adoptUnmarked(String collection) {
+        Query withEvents = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true));
+        withEvents.fields().include("_id");
+        return mongo.find(withEvents, Document.class, collection)
+                .map(doc -> doc.get("_id"))
+                .collectList()
+                .flatMap(ids -> markers.unmarked(collection, ids))
+                .flatMap(unmarked -> {
+                    Map<Object, String> legacy = new HashMap<>();
+                    // no token: such an aggregate carries none either, so the relay drops the marker once it published
+                    unmarked.forEach(id -> legacy.put(id, null));
+                    return markers.markAll(collection, legacy).thenReturn(unmarked.size());
+                });
     }
 
     /** What one sweep pass did: how many marked aggregates it visited, how many events it sent. */

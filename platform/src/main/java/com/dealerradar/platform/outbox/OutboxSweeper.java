@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -25,6 +27,21 @@ public class OutboxSweeper {
     public OutboxSweeper(OutboxRelay relay, List<String> collections) {
         this.relay = relay;
         this.collections = List.copyOf(collections);
+    }
+
+    /** Adopts the events written before pending-outbox markers existed, so that the sweep finds them. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void adoptUnmarked() {
+        for (String collection : collections) {
+            try {
+                Integer adopted = relay.adoptUnmarked(collection).block();
+                if (adopted != null && adopted > 0) {
+                    log.info("outbox: marked {} aggregate(s) of {} written before markers", adopted, collection);
+                }
+            } catch (RuntimeException e) {
+                log.warn("outbox: could not look for unmarked aggregates of {}: {}", collection, e.getMessage());
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${radar.outbox.sweep-interval:2s}", initialDelayString = "${radar.outbox.sweep-interval:2s}")

@@ -1,7 +1,11 @@
 package com.dealerradar.platform.outbox;
 
-import java.util.Collection;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -9,10 +13,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one way a store writes outbox events: raise the aggregate's pending-outbox marker, then make
- * the write that carries the events, then start publishing them. Because the marker comes first, a
- * write that lands always has a marker for the sweep to find, whatever crashes after it.
+ * the write that carries the events (and the marker's token, {@link #TOKEN}), then start publishing
+ * them. Because the marker comes first and is dropped only once a relay has seen its write land (see
+ * {@link OutboxMarkers}), a write that lands always leaves a marker for the sweep, whatever crashes
+ * after it.
  */
 public class OutboxWrites {
+
+    /** The field of an aggregate holding the token of its last outbox write. */
+    public static final String TOKEN = "outboxToken";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxMarkers markers;
@@ -29,26 +38,45 @@ public class OutboxWrites {
      * {@code _id} to {@code aggregateId}. Completes with whether the guard matched.
      */
     public Mono<Boolean> update(String collection, Object aggregateId, Query guard, Update update) {
-        return write(collection, aggregateId,
-                mongo.updateFirst(guard, update, collection).map(result -> result.getMatchedCount() > 0));
+        String token = UUID.randomUUID().toString();
+        return markers.mark(collection, aggregateId, token)
+                .then(Mono.defer(() -> mongo.updateFirst(guard, update.set(TOKEN, token), collection)))
+                .map(result -> result.getMatchedCount() > 0)
+                .doOnSuccess(written -> relay.publishSoon(collection, aggregateId));
     }
 
     /**
-     * Any single write of one aggregate that carries outbox events (an insert, an upsert), given as a
-     * cold {@code Mono} that runs only once the marker is raised.
+     * Inserts a new aggregate whose outbox holds the events of its creation. Fails with
+     * {@code DuplicateKeyException} as an insert does.
      */
-    public <T> Mono<T> write(String collection, Object aggregateId, Mono<T> write) {
-        return writeAll(collection, List.of(aggregateId), write);
+    public Mono<Void> insert(String collection, Document aggregate) {
+        String token = UUID.randomUUID().toString();
+        Object aggregateId = aggregate.get("_id");
+        return markers.mark(collection, aggregateId, token)
+                .then(Mono.defer(() -> mongo.insert(aggregate.append(TOKEN, token), collection)))
+                .then()
+                .doOnSuccess(done -> relay.publishSoon(collection, aggregateId));
     }
 
     /**
-     * One write that carries outbox events of many aggregates of one collection (a bulk insert): one
-     * bulk write of their markers first, then the write, then each one's publication.
+     * Inserts many new aggregates of one collection, unordered: one bulk write of their markers, then
+     * one bulk insert, then each one's publication. Fails as the driver's {@code insertMany} does (a
+     * {@code MongoBulkWriteException} names the documents that were not inserted; the others were).
      */
-    public <T> Mono<T> writeAll(String collection, Collection<?> aggregateIds, Mono<T> write) {
-        List<?> ids = List.copyOf(aggregateIds);
-        return markers.markAll(collection, ids)
-                .then(write)
-                .doOnSuccess(done -> ids.forEach(id -> relay.publishSoon(collection, id)));
+    public Mono<Void> insertAll(String collection, List<Document> aggregates) {
+        if (aggregates.isEmpty()) {
+            return Mono.empty();
+        }
+        Map<Object, String> tokens = new LinkedHashMap<>();
+        for (Document aggregate : aggregates) {
+            String token = UUID.randomUUID().toString();
+            tokens.put(aggregate.get("_id"), token);
+            aggregate.append(TOKEN, token);
+        }
+        return markers.markAll(collection, tokens)
+                .then(mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.insertMany(aggregates,
+                        new InsertManyOptions().ordered(false)))))
+                .then()
+                .doFinally(signal -> tokens.keySet().forEach(id -> relay.publishSoon(collection, id)));
     }
 }

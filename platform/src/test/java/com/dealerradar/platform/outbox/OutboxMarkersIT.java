@@ -39,7 +39,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * through the pending-outbox markers, and no marker is dropped while an event may still need it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OutboxMarkersIT.App.class,
-        properties = "radar.outbox.sweep-interval=300ms")
+        properties = {"radar.outbox.sweep-interval=300ms", "radar.outbox.abandon-after=5s"})
 @RadarInfrastructure
 class OutboxMarkersIT {
 
@@ -62,6 +62,8 @@ class OutboxMarkersIT {
     OutboxWrites writes;
     @Autowired
     OutboxMarkers markers;
+    @Autowired
+    OutboxRelay relay;
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -103,14 +105,39 @@ class OutboxMarkersIT {
 
     @Test
     void aMarkerRaisedAfterTheRelayReadItsCounterIsNotRemoved() {
-        markers.mark(THINGS, "busy").block();
-        long seenByRelay = markers.counter(THINGS, "busy").block().orElseThrow();
+        markers.mark(THINGS, "busy", "t1").block();
+        long seenByRelay = markers.find(THINGS, "busy").block().orElseThrow().counter();
         // a writer adds an event while the relay publishes what it read
-        markers.mark(THINGS, "busy").block();
+        markers.mark(THINGS, "busy", "t2").block();
 
         assertThat(markers.remove(THINGS, "busy", seenByRelay).block()).isFalse();
-        assertThat(markers.counter(THINGS, "busy").block()).contains(seenByRelay + 1);
+        assertThat(markers.find(THINGS, "busy").block().orElseThrow().counter()).isEqualTo(seenByRelay + 1);
         assertThat(markers.remove(THINGS, "busy", seenByRelay + 1).block()).isTrue();
+    }
+
+    @Test
+    void aWriteMarkedBeforeAPublicationButLandingAfterItKeepsItsMarker() {
+        OutboxEvent late = event("late");
+        markers.mark(THINGS, "late", "late-token").block();
+        // the relay publishes while the marked write is still on its way
+        assertThat(relay.publish(THINGS, "late").block()).isZero();
+        assertThat(markerIds()).contains(OutboxMarkers.id(THINGS, "late"));
+        // the write lands, and its writer dies before publishing it
+        mongo.insert(new Document("_id", "late").append(OutboxEvent.FIELD, List.of(late.toDocument()))
+                .append(OutboxWrites.TOKEN, "late-token"), THINGS).block();
+
+        awaitPublished(List.of(late.id()));
+        awaitNoMarkerFor("late");
+    }
+
+    @Test
+    void eventsWrittenBeforeMarkersExistedAreAdoptedAndPublished() {
+        OutboxEvent old = event("old");
+        mongo.insert(new Document("_id", "old").append(OutboxEvent.FIELD, List.of(old.toDocument())), THINGS).block();
+
+        assertThat(relay.adoptUnmarked(THINGS).block()).isPositive();
+        awaitPublished(List.of(old.id()));
+        awaitNoMarkerFor("old");
     }
 
     @Test
@@ -129,7 +156,7 @@ class OutboxMarkersIT {
     @Test
     void aMarkerWhoseWriteNeverLandedIsRemovedAndPublishesNothing() {
         // the process died between raising the marker and the write
-        markers.mark(THINGS, "never-written").block();
+        markers.mark(THINGS, "never-written", "lost").block();
         // the guarded write found the aggregate changed and wrote nothing
         insertWithEvent("moved-on", event("moved-on"));
         Update push = new Update().push(OutboxEvent.FIELD, event("moved-on").toDocument());
@@ -144,12 +171,12 @@ class OutboxMarkersIT {
     void aFailingAggregateDoesNotStopTheSweep() {
         // an outbox entry the relay cannot read, written as a crash of an older version could have left it
         Document broken = new Document("_id", "broken").append(OutboxEvent.FIELD, List.of(new Document("id", "x")));
-        markers.mark(THINGS, "broken").then(mongo.insert(broken, THINGS)).block();
+        markers.mark(THINGS, "broken", null).then(mongo.insert(broken, THINGS)).block();
         OutboxEvent fine = event("fine");
         Document doc = new Document("_id", "fine").append("version", 1)
-                .append(OutboxEvent.FIELD, List.of(fine.toDocument()));
+                .append(OutboxEvent.FIELD, List.of(fine.toDocument())).append(OutboxWrites.TOKEN, "fine-token");
         // written without publishing at once, so that only the sweep can send it
-        markers.mark(THINGS, "fine").then(mongo.insert(doc, THINGS)).block();
+        markers.mark(THINGS, "fine", "fine-token").then(mongo.insert(doc, THINGS)).block();
 
         awaitPublished(List.of(fine.id()));
         awaitNoMarkerFor("fine");
@@ -158,7 +185,7 @@ class OutboxMarkersIT {
 
     private void insertWithEvent(String id, OutboxEvent event) {
         Document doc = new Document("_id", id).append("version", 1).append(OutboxEvent.FIELD, List.of(event.toDocument()));
-        writes.write(THINGS, id, mongo.insert(doc, THINGS)).block();
+        writes.insert(THINGS, doc).block();
     }
 
     private static OutboxEvent event(String aggregateId) {

@@ -66,7 +66,7 @@ public class DefeatStore {
      * {@code externalRef}, is taken.
      */
     public Mono<Void> insert(Document defeat) {
-        return outbox.write(COLLECTION, defeat.get("_id"), mongo.insert(defeat, COLLECTION)).then();
+        return outbox.insert(COLLECTION, defeat);
     }
 
     public Mono<Defeat> find(String defeatId) {

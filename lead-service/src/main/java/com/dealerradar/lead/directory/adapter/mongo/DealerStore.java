@@ -35,7 +35,7 @@ public class DealerStore {
                 .append("brand", dealer.brand())
                 .append("version", 1L)
                 .append(OutboxEvent.FIELD, List.of(registered.toDocument()));
-        return outbox.write(COLLECTION, dealer.dealerId(), mongo.insert(doc, COLLECTION)).thenReturn(dealer);
+        return outbox.insert(COLLECTION, doc).thenReturn(dealer);
     }
 
     public Mono<Dealer> find(String dealerId) {

@@ -7,7 +7,6 @@ import com.dealerradar.platform.outbox.OutboxWrites;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -86,7 +85,7 @@ public class LeadStore {
     /** Fails with {@code DuplicateKeyException} when the dealer already has this {@code externalRef}. */
     public Mono<Lead> insert(Lead lead, List<OutboxEvent> events) {
         return phones.remember(LeadPhones.byPhoneHash(List.of(lead)))
-                .then(outbox.write(COLLECTION, lead.leadId(), mongo.insert(withOutbox(lead, events), COLLECTION)))
+                .then(outbox.insert(COLLECTION, withOutbox(lead, events)))
                 .thenReturn(lead);
     }
 
@@ -103,8 +102,8 @@ public class LeadStore {
         for (int i = 0; i < leads.size(); i++) {
             docs.add(withOutbox(leads.get(i), List.of(events.get(i))));
         }
-        Mono<Set<Integer>> insert = mongo.getCollection(COLLECTION)
-                .flatMap(collection -> Mono.from(collection.insertMany(docs, new InsertManyOptions().ordered(false))))
+        return phones.remember(LeadPhones.byPhoneHash(leads))
+                .then(outbox.insertAll(COLLECTION, docs))
                 .thenReturn(Set.<Integer>of())
                 .onErrorResume(MongoBulkWriteException.class, e -> {
                     Set<Integer> taken = new HashSet<>();
@@ -116,8 +115,6 @@ public class LeadStore {
                     }
                     return Mono.just(taken);
                 });
-        return phones.remember(LeadPhones.byPhoneHash(leads))
-                .then(outbox.writeAll(COLLECTION, leads.stream().map(Lead::leadId).toList(), insert));
     }
 
     /**
