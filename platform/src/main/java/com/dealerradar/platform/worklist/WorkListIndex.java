@@ -1,0 +1,191 @@
+package com.dealerradar.platform.worklist;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongPredicate;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Work lists (items ordered by an instant, e.g. leads by due time) kept for reading by key, so that
+ * a page and its total cost the same however much history is stored. Each list (a dealer's, a
+ * region's, the group's) is three levels of small documents in one collection:
+ * <ul>
+ * <li>a day: {@code <list>|d<epochDay>} with the items of that (UTC) day, {@code [{i: id, t: millis}]};</li>
+ * <li>a block of {@value #DAYS_PER_BLOCK} days: {@code <list>|b<block>} with the count of each day;</li>
+ * <li>the list: {@code <list>} with the count of each block.</li>
+ * </ul>
+ * A page walks the counts to the day where it starts and reads the days it covers by {@code _id $in};
+ * a total adds up counts. A day holds what one day of the list brings, not the list's history.
+ * <p>
+ * An item is put where it belongs and removed from where it was; the writer of the newest state of an
+ * item always puts it last, so an item is never missing, but two writers racing on one item can
+ * leave a stale entry behind. Readers check each entry against its source and {@link #remove} the
+ * stale ones, which heals the list as it is read.
+ */
+public class WorkListIndex {
+
+    /** An {@code until} that takes the whole list. */
+    public static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    static final int DAYS_PER_BLOCK = 256;
+    private static final int DAYS_PER_READ = 31;
+
+    private final ReactiveMongoTemplate mongo;
+    private final String collection;
+
+    public WorkListIndex(ReactiveMongoTemplate mongo, String collection) {
+        this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    /** One item of a list: its id and its instant. */
+    public record Entry(String id, Instant at) {}
+
+    /** Puts {@code id} at {@code at} in {@code list}; an item there already stays as it is. */
+    public Mono<Void> put(String list, String id, Instant at) {
+        long day = day(at);
+        Query absent = Query.query(Criteria.where("_id").is(dayId(list, day)).and("items.i").ne(id));
+        Update push = new Update().push("items", new Document("i", id).append("t", at.toEpochMilli()));
+        return mongo.upsert(absent, push, collection)
+                .flatMap(added -> count(list, day, 1))
+                .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty());
+    }
+
+    /** Takes {@code id}, put at {@code at}, out of {@code list}; nothing when it is not there. */
+    public Mono<Void> remove(String list, String id, Instant at) {
+        long day = day(at);
+        Query present = Query.query(Criteria.where("_id").is(dayId(list, day)).and("items.i").is(id));
+        Update pull = new Update().pull("items", new Document("i", id));
+        return mongo.updateFirst(present, pull, collection)
+                .flatMap(result -> result.getModifiedCount() > 0 ? count(list, day, -1) : Mono.empty());
+    }
+
+    /** How many items of {@code list} are at or before {@code until}. */
+    public Mono<Long> count(String list, Instant until) {
+        long lastDay = day(until);
+        long lastBlock = Math.floorDiv(lastDay, DAYS_PER_BLOCK);
+        Mono<Long> wholeBlocks = counts(list, "blocks")
+                .map(blocks -> sum(blocks, key -> key < lastBlock));
+        Mono<Long> wholeDays = counts(list + "|b" + lastBlock, "days")
+                .map(days -> sum(days, key -> key < lastDay));
+        Mono<Long> lastDayItems = items(List.of(dayId(list, lastDay)))
+                .filter(entry -> !entry.at().isAfter(until)).count();
+        return Mono.zip(wholeBlocks, wholeDays, lastDayItems).map(t -> t.getT1() + t.getT2() + t.getT3());
+    }
+
+    /** The items of {@code list} at or before {@code until}, earliest first (ties by id), from {@code skip} on. */
+    public Mono<List<Entry>> page(String list, Instant until, long skip, int limit) {
+        long lastBlock = Math.floorDiv(day(until), DAYS_PER_BLOCK);
+        return counts(list, "blocks").flatMap(blocks -> {
+            List<Long> keys = new ArrayList<>(blocks.headMap(lastBlock, true).keySet());
+            int first = 0;
+            long toSkip = skip;
+            while (first < keys.size() && toSkip >= blocks.get(keys.get(first))) {
+                toSkip -= blocks.get(keys.get(first));
+                first++;
+            }
+            return fromBlocks(list, keys.subList(first, keys.size()), until, toSkip, limit, new ArrayList<>());
+        });
+    }
+
+    // Block by block: whole days are skipped by their counts, the rest is read a few days at a time.
+    private Mono<List<Entry>> fromBlocks(String list, List<Long> blocks, Instant until, long skip, int limit,
+            List<Entry> page) {
+        if (page.size() >= limit || blocks.isEmpty()) {
+            return Mono.just(page);
+        }
+        return counts(list + "|b" + blocks.get(0), "days").flatMap(days -> {
+            List<Long> keys = new ArrayList<>(days.headMap(day(until), true).keySet());
+            int first = 0;
+            long toSkip = skip;
+            while (first < keys.size() && toSkip >= days.get(keys.get(first))) {
+                toSkip -= days.get(keys.get(first));
+                first++;
+            }
+            return fromDays(list, keys.subList(first, keys.size()), until, toSkip, limit, page)
+                    .flatMap(left -> fromBlocks(list, blocks.subList(1, blocks.size()), until, left, limit, page));
+        });
+    }
+
+    /** Adds the items of {@code days} to the page after skipping {@code skip}; completes with what is left to skip. */
+    private Mono<Long> fromDays(String list, List<Long> days, Instant until, long skip, int limit, List<Entry> page) {
+        if (page.size() >= limit || days.isEmpty()) {
+            return Mono.just(skip);
+        }
+        int chunk = Math.min(days.size(), DAYS_PER_READ);
+        return items(days.subList(0, chunk).stream().map(day -> dayId(list, day)).toList())
+                .filter(entry -> !entry.at().isAfter(until))
+                .collectList()
+                .flatMap(entries -> {
+                    entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
+                    long toSkip = skip;
+                    for (Entry entry : entries) {
+                        if (toSkip > 0) {
+                            toSkip--;
+                        } else if (page.size() < limit) {
+                            page.add(entry);
+                        }
+                    }
+                    return fromDays(list, days.subList(chunk, days.size()), until, toSkip, limit, page);
+                });
+    }
+
+    private Flux<Entry> items(List<String> dayIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(dayIds)), Document.class, collection)
+                .flatMapIterable(day -> day.getList("items", Document.class, List.of()))
+                .map(item -> new Entry(item.getString("i"), Instant.ofEpochMilli(item.getLong("t"))));
+    }
+
+    private Mono<TreeMap<Long, Long>> counts(String id, String field) {
+        return mongo.findById(id, Document.class, collection)
+                .map(doc -> {
+                    TreeMap<Long, Long> counts = new TreeMap<>();
+                    Document byKey = doc.get(field, Document.class);
+                    if (byKey != null) {
+                        byKey.forEach((key, n) -> {
+                            if (((Number) n).longValue() > 0) {
+                                counts.put(Long.parseLong(key), ((Number) n).longValue());
+                            }
+                        });
+                    }
+                    return counts;
+                })
+                .defaultIfEmpty(new TreeMap<>());
+    }
+
+    private Mono<Void> count(String list, long day, int delta) {
+        long block = Math.floorDiv(day, DAYS_PER_BLOCK);
+        return mongo.upsert(byId(list + "|b" + block), new Update().inc("days." + day, delta), collection)
+                .then(mongo.upsert(byId(list), new Update().inc("blocks." + block, delta), collection))
+                .then();
+    }
+
+    private static long sum(TreeMap<Long, Long> counts, LongPredicate included) {
+        return counts.entrySet().stream().filter(e -> included.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static long day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay();
+    }
+
+    private static String dayId(String list, long day) {
+        return list + "|d" + day;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}
