@@ -1,5 +1,6 @@
 package com.dealerradar.defeat.defeat.application;
 
+import com.dealerradar.defeat.defeat.adapter.mongo.CallbackLists;
 import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatState;
@@ -17,19 +18,23 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Reading defeats within the caller's scope: one defeat, the filtered list, and the callbacks due. */
+/**
+ * Reading defeats within the caller's scope: one defeat, the filtered list, and the callbacks due
+ * (read by key from {@link CallbackLists}).
+ */
 @Service
 public class DefeatQueries {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id"));
-    private static final Sort MOST_OVERDUE_FIRST = Sort.by(Sort.Direction.ASC, "callbackDueAt").and(Sort.by("_id"));
 
     private final DefeatStore store;
+    private final CallbackLists callbacks;
     private final DefeatScope scope;
     private final ZoneId groupZone;
 
-    public DefeatQueries(DefeatStore store, DefeatScope scope, ZoneId groupZone) {
+    public DefeatQueries(DefeatStore store, CallbackLists callbacks, DefeatScope scope, ZoneId groupZone) {
         this.store = store;
+        this.callbacks = callbacks;
         this.scope = scope;
         this.groupZone = groupZone;
     }
@@ -69,11 +74,10 @@ public class DefeatQueries {
 
     /** Defeats waiting for their callback, the longest overdue first. */
     public Mono<PageOf<Defeat>> callbacksDue(Caller caller, String dealerId, String region, Paging paging) {
-        return scope.resolve(caller, dealerId, region).flatMap(criteria -> {
-            List<Criteria> all = new ArrayList<>(criteria);
-            all.add(Criteria.where("state").is(DefeatState.PENDING_CALLBACK.name()));
-            return page(all, MOST_OVERDUE_FIRST, paging);
-        });
+        return scope.callbackList(caller, dealerId, region)
+                .flatMap(list -> list.isEmpty() ? Mono.just(new CallbackLists.Found(List.of(), 0))
+                        : callbacks.page(list.get(), paging.skip(), paging.size()))
+                .map(found -> new PageOf<>(found.defeats(), paging.page(), paging.size(), found.total()));
     }
 
     private Mono<PageOf<Defeat>> page(List<Criteria> all, Sort sort, Paging paging) {

@@ -1,11 +1,13 @@
 package com.dealerradar.defeat.defeat.application;
 
+import com.dealerradar.defeat.defeat.adapter.mongo.CallbackLists;
 import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -38,6 +40,36 @@ class DefeatScope {
         return dealerInScope(caller, dealerId).flatMap(inScope -> inScope
                 ? Mono.just(criteria)
                 : Mono.error(ApiProblem.forbidden("dealer " + dealerId + " is outside this key's scope")));
+    }
+
+    /**
+     * The callback list a request covers: the named dealer's, the named or own region's, the own
+     * dealer's or the group's. Empty when the named dealer lies outside the named or own region.
+     */
+    Mono<Optional<String>> callbackList(Caller caller, String dealerId, String region) {
+        if (region != null && !caller.canReadRegion(region)) {
+            return Mono.error(ApiProblem.forbidden("region " + region + " is outside this key's scope"));
+        }
+        String wantedRegion = region != null ? region : caller.role() == Role.REGION_MANAGER ? caller.region() : null;
+        if (dealerId == null) {
+            return Mono.just(Optional.of(switch (caller.role()) {
+                case DEALER -> CallbackLists.dealerList(caller.dealerId());
+                case REGION_MANAGER, ADMIN, HQ -> wantedRegion != null ? CallbackLists.regionList(wantedRegion)
+                        : CallbackLists.groupList();
+            }));
+        }
+        return dealerInScope(caller, dealerId).flatMap(inScope -> {
+            if (!inScope) {
+                return Mono.error(ApiProblem.forbidden("dealer " + dealerId + " is outside this key's scope"));
+            }
+            if (wantedRegion == null) {
+                return Mono.just(Optional.of(CallbackLists.dealerList(dealerId)));
+            }
+            return leads.regionOfDealer(dealerId)
+                    .map(dealerRegion -> dealerRegion.equals(wantedRegion)
+                            ? Optional.of(CallbackLists.dealerList(dealerId)) : Optional.<String>empty())
+                    .defaultIfEmpty(Optional.of(CallbackLists.dealerList(dealerId)));
+        });
     }
 
     private static List<Criteria> own(Caller caller) {

@@ -1,5 +1,6 @@
 package com.dealerradar.defeat.defeat.application;
 
+import com.dealerradar.defeat.defeat.adapter.mongo.CallbackLists;
 import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
@@ -27,12 +28,15 @@ public class RecordCallback {
 
     private final DefeatStore defeats;
     private final KnownLeadStore leads;
+    private final CallbackLists callbacks;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, OutboxRelay relay, Clock clock) {
+    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, CallbackLists callbacks, OutboxRelay relay,
+            Clock clock) {
         this.defeats = defeats;
         this.leads = leads;
+        this.callbacks = callbacks;
         this.relay = relay;
         this.clock = clock;
     }
@@ -70,7 +74,8 @@ public class RecordCallback {
                     }
                     relay.publishSoon(DefeatStore.COLLECTION, after.defeatId());
                     return after.state().settled()
-                            ? leads.release(after.leadId(), after.defeatId()).thenReturn(after)
+                            ? leads.release(after.leadId(), after.defeatId()).then(callbacks.settled(after))
+                                    .thenReturn(after)
                             : Mono.just(after);
                 });
     }

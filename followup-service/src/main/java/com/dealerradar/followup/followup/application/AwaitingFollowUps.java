@@ -54,12 +54,12 @@ public class AwaitingFollowUps {
         }
         // Counting first and then marking keeps a crash in between harmless: counting again changes nothing.
         return counter.count(followUp)
-                .then(followUps.changeState(followUp.followUpId(), FollowUpState.AWAITING_LEAD, FollowUpState.RECORDED))
+                .then(followUps.changeState(followUp, FollowUpState.AWAITING_LEAD, FollowUpState.RECORDED))
                 .then();
     }
 
     private Mono<Void> reject(FollowUp followUp, String why) {
-        return followUps.changeState(followUp.followUpId(), FollowUpState.AWAITING_LEAD, FollowUpState.REJECTED)
+        return followUps.changeState(followUp, FollowUpState.AWAITING_LEAD, FollowUpState.REJECTED)
                 .doOnNext(changed -> {
                     if (changed) {
                         log.warn("follow-up {} of dealer {} for lead {} rejected: {}", followUp.followUpId(),

@@ -132,7 +132,7 @@ public class RecordFollowUp {
                     }
                     return switch (found.state()) {
                         case RECORDING -> counter.complete(found).map(recorded -> new Outcome(recorded, Result.EXISTING));
-                        case AWAITING_LEAD -> awaiting.settle(found.leadId())
+                        case AWAITING_LEAD -> followUps.markUnfinished(found).then(awaiting.settle(found.leadId()))
                                 .then(followUps.find(found.followUpId()))
                                 .map(settled -> new Outcome(settled, Result.EXISTING));
                         case RECORDED -> Mono.just(new Outcome(found, Result.EXISTING));

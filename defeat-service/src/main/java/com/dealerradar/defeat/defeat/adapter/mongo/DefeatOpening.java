@@ -41,12 +41,15 @@ public class DefeatOpening {
 
     private final KnownLeadStore leads;
     private final DefeatStore defeats;
+    private final CallbackLists callbacks;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public DefeatOpening(KnownLeadStore leads, DefeatStore defeats, OutboxRelay relay, Clock clock) {
+    public DefeatOpening(KnownLeadStore leads, DefeatStore defeats, CallbackLists callbacks, OutboxRelay relay,
+            Clock clock) {
         this.leads = leads;
         this.defeats = defeats;
+        this.callbacks = callbacks;
         this.relay = relay;
         this.clock = clock;
     }
@@ -120,7 +123,8 @@ public class DefeatOpening {
 
     private Mono<Outcome> insertClaimed(String leadId, Document defeat) {
         String defeatId = defeat.getString("_id");
-        return defeats.insert(defeat)
+        return callbacks.waiting(DefeatStore.toDefeat(defeat))
+                .then(defeats.insert(defeat))
                 .then(Mono.fromSupplier(() -> Outcome.OPENED))
                 .onErrorResume(DuplicateKeyException.class, e -> defeats.find(defeatId)
                         .map(inserted -> Outcome.OPENED)

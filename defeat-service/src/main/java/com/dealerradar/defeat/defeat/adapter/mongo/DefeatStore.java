@@ -48,8 +48,6 @@ public class DefeatStore {
                 indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
                         .unique().named("dealer_externalRef")),
                 indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).named("leadId")),
-                indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("callbackDueAt", Sort.Direction.ASC)
-                        .named("state_callbackDueAt")),
                 indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
                         .named("dealer_occurredAt")),
                 indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
@@ -92,6 +90,16 @@ public class DefeatStore {
                 .set("version", after.version());
         update.push(OutboxEvent.FIELD).each(events.stream().map(OutboxEvent::toDocument).toArray());
         return mongo.updateFirst(unchanged, update, COLLECTION).map(result -> result.getModifiedCount() == 1);
+    }
+
+    public Flux<Defeat> findAll(List<String> defeatIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(defeatIds)), Document.class, COLLECTION)
+                .map(DefeatStore::toDefeat);
+    }
+
+    /** Every defeat that matches: only for one-time migrations, never on a hot path. */
+    public Flux<Defeat> find(Criteria criteria) {
+        return mongo.find(Query.query(criteria), Document.class, COLLECTION).map(DefeatStore::toDefeat);
     }
 
     public Flux<Defeat> find(Criteria criteria, Sort sort, long skip, int limit) {

@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import com.dealerradar.platform.worklist.WorkListIndex;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -28,7 +30,9 @@ import reactor.core.publisher.Mono;
  * follow-ups by state: {@code recording_follow_ups} (one per follow-up stored but maybe not counted
  * yet, keyed by its id) and {@code awaiting_leads} (one per unknown lead, keyed by the lead id,
  * naming the follow-ups that wait for it). A marker is written before what it marks, so a crash
- * leaves a marker without work (dropped when found), never work without a marker.
+ * leaves a marker without work (dropped when found), never work without a marker. A lead's counted
+ * follow-ups are listed by key from {@code lead_follow_ups} ({@link WorkListIndex}, one list per lead
+ * by {@code occurredAt}), which a follow-up joins just before it is marked RECORDED.
  */
 @Component
 public class FollowUpStore {
@@ -39,21 +43,46 @@ public class FollowUpStore {
     private static final String SINCE = "since";
     private static final String WAITING = "followUpIds";
 
+    static final String BY_LEAD = "lead_follow_ups";
+    private static final String MIGRATED = "migrated";
+
     private final ReactiveMongoTemplate mongo;
+    private final WorkListIndex byLead;
 
     public FollowUpStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.byLead = new WorkListIndex(mongo, BY_LEAD);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void declareIndexes() {
-        var indexes = mongo.indexOps(COLLECTION);
-        Mono.when(
-                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
-                        .unique().named("dealer_externalRef")),
-                indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                        .on("occurredAt", Sort.Direction.ASC).named("lead_state_occurredAt")))
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("dealerId", Sort.Direction.ASC)
+                        .on("externalRef", Sort.Direction.ASC).unique().named("dealer_externalRef"))
                 .block();
+        listStoredOnce();
+    }
+
+    /**
+     * Follow-ups counted before the per-lead lists existed join them once, on the first start that
+     * finds the lists unmarked (a scan; instances starting together just repeat it).
+     */
+    private void listStoredOnce() {
+        mongo.findById(MIGRATED, Document.class, BY_LEAD)
+                .switchIfEmpty(Mono.defer(() -> mongo.find(Query.query(Criteria.where("state")
+                                .is(FollowUpState.RECORDED.name())), Document.class, COLLECTION)
+                        .map(FollowUpStore::toFollowUp)
+                        .concatMap(this::list)
+                        .then(mongo.insert(new Document("_id", MIGRATED), BY_LEAD))
+                        .onErrorResume(DuplicateKeyException.class, listedElsewhere -> Mono.empty())))
+                .block();
+    }
+
+    private Mono<Void> list(FollowUp followUp) {
+        return byLead.put(leadList(followUp.leadId()), followUp.followUpId(), followUp.occurredAt().toInstant());
+    }
+
+    private static String leadList(String leadId) {
+        return "L:" + leadId;
     }
 
     /** Fails with {@code DuplicateKeyException} when the dealer already used this {@code externalRef}. */
@@ -121,21 +150,29 @@ public class FollowUpStore {
         return mongo.findOne(query, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
     }
 
-    /** A lead's follow-ups in {@code state}, in the order they happened. */
-    public Flux<FollowUp> ofLead(String leadId, FollowUpState state, long skip, int limit) {
-        Query query = Query.query(byLead(leadId, state))
-                .with(Sort.by(Sort.Direction.ASC, "occurredAt").and(Sort.by("_id"))).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
+    /** A lead's counted follow-ups, in the order they happened. */
+    public Flux<FollowUp> recordedOfLead(String leadId, long skip, int limit) {
+        return byLead.page(leadList(leadId), WorkListIndex.END_OF_TIME, skip, limit)
+                .flatMapMany(entries -> {
+                    List<String> ids = entries.stream().map(WorkListIndex.Entry::id).toList();
+                    return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+                            .map(FollowUpStore::toFollowUp)
+                            .collectMap(FollowUp::followUpId)
+                            .flatMapIterable(byId -> ids.stream().map(byId::get)
+                                    .filter(f -> f != null && f.state() == FollowUpState.RECORDED).toList());
+                });
     }
 
-    public Mono<Long> countOfLead(String leadId, FollowUpState state) {
-        return mongo.count(Query.query(byLead(leadId, state)), COLLECTION);
+    public Mono<Long> countRecordedOfLead(String leadId) {
+        return byLead.count(leadList(leadId), WorkListIndex.END_OF_TIME);
     }
 
     /** Moves a follow-up from one state to another; completes with false when it was not in {@code from}. */
-    public Mono<Boolean> changeState(String followUpId, FollowUpState from, FollowUpState to) {
+    public Mono<Boolean> changeState(FollowUp followUp, FollowUpState from, FollowUpState to) {
+        String followUpId = followUp.followUpId();
         Query query = Query.query(Criteria.where("_id").is(followUpId).and("state").is(from.name()));
-        Mono<Boolean> changed = mongo.updateFirst(query, new Update().set("state", to.name()), COLLECTION)
+        Mono<Boolean> changed = (to == FollowUpState.RECORDED ? list(followUp) : Mono.<Void>empty())
+                .then(mongo.updateFirst(query, new Update().set("state", to.name()), COLLECTION))
                 .map(result -> result.getMatchedCount() > 0);
         return from == FollowUpState.RECORDING ? changed.flatMap(c -> dropRecordingMarker(followUpId).thenReturn(c))
                 : changed;
@@ -143,10 +180,6 @@ public class FollowUpStore {
 
     private static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(id));
-    }
-
-    private static Criteria byLead(String leadId, FollowUpState state) {
-        return Criteria.where("leadId").is(leadId).and("state").is(state.name());
     }
 
     static Document toDocument(FollowUp f) {
