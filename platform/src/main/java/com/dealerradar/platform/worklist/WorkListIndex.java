@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ public class WorkListIndex {
 
     /** An {@code until} that takes the whole list. */
     public static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** A {@code from} that takes the whole list. */
+    public static final Instant BEGINNING_OF_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     static final int DAYS_PER_BLOCK = 256;
     private static final int DAYS_PER_READ = 31;
@@ -86,51 +90,106 @@ public class WorkListIndex {
         return Mono.zip(wholeBlocks, wholeDays, lastDayItems).map(t -> t.getT1() + t.getT2() + t.getT3());
     }
 
-    /** The items of {@code list} at or before {@code until}, earliest first (ties by id), from {@code skip} on. */
-    public Mono<List<Entry>> page(String list, Instant until, long skip, int limit) {
-        long lastBlock = Math.floorDiv(day(until), DAYS_PER_BLOCK);
-        return counts(list, "blocks").flatMap(blocks -> {
-            List<Long> keys = new ArrayList<>(blocks.headMap(lastBlock, true).keySet());
-            int first = 0;
-            long toSkip = skip;
-            while (first < keys.size() && toSkip >= blocks.get(keys.get(first))) {
-                toSkip -= blocks.get(keys.get(first));
-                first++;
-            }
-            return fromBlocks(list, keys.subList(first, keys.size()), until, toSkip, limit, new ArrayList<>());
-        });
+    /** How many items of {@code list} are in {@code [from, until]}. */
+    public Mono<Long> count(String list, Instant from, Instant until) {
+        return Mono.zip(count(list, until), count(list, from.minusMillis(1))).map(t -> Math.max(0, t.getT1() - t.getT2()));
     }
 
-    // Block by block: whole days are skipped by their counts, the rest is read a few days at a time.
-    private Mono<List<Entry>> fromBlocks(String list, List<Long> blocks, Instant until, long skip, int limit,
-            List<Entry> page) {
+    /** The items of {@code list} at or before {@code until}, earliest first (ties by id), from {@code skip} on. */
+    public Mono<List<Entry>> page(String list, Instant until, long skip, int limit) {
+        return page(list, BEGINNING_OF_TIME, until, false, skip, limit);
+    }
+
+    /**
+     * The items of {@code list} in {@code [from, until]} from {@code skip} on: earliest first, or with
+     * {@code latestFirst} latest first; ties by id either way.
+     */
+    public Mono<List<Entry>> page(String list, Instant from, Instant until, boolean latestFirst, long skip,
+            int limit) {
+        Range range = new Range(from, until, latestFirst);
+        return counts(list, "blocks").flatMap(blocks -> fromBlocks(list, range.order(blocks.subMap(
+                range.firstBlock(), true, range.lastBlock(), true)), blocks, range, skip, limit, new ArrayList<>()));
+    }
+
+    /** The instants a page covers, and in which direction. */
+    private record Range(Instant from, Instant until, boolean latestFirst) {
+
+        long firstDay() {
+            return day(from);
+        }
+
+        long lastDay() {
+            return day(until);
+        }
+
+        long firstBlock() {
+            return Math.floorDiv(firstDay(), DAYS_PER_BLOCK);
+        }
+
+        long lastBlock() {
+            return Math.floorDiv(lastDay(), DAYS_PER_BLOCK);
+        }
+
+        List<Long> order(Map<Long, Long> counts) {
+            List<Long> keys = new ArrayList<>(counts.keySet());
+            if (latestFirst) {
+                Collections.reverse(keys);
+            }
+            return keys;
+        }
+
+        boolean contains(Entry entry) {
+            return !entry.at().isBefore(from) && !entry.at().isAfter(until);
+        }
+
+        Comparator<Entry> comparator() {
+            Comparator<Entry> byTime = latestFirst ? Comparator.comparing(Entry::at).reversed()
+                    : Comparator.comparing(Entry::at);
+            return byTime.thenComparing(Entry::id);
+        }
+    }
+
+    // Block by block and day by day; a whole block or day inside the range is skipped by its count,
+    // the ones the range cuts through are read.
+    private Mono<List<Entry>> fromBlocks(String list, List<Long> blocks, TreeMap<Long, Long> blockCounts, Range range,
+            long skip, int limit, List<Entry> page) {
         if (page.size() >= limit || blocks.isEmpty()) {
             return Mono.just(page);
         }
-        return counts(list + "|b" + blocks.get(0), "days").flatMap(days -> {
-            List<Long> keys = new ArrayList<>(days.headMap(day(until), true).keySet());
-            int first = 0;
+        long block = blocks.get(0);
+        List<Long> rest = blocks.subList(1, blocks.size());
+        boolean cut = block == range.firstBlock() || block == range.lastBlock();
+        if (!cut && skip >= blockCounts.get(block)) {
+            return fromBlocks(list, rest, blockCounts, range, skip - blockCounts.get(block), limit, page);
+        }
+        return counts(list + "|b" + block, "days").flatMap(days -> {
+            List<Long> keys = range.order(days.subMap(range.firstDay(), true, range.lastDay(), true));
+            List<Long> toRead = new ArrayList<>();
             long toSkip = skip;
-            while (first < keys.size() && toSkip >= days.get(keys.get(first))) {
-                toSkip -= days.get(keys.get(first));
-                first++;
+            for (Long day : keys) {
+                boolean dayCut = day == range.firstDay() || day == range.lastDay();
+                if (toRead.isEmpty() && !dayCut && toSkip >= days.get(day)) {
+                    toSkip -= days.get(day);
+                } else {
+                    toRead.add(day);
+                }
             }
-            return fromDays(list, keys.subList(first, keys.size()), until, toSkip, limit, page)
-                    .flatMap(left -> fromBlocks(list, blocks.subList(1, blocks.size()), until, left, limit, page));
+            return fromDays(list, toRead, range, toSkip, limit, page)
+                    .flatMap(left -> fromBlocks(list, rest, blockCounts, range, left, limit, page));
         });
     }
 
     /** Adds the items of {@code days} to the page after skipping {@code skip}; completes with what is left to skip. */
-    private Mono<Long> fromDays(String list, List<Long> days, Instant until, long skip, int limit, List<Entry> page) {
+    private Mono<Long> fromDays(String list, List<Long> days, Range range, long skip, int limit, List<Entry> page) {
         if (page.size() >= limit || days.isEmpty()) {
             return Mono.just(skip);
         }
         int chunk = Math.min(days.size(), DAYS_PER_READ);
         return items(days.subList(0, chunk).stream().map(day -> dayId(list, day)).toList())
-                .filter(entry -> !entry.at().isAfter(until))
+                .filter(range::contains)
                 .collectList()
                 .flatMap(entries -> {
-                    entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
+                    entries.sort(range.comparator());
                     long toSkip = skip;
                     for (Entry entry : entries) {
                         if (toSkip > 0) {
@@ -139,7 +198,7 @@ public class WorkListIndex {
                             page.add(entry);
                         }
                     }
-                    return fromDays(list, days.subList(chunk, days.size()), until, toSkip, limit, page);
+                    return fromDays(list, days.subList(chunk, days.size()), range, toSkip, limit, page);
                 });
     }
 

@@ -70,6 +70,38 @@ class WorkListIndexTest {
     }
 
     @Test
+    void aRangeReadLatestFirstGivesTheReverseOrderWithTiesById() {
+        WorkListIndex index = new WorkListIndex(mongo, "ranges");
+        List<WorkListIndex.Entry> all = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            Instant at = T0.plus(Duration.ofHours(i * 11L)).plus(Duration.ofDays(i % 4 == 0 ? 280 : 0));
+            String id = "L-" + (100 + i);
+            index.put("R:x", id, at).block();
+            all.add(new WorkListIndex.Entry(id, at));
+            if (i % 10 == 0) {
+                index.put("R:x", "L-tie-" + i, at).block();
+                all.add(new WorkListIndex.Entry("L-tie-" + i, at));
+            }
+        }
+        Instant from = T0.plus(Duration.ofDays(5)).plusSeconds(1);
+        Instant until = T0.plus(Duration.ofDays(290));
+        List<WorkListIndex.Entry> expected = all.stream()
+                .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(until))
+                .sorted((a, b) -> a.at().equals(b.at()) ? a.id().compareTo(b.id()) : b.at().compareTo(a.at()))
+                .toList();
+
+        assertThat(index.count("R:x", from, until).block()).isEqualTo(expected.size());
+        List<WorkListIndex.Entry> paged = new ArrayList<>();
+        for (int page = 0; page * 6 < expected.size(); page++) {
+            paged.addAll(index.page("R:x", from, until, true, page * 6L, 6).block());
+        }
+        assertThat(paged).isEqualTo(expected);
+        List<WorkListIndex.Entry> earliestFirst = index.page("R:x", from, until, false, 3, 500).block();
+        assertThat(earliestFirst).hasSize(expected.size() - 3);
+        assertThat(earliestFirst.get(0).at()).isBeforeOrEqualTo(earliestFirst.get(1).at());
+    }
+
+    @Test
     void anItemIsCountedOnceAndLeavesWhenRemoved() {
         WorkListIndex index = new WorkListIndex(mongo, "moves");
         index.put("G", "L-1", T0).block();

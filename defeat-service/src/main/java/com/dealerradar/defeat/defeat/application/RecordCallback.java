@@ -1,6 +1,6 @@
 package com.dealerradar.defeat.defeat.application;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.CallbackLists;
+import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
 import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
@@ -28,15 +28,15 @@ public class RecordCallback {
 
     private final DefeatStore defeats;
     private final KnownLeadStore leads;
-    private final CallbackLists callbacks;
+    private final DefeatLists lists;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, CallbackLists callbacks, OutboxRelay relay,
+    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, DefeatLists lists, OutboxRelay relay,
             Clock clock) {
         this.defeats = defeats;
         this.leads = leads;
-        this.callbacks = callbacks;
+        this.lists = lists;
         this.relay = relay;
         this.clock = clock;
     }
@@ -65,7 +65,8 @@ public class RecordCallback {
         } catch (DefeatAlreadySettled e) {
             return Mono.error(DefeatProblems.settled(e));
         }
-        return defeats.update(before, after, DefeatEvents.afterCallback(after))
+        return lists.changing(before, after)
+                .then(defeats.update(before, after, DefeatEvents.afterCallback(after)))
                 .flatMap(applied -> {
                     if (!applied) {
                         return attemptsLeft > 1 ? record(caller, before.defeatId(), callback, attemptsLeft - 1)
@@ -73,10 +74,10 @@ public class RecordCallback {
                                         + " is changing concurrently; retry"));
                     }
                     relay.publishSoon(DefeatStore.COLLECTION, after.defeatId());
+                    Mono<Void> listed = lists.changed(before, after);
                     return after.state().settled()
-                            ? leads.release(after.leadId(), after.defeatId()).then(callbacks.settled(after))
-                                    .thenReturn(after)
-                            : Mono.just(after);
+                            ? leads.release(after.leadId(), after.defeatId()).then(listed).thenReturn(after)
+                            : listed.thenReturn(after);
                 });
     }
 

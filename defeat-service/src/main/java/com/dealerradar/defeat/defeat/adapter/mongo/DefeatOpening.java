@@ -41,15 +41,15 @@ public class DefeatOpening {
 
     private final KnownLeadStore leads;
     private final DefeatStore defeats;
-    private final CallbackLists callbacks;
+    private final DefeatLists lists;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public DefeatOpening(KnownLeadStore leads, DefeatStore defeats, CallbackLists callbacks, OutboxRelay relay,
+    public DefeatOpening(KnownLeadStore leads, DefeatStore defeats, DefeatLists lists, OutboxRelay relay,
             Clock clock) {
         this.leads = leads;
         this.defeats = defeats;
-        this.callbacks = callbacks;
+        this.lists = lists;
         this.relay = relay;
         this.clock = clock;
     }
@@ -123,7 +123,7 @@ public class DefeatOpening {
 
     private Mono<Outcome> insertClaimed(String leadId, Document defeat) {
         String defeatId = defeat.getString("_id");
-        return callbacks.waiting(DefeatStore.toDefeat(defeat))
+        return lists.opening(DefeatStore.toDefeat(defeat))
                 .then(defeats.insert(defeat))
                 .then(Mono.fromSupplier(() -> Outcome.OPENED))
                 .onErrorResume(DuplicateKeyException.class, e -> defeats.find(defeatId)

@@ -48,10 +48,6 @@ public class DefeatStore {
                 indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
                         .unique().named("dealer_externalRef")),
                 indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).named("leadId")),
-                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
-                        .named("dealer_occurredAt")),
-                indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
-                        .named("region_occurredAt")),
                 indexes.createIndex(new Index().on(OutboxEvent.FIELD + ".0", Sort.Direction.ASC).sparse()
                         .named("outbox_pending")))
                 .block();
@@ -100,15 +96,6 @@ public class DefeatStore {
     /** Every defeat that matches: only for one-time migrations, never on a hot path. */
     public Flux<Defeat> find(Criteria criteria) {
         return mongo.find(Query.query(criteria), Document.class, COLLECTION).map(DefeatStore::toDefeat);
-    }
-
-    public Flux<Defeat> find(Criteria criteria, Sort sort, long skip, int limit) {
-        Query query = Query.query(criteria).with(sort).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(DefeatStore::toDefeat);
-    }
-
-    public Mono<Long> count(Criteria criteria) {
-        return mongo.count(Query.query(criteria), COLLECTION);
     }
 
     /** The document of a new defeat with the events of its creation in its outbox. */
