@@ -60,22 +60,27 @@ public class OverdueDetector {
         // The minute under way is walked too: its leads not due yet get a ready marker for the next run.
         long frontier = LeadAlerts.minuteOf(now) + 1;
         return finishReplanning().flatMap(replanned -> checkpoint(frontier)
-                .flatMap(checkpoint -> alerts.walk(checkpoint.done(), checkpoint.next())
-                        .flatMap(walked -> Flux.fromIterable(walked.leadIds())
-                                .concatMap(leadId -> look(leadId, now, checkpoint.next())
-                                        .flatMap(look -> look.waiting() ? alerts.markReady(leadId).thenReturn(look)
-                                                : Mono.just(look)))
-                                .concatWith(alerts.ready().concatMap(ready -> look(ready.leadId(), now,
-                                        checkpoint.next()).flatMap(look -> look.waiting() ? Mono.just(look)
-                                                : alerts.dropReady(ready).thenReturn(look))))
-                                .map(Look::events)
-                                .reduce(new ArrayList<OutboxEvent>(), (all, events) -> {
-                                    all.addAll(events);
-                                    return all;
-                                })
-                                .flatMap(events -> alerts.processedUntil(checkpoint.next())
-                                        .then(alerts.dropPages(walked.pages()))
-                                        .thenReturn(run(replanned, events))))));
+                .flatMap(checkpoint -> announce(checkpoint, now))
+                .map(events -> run(replanned, events)));
+    }
+
+    /** Looks at the leads of the buckets walked since the last run, then at those with a ready marker. */
+    private Mono<List<OutboxEvent>> announce(LeadAlerts.Checkpoint checkpoint, Instant now) {
+        long frontier = checkpoint.next();
+        return alerts.walk(checkpoint.done(), frontier).flatMap(walked -> {
+            Flux<Look> fromBuckets = Flux.fromIterable(walked.leadIds())
+                    .concatMap(leadId -> look(leadId, now, frontier).flatMap(look -> look.waiting()
+                            ? alerts.markReady(leadId).thenReturn(look) : Mono.just(look)));
+            Flux<Look> fromMarkers = alerts.ready()
+                    .concatMap(ready -> look(ready.leadId(), now, frontier).flatMap(look -> look.waiting()
+                            ? Mono.just(look) : alerts.dropReady(ready).thenReturn(look)));
+            return fromBuckets.concatWith(fromMarkers)
+                    .concatMapIterable(Look::events)
+                    .collectList()
+                    .flatMap(events -> alerts.processedUntil(frontier)
+                            .then(alerts.dropPages(walked.pages()))
+                            .thenReturn(events));
+        });
     }
 
     /** A re-planning pass of a cadence change that a crash interrupted is finished here. */
