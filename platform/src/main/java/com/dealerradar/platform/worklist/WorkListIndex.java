@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.LongPredicate;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,7 +30,9 @@ import reactor.core.publisher.Mono;
  * <li>the list: {@code <list>} with the count of each block.</li>
  * </ul>
  * A page walks the counts to the day where it starts and reads the days it covers by {@code _id $in};
- * a total adds up counts. A day holds what one day of the list brings, not the list's history.
+ * a total adds up counts. A day holds what one day of the list brings, not the list's history. Every
+ * write filters by {@code _id} alone and learns from the document's prior state whether it changed
+ * anything, so the counts stay exact under concurrent writers.
  * <p>
  * An item is put where it belongs and removed from where it was; the writer of the newest state of an
  * item always puts it last, so an item is never missing, but two writers racing on one item can
@@ -47,6 +50,10 @@ public class WorkListIndex {
     static final int DAYS_PER_BLOCK = 256;
     private static final int DAYS_PER_READ = 31;
 
+    private static final FindAndModifyOptions PRE_IMAGE = FindAndModifyOptions.options().returnNew(false);
+    private static final FindAndModifyOptions PRE_IMAGE_UPSERT = FindAndModifyOptions.options().returnNew(false)
+            .upsert(true);
+
     private final ReactiveMongoTemplate mongo;
     private final String collection;
 
@@ -61,20 +68,32 @@ public class WorkListIndex {
     /** Puts {@code id} at {@code at} in {@code list}; an item there already stays as it is. */
     public Mono<Void> put(String list, String id, Instant at) {
         long day = day(at);
-        Query absent = Query.query(Criteria.where("_id").is(dayId(list, day)).and("items.i").ne(id));
-        Update push = new Update().push("items", new Document("i", id).append("t", at.toEpochMilli()));
-        return mongo.upsert(absent, push, collection)
-                .flatMap(added -> count(list, day, 1))
-                .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty());
+        Document item = item(id, at);
+        return mongo.findAndModify(byId(dayId(list, day)), new Update().addToSet("items", item), PRE_IMAGE_UPSERT,
+                        Document.class, collection)
+                .map(before -> holds(before, item))
+                .defaultIfEmpty(false)
+                .flatMap(wasThere -> wasThere ? Mono.<Void>empty() : count(list, day, 1))
+                // Two writers creating the same day at once: the second one puts its item again.
+                .onErrorResume(DuplicateKeyException.class, createdMeanwhile -> put(list, id, at));
     }
 
     /** Takes {@code id}, put at {@code at}, out of {@code list}; nothing when it is not there. */
     public Mono<Void> remove(String list, String id, Instant at) {
         long day = day(at);
-        Query present = Query.query(Criteria.where("_id").is(dayId(list, day)).and("items.i").is(id));
-        Update pull = new Update().pull("items", new Document("i", id));
-        return mongo.updateFirst(present, pull, collection)
-                .flatMap(result -> result.getModifiedCount() > 0 ? count(list, day, -1) : Mono.empty());
+        Document item = item(id, at);
+        return mongo.findAndModify(byId(dayId(list, day)), new Update().pull("items", item), PRE_IMAGE,
+                        Document.class, collection)
+                .filter(before -> holds(before, item))
+                .flatMap(before -> count(list, day, -1));
+    }
+
+    private static Document item(String id, Instant at) {
+        return new Document("i", id).append("t", at.toEpochMilli());
+    }
+
+    private static boolean holds(Document day, Document item) {
+        return day.getList("items", Document.class, List.of()).contains(item);
     }
 
     /** How many items of {@code list} are at or before {@code until}. */

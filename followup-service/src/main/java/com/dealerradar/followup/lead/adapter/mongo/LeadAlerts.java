@@ -168,17 +168,18 @@ public class LeadAlerts {
         return checkpoint().map(Checkpoint::next).defaultIfEmpty(Long.MIN_VALUE);
     }
 
-    // A page refuses the write when it is full (the next page takes it) or when a concurrent writer
-    // created it between our filter and our insert (then it takes it on the second try).
+    // A full page sends the write on to the next one. Writers racing on a page may take it a little
+    // past its size; a page only ever grows, so the walk finds every page after a full one.
     private Mono<Void> addToBucket(long minute, int page, String leadId) {
         String id = bucketId(minute, page);
-        Query notFull = Query.query(Criteria.where("_id").is(id).and("n").lt(PAGE_SIZE));
         Update add = new Update().addToSet("leads", leadId).inc("n", 1);
-        return mongo.upsert(notFull, add, BUCKETS).then()
-                .onErrorResume(DuplicateKeyException.class, refused -> mongo.findById(id, Document.class, BUCKETS)
-                        .map(found -> found.getInteger("n", 0) >= PAGE_SIZE ? page + 1 : page)
-                        .defaultIfEmpty(page)
-                        .flatMap(target -> addToBucket(minute, target, leadId)));
+        return mongo.findById(id, Document.class, BUCKETS)
+                .map(found -> found.getInteger("n", 0) >= PAGE_SIZE)
+                .defaultIfEmpty(false)
+                .flatMap(full -> full ? addToBucket(minute, page + 1, leadId)
+                        : mongo.upsert(byId(id), add, BUCKETS).then()
+                                .onErrorResume(DuplicateKeyException.class, createdMeanwhile ->
+                                        addToBucket(minute, page, leadId)));
     }
 
     static String bucketId(long minute, int page) {
