@@ -67,7 +67,7 @@ public class LeadLists {
     public Mono<Found> due(LeadScope scope, Instant until, long skip, int limit) {
         String list = listOf(scope);
         return Mono.zip(due.page(list, until, skip, limit), due.count(list, until))
-                .flatMap(found -> current(due, list, found.getT1(), LeadLists::inDue)
+                .flatMap(found -> current(due, list, found.getT1(), lead -> true)
                         .map(current -> new Found(current, found.getT2())));
     }
 
@@ -80,9 +80,11 @@ public class LeadLists {
                         .map(current -> new Found(current, found.getT2())));
     }
 
-    // The leads of the entries as they stand; an entry its lead no longer matches is stale and removed.
+    // The leads of the entries as they stand. An entry whose lead is gone, closed or due at another
+    // time is stale and removed; one whose lead is not at risk yet by this instance's clock (another
+    // instance's clock may run a little ahead) is only left out of this answer.
     private Mono<List<TrackedLead>> current(WorkListIndex index, String list, List<WorkListIndex.Entry> entries,
-            Predicate<TrackedLead> belongs) {
+            Predicate<TrackedLead> shown) {
         if (entries.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -93,10 +95,10 @@ public class LeadLists {
                     List<WorkListIndex.Entry> stale = new ArrayList<>();
                     for (WorkListIndex.Entry entry : entries) {
                         TrackedLead lead = byId.get(entry.id());
-                        if (lead != null && belongs.test(lead) && lead.plan().dueAt().equals(entry.at())) {
-                            current.add(lead);
-                        } else {
+                        if (lead == null || !inDue(lead) || !lead.plan().dueAt().equals(entry.at())) {
                             stale.add(entry);
+                        } else if (shown.test(lead)) {
+                            current.add(lead);
                         }
                     }
                     return Flux.fromIterable(stale).concatMap(entry -> index.remove(list, entry.id(), entry.at()))
