@@ -282,6 +282,27 @@ class FollowUpsIT {
     }
 
     @Test
+    void aHistoryImportIsAnnouncedByOneRunAndListedAsAtRiskAtOnce() {
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            leads.add(captured(dealerB, regionB, "H", T0.minus(Duration.ofDays(30)).plusSeconds(i)));
+        }
+        awaitKnown(leads.toArray(String[]::new));
+        as(dealerKey(dealerB)).get().uri("/api/follow-ups/at-risk-candidates?size=5&page=1").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(12)
+                .jsonPath("$.items[0].leadId").isEqualTo(leads.get(5))
+                .jsonPath("$.items[0].reasons.length()").isEqualTo(2);
+
+        detector.runOnce().block();
+        detector.runOnce().block();
+
+        List<ConsumerRecord<String, byte[]>> events = eventsOfDealer(dealerB, 36);
+        assertThat(events).hasSize(36);
+        assertThat(events.stream().map(ConsumerRecord::key).distinct()).hasSize(12);
+    }
+
+    @Test
     void changingTheCadenceChangesTheDueTimesOfOpenLeads() {
         String lead = captured(dealerA, regionA, "B", T0);
         awaitKnown(lead);

@@ -1,5 +1,6 @@
 package com.dealerradar.defeat.defeat.application;
 
+import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
 import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatState;
@@ -7,29 +8,29 @@ import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
+import com.dealerradar.platform.worklist.WorkListIndex;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Reading defeats within the caller's scope: one defeat, the filtered list, and the callbacks due. */
+/**
+ * Reading defeats within the caller's scope: one defeat, the filtered list and the callbacks due,
+ * both read by key from {@link DefeatLists}.
+ */
 @Service
 public class DefeatQueries {
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id"));
-    private static final Sort MOST_OVERDUE_FIRST = Sort.by(Sort.Direction.ASC, "callbackDueAt").and(Sort.by("_id"));
-
     private final DefeatStore store;
+    private final DefeatLists lists;
     private final DefeatScope scope;
     private final ZoneId groupZone;
 
-    public DefeatQueries(DefeatStore store, DefeatScope scope, ZoneId groupZone) {
+    public DefeatQueries(DefeatStore store, DefeatLists lists, DefeatScope scope, ZoneId groupZone) {
         this.store = store;
+        this.lists = lists;
         this.scope = scope;
         this.groupZone = groupZone;
     }
@@ -51,38 +52,29 @@ public class DefeatQueries {
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("defeat " + defeatId)));
     }
 
+    /** The defeats in the caller's scope matching the filter, newest first. */
     public Mono<PageOf<Defeat>> list(Caller caller, Filter filter, Paging paging) {
-        return scope.resolve(caller, filter.dealerId(), filter.region()).flatMap(criteria -> {
-            List<Criteria> all = new ArrayList<>(criteria);
-            if (filter.state() != null) {
-                all.add(Criteria.where("state").is(filter.state().name()));
-            }
-            if (filter.from() != null) {
-                all.add(Criteria.where("occurredAt").gte(startOf(filter.from())));
-            }
-            if (filter.to() != null) {
-                all.add(Criteria.where("occurredAt").lt(startOf(filter.to().plusDays(1))));
-            }
-            return page(all, NEWEST_FIRST, paging);
-        });
+        Instant from = filter.from() == null ? WorkListIndex.BEGINNING_OF_TIME : startOf(filter.from());
+        Instant until = filter.to() == null ? WorkListIndex.END_OF_TIME : startOf(filter.to().plusDays(1)).minusMillis(1);
+        return scope.list(caller, filter.dealerId(), filter.region())
+                .flatMap(list -> list.isEmpty() ? Mono.just(new DefeatLists.Found(List.of(), 0))
+                        : lists.reported(list.get(), filter.state(), from, until, paging.skip(), paging.size()))
+                .map(found -> page(found, paging));
     }
 
     /** Defeats waiting for their callback, the longest overdue first. */
     public Mono<PageOf<Defeat>> callbacksDue(Caller caller, String dealerId, String region, Paging paging) {
-        return scope.resolve(caller, dealerId, region).flatMap(criteria -> {
-            List<Criteria> all = new ArrayList<>(criteria);
-            all.add(Criteria.where("state").is(DefeatState.PENDING_CALLBACK.name()));
-            return page(all, MOST_OVERDUE_FIRST, paging);
-        });
+        return scope.list(caller, dealerId, region)
+                .flatMap(list -> list.isEmpty() ? Mono.just(new DefeatLists.Found(List.of(), 0))
+                        : lists.callbacksDue(list.get(), paging.skip(), paging.size()))
+                .map(found -> page(found, paging));
     }
 
-    private Mono<PageOf<Defeat>> page(List<Criteria> all, Sort sort, Paging paging) {
-        Criteria criteria = all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
-        return Mono.zip(store.find(criteria, sort, paging.skip(), paging.size()).collectList(), store.count(criteria))
-                .map(t -> new PageOf<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+    private static PageOf<Defeat> page(DefeatLists.Found found, Paging paging) {
+        return new PageOf<>(found.defeats(), paging.page(), paging.size(), found.total());
     }
 
-    private Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(groupZone).toInstant());
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(groupZone).toInstant();
     }
 }

@@ -1,12 +1,11 @@
 package com.dealerradar.defeat.defeat.application;
 
+import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
 import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.web.ApiProblem;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.data.mongodb.core.query.Criteria;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,29 +22,34 @@ class DefeatScope {
         this.leads = leads;
     }
 
-    Mono<List<Criteria>> resolve(Caller caller, String dealerId, String region) {
+    /**
+     * The list a request covers: the named dealer's, the named or own region's, the own dealer's or
+     * the group's. Empty when the named dealer lies outside the named or own region.
+     */
+    Mono<Optional<String>> list(Caller caller, String dealerId, String region) {
         if (region != null && !caller.canReadRegion(region)) {
             return Mono.error(ApiProblem.forbidden("region " + region + " is outside this key's scope"));
         }
-        List<Criteria> criteria = new ArrayList<>(own(caller));
-        if (region != null) {
-            criteria.add(Criteria.where("region").is(region));
-        }
+        String wantedRegion = region != null ? region : caller.role() == Role.REGION_MANAGER ? caller.region() : null;
         if (dealerId == null) {
-            return Mono.just(criteria);
+            return Mono.just(Optional.of(switch (caller.role()) {
+                case DEALER -> DefeatLists.dealerList(caller.dealerId());
+                case REGION_MANAGER, ADMIN, HQ -> wantedRegion != null ? DefeatLists.regionList(wantedRegion)
+                        : DefeatLists.groupList();
+            }));
         }
-        criteria.add(Criteria.where("dealerId").is(dealerId));
-        return dealerInScope(caller, dealerId).flatMap(inScope -> inScope
-                ? Mono.just(criteria)
-                : Mono.error(ApiProblem.forbidden("dealer " + dealerId + " is outside this key's scope")));
-    }
-
-    private static List<Criteria> own(Caller caller) {
-        return switch (caller.role()) {
-            case ADMIN, HQ -> List.of();
-            case REGION_MANAGER -> List.of(Criteria.where("region").is(caller.region()));
-            case DEALER -> List.of(Criteria.where("dealerId").is(caller.dealerId()));
-        };
+        return dealerInScope(caller, dealerId).flatMap(inScope -> {
+            if (!inScope) {
+                return Mono.error(ApiProblem.forbidden("dealer " + dealerId + " is outside this key's scope"));
+            }
+            if (wantedRegion == null) {
+                return Mono.just(Optional.of(DefeatLists.dealerList(dealerId)));
+            }
+            return leads.regionOfDealer(dealerId)
+                    .map(dealerRegion -> dealerRegion.equals(wantedRegion)
+                            ? Optional.of(DefeatLists.dealerList(dealerId)) : Optional.<String>empty())
+                    .defaultIfEmpty(Optional.of(DefeatLists.dealerList(dealerId)));
+        });
     }
 
     // A dealer none of whose leads is known yet has no defeats either; the region filter keeps that list empty.

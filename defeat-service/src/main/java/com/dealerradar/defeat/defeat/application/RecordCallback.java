@@ -1,5 +1,6 @@
 package com.dealerradar.defeat.defeat.application;
 
+import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
 import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
@@ -26,11 +27,13 @@ public class RecordCallback {
 
     private final DefeatStore defeats;
     private final KnownLeadStore leads;
+    private final DefeatLists lists;
     private final Clock clock;
 
-    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, Clock clock) {
+    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, DefeatLists lists, Clock clock) {
         this.defeats = defeats;
         this.leads = leads;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -58,16 +61,18 @@ public class RecordCallback {
         } catch (DefeatAlreadySettled e) {
             return Mono.error(DefeatProblems.settled(e));
         }
-        return defeats.update(before, after, DefeatEvents.afterCallback(after))
+        return lists.changing(before, after)
+                .then(defeats.update(before, after, DefeatEvents.afterCallback(after)))
                 .flatMap(applied -> {
                     if (!applied) {
                         return attemptsLeft > 1 ? record(caller, before.defeatId(), callback, attemptsLeft - 1)
                                 : Mono.error(ApiProblem.conflict("defeat " + before.defeatId()
                                         + " is changing concurrently; retry"));
                     }
+                    Mono<Void> listed = lists.changed(before, after);
                     return after.state().settled()
-                            ? leads.release(after.leadId(), after.defeatId()).thenReturn(after)
-                            : Mono.just(after);
+                            ? leads.release(after.leadId(), after.defeatId()).then(listed).thenReturn(after)
+                            : listed.thenReturn(after);
                 });
     }
 

@@ -43,6 +43,7 @@ public class CadenceSettings {
             return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
                     violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
         }
-        return store.replace(grades).flatMap(cadence -> leads.replanStale(cadence).thenReturn(cadence));
+        return store.replace(grades).flatMap(cadence -> leads.replanStale(cadence)
+                .then(store.replanned(cadence.revision())).thenReturn(cadence));
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,7 +21,6 @@ import reactor.core.publisher.Mono;
 public class AwaitingFollowUps {
 
     private static final Logger log = LoggerFactory.getLogger(AwaitingFollowUps.class);
-    private static final int MAX_PER_LEAD = 1000;
 
     private final FollowUpStore followUps;
     private final LeadViews leads;
@@ -37,9 +37,12 @@ public class AwaitingFollowUps {
     /** Settles whatever waits for {@code leadId}; does nothing while the lead is unknown. */
     public Mono<Void> settle(String leadId) {
         return leads.find(leadId)
-                .flatMapMany(lead -> followUps.ofLead(leadId, FollowUpState.AWAITING_LEAD, 0, MAX_PER_LEAD)
-                        .concatMap(followUp -> settle(lead, followUp)))
-                .then();
+                .flatMap(lead -> followUps.awaiting(leadId)
+                        .flatMap(awaiting -> Flux.fromIterable(awaiting.followUps())
+                                .filter(followUp -> followUp.state() == FollowUpState.AWAITING_LEAD)
+                                .concatMap(followUp -> settle(lead, followUp))
+                                // An id not stored is a post still under way (it marks itself again) or one that failed.
+                                .then(followUps.stopAwaiting(leadId, awaiting.ids()))));
     }
 
     private Mono<Void> settle(TrackedLead lead, FollowUp followUp) {
@@ -51,12 +54,12 @@ public class AwaitingFollowUps {
         }
         // Counting first and then marking keeps a crash in between harmless: counting again changes nothing.
         return counter.count(followUp)
-                .then(followUps.changeState(followUp.followUpId(), FollowUpState.AWAITING_LEAD, FollowUpState.RECORDED))
+                .then(followUps.changeState(followUp, FollowUpState.AWAITING_LEAD, FollowUpState.RECORDED))
                 .then();
     }
 
     private Mono<Void> reject(FollowUp followUp, String why) {
-        return followUps.changeState(followUp.followUpId(), FollowUpState.AWAITING_LEAD, FollowUpState.REJECTED)
+        return followUps.changeState(followUp, FollowUpState.AWAITING_LEAD, FollowUpState.REJECTED)
                 .doOnNext(changed -> {
                     if (changed) {
                         log.warn("follow-up {} of dealer {} for lead {} rejected: {}", followUp.followUpId(),

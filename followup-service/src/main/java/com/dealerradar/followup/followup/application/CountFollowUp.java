@@ -30,7 +30,7 @@ public class CountFollowUp {
      */
     public Mono<FollowUp> complete(FollowUp followUp) {
         return count(followUp)
-                .then(followUps.changeState(followUp.followUpId(), FollowUpState.RECORDING, FollowUpState.RECORDED))
+                .then(followUps.changeState(followUp, FollowUpState.RECORDING, FollowUpState.RECORDED))
                 .thenReturn(followUp.inState(FollowUpState.RECORDED));
     }
 

@@ -2,7 +2,6 @@ package com.dealerradar.followup.followup.application;
 
 import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUp;
-import com.dealerradar.followup.followup.domain.FollowUpState;
 import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
@@ -29,8 +28,8 @@ public class FollowUpQueries {
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + leadId)))
                 .flatMap(lead -> Mono.zip(
-                        followUps.ofLead(leadId, FollowUpState.RECORDED, paging.skip(), paging.size()).collectList(),
-                        followUps.countOfLead(leadId, FollowUpState.RECORDED)))
+                        followUps.recordedOfLead(leadId, paging.skip(), paging.size()).collectList(),
+                        followUps.countRecordedOfLead(leadId)))
                 .map(itemsAndTotal -> new PageOf<>(itemsAndTotal.getT1(), paging.page(), paging.size(),
                         itemsAndTotal.getT2()));
     }

@@ -107,8 +107,10 @@ public class RecordFollowUp {
                 FollowUpState.AWAITING_LEAD, clock.instant());
         return existing(caller.dealerId(), request)
                 .switchIfEmpty(Mono.defer(() -> followUps.insert(followUp)
-                        // The capture may have arrived while we were storing: settle now rather than never.
-                        .flatMap(stored -> awaiting.settle(stored.leadId()).then(followUps.find(stored.followUpId())))
+                        // The capture may have arrived while we were storing (and dropped our marker before the
+                        // follow-up existed): mark again and settle now rather than never.
+                        .flatMap(stored -> followUps.markUnfinished(stored).then(awaiting.settle(stored.leadId()))
+                                .then(followUps.find(stored.followUpId())))
                         .flatMap(stored -> switch (stored.state()) {
                             case REJECTED -> Mono.<Outcome>error(notFound(request));
                             case AWAITING_LEAD -> Mono.just(new Outcome(stored, Result.AWAITING_LEAD));
@@ -130,7 +132,7 @@ public class RecordFollowUp {
                     }
                     return switch (found.state()) {
                         case RECORDING -> counter.complete(found).map(recorded -> new Outcome(recorded, Result.EXISTING));
-                        case AWAITING_LEAD -> awaiting.settle(found.leadId())
+                        case AWAITING_LEAD -> followUps.markUnfinished(found).then(awaiting.settle(found.leadId()))
                                 .then(followUps.find(found.followUpId()))
                                 .map(settled -> new Outcome(settled, Result.EXISTING));
                         case RECORDED -> Mono.just(new Outcome(found, Result.EXISTING));

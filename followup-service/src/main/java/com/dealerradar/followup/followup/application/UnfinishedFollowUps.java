@@ -1,7 +1,6 @@
 package com.dealerradar.followup.followup.application;
 
 import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
-import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpState;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -26,8 +25,14 @@ public class UnfinishedFollowUps {
 
     /** Finishes the follow-ups left unfinished since before {@code before}; completes with how many it looked at. */
     public Mono<Long> finish(Instant before) {
-        Mono<Long> counted = followUps.leftIn(FollowUpState.RECORDING, before).concatMap(counter::complete).count();
-        Mono<Long> settled = followUps.leftIn(FollowUpState.AWAITING_LEAD, before).map(FollowUp::leadId).distinct()
+        Mono<Long> counted = followUps.recordingSince(before)
+                .concatMap(followUpId -> followUps.find(followUpId)
+                        .filter(followUp -> followUp.state() == FollowUpState.RECORDING)
+                        .flatMap(counter::complete)
+                        .then(followUps.dropRecordingMarker(followUpId))
+                        .thenReturn(followUpId))
+                .count();
+        Mono<Long> settled = followUps.awaitedSince(before)
                 .concatMap(leadId -> awaiting.settle(leadId).thenReturn(leadId)).count();
         return counted.flatMap(c -> settled.map(s -> c + s));
     }

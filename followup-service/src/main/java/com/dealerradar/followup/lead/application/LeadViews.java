@@ -2,11 +2,17 @@ package com.dealerradar.followup.lead.application;
 
 import com.dealerradar.followup.cadence.adapter.mongo.CadenceStore;
 import com.dealerradar.followup.cadence.domain.Cadence;
+import com.dealerradar.followup.lead.adapter.mongo.LeadAlerts;
+import com.dealerradar.followup.lead.adapter.mongo.LeadLists;
 import com.dealerradar.followup.lead.adapter.mongo.TrackedLeadStore;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.outbox.OutboxEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -16,6 +22,13 @@ import reactor.util.retry.Retry;
  * The one way to change a tracked lead: read it with the current cadence, let a rule decide, and
  * write the result with its events only if nobody wrote in between; otherwise read again and let
  * the rule decide again. That makes every rule safe against concurrent writers, other instances included.
+ * <p>
+ * Before a lead is written, the detector is told of each new time to look at it ({@link LeadAlerts})
+ * and the lead is put where it now belongs in the work lists ({@link LeadLists}); after the write it
+ * leaves the places it no longer belongs to. So a crash can leave a stale alert or entry, never a
+ * missing one. After the write, a cadence
+ * changed meanwhile re-plans the lead, so that a writer racing a cadence change heals its own write
+ * instead of a search for stale leads.
  */
 @Service
 public class LeadViews {
@@ -24,9 +37,16 @@ public class LeadViews {
 
     private final TrackedLeadStore store;
     private final CadenceStore cadences;
-    public LeadViews(TrackedLeadStore store, CadenceStore cadences) {
+    private final LeadAlerts alerts;
+    private final LeadLists lists;
+    private final Clock clock;
+
+    public LeadViews(TrackedLeadStore store, CadenceStore cadences, LeadAlerts alerts, LeadLists lists, Clock clock) {
         this.store = store;
         this.cadences = cadences;
+        this.alerts = alerts;
+        this.lists = lists;
+        this.clock = clock;
     }
 
     /** What a rule wants written: the next state and the events that announce it. */
@@ -52,7 +72,11 @@ public class LeadViews {
 
     /** Starts tracking a newly captured lead; a lead tracked already stays as it is. */
     public Mono<TrackedLead> track(TrackedLead captured) {
-        return store.insert(captured).onErrorResume(DuplicateKeyException.class, e -> store.find(captured.leadId()));
+        return alerts.schedule(captured.leadId(), captured.lookTimes())
+                .then(lists.enter(null, captured, clock.instant()))
+                .then(store.insert(captured))
+                .flatMap(this::healStalePlan)
+                .onErrorResume(DuplicateKeyException.class, e -> store.find(captured.leadId()));
     }
 
     /** Applies {@code rule} to the lead; completes empty when the lead is unknown. */
@@ -65,12 +89,16 @@ public class LeadViews {
                         return Mono.just(new Applied(lead, List.of()));
                     }
                     Change c = change.get();
-                    return store.update(c.next(), lead.revision(), c.events())
+                    Instant now = clock.instant();
+                    return alerts.schedule(leadId, newLookTimes(lead, c.next()))
+                            .then(lists.enter(lead, c.next(), now))
+                            .then(store.update(c.next(), lead.revision(), c.events()))
                             .flatMap(written -> written
-                                    ? Mono.just(new Applied(c.next(), c.events()))
+                                    ? lists.leave(lead, c.next(), now).thenReturn(new Applied(c.next(), c.events()))
                                     : Mono.error(new WriteConflict(leadId)));
                 })
-                .retryWhen(Retry.max(MAX_ATTEMPTS).filter(WriteConflict.class::isInstance));
+                .retryWhen(Retry.max(MAX_ATTEMPTS).filter(WriteConflict.class::isInstance))
+                .flatMap(applied -> healStalePlan(applied.lead()).thenReturn(applied));
     }
 
     /** Re-plans every lead planned under an older cadence than {@code cadence}; completes with how many changed. */
@@ -78,6 +106,19 @@ public class LeadViews {
         return store.plannedBefore(cadence.revision())
                 .concatMap(leadId -> change(leadId, (lead, current) -> lead.replanned(current).map(Change::quiet)))
                 .count();
+    }
+
+    private static Set<Instant> newLookTimes(TrackedLead before, TrackedLead after) {
+        Set<Instant> times = new HashSet<>(after.lookTimes());
+        times.removeAll(before.lookTimes());
+        return times;
+    }
+
+    private Mono<TrackedLead> healStalePlan(TrackedLead written) {
+        return cadences.current().flatMap(cadence -> written.plan().cadenceRevision() < cadence.revision()
+                ? change(written.leadId(), (lead, current) -> lead.replanned(current).map(Change::quiet))
+                        .map(Applied::lead)
+                : Mono.just(written));
     }
 
     /** Someone else wrote the lead between our read and our write. */

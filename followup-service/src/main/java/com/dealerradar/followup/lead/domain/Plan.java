@@ -15,7 +15,12 @@ public record Plan(Instant dueAt, Instant windowEndsAt, Instant longOverdueAt, l
 
     /** When the reason became true, or null while it does not hold at {@code now}. */
     public Instant since(AtRiskReason reason, Instant now) {
-        Instant since = reason == AtRiskReason.WINDOW_PASSED ? windowEndsAt : longOverdueAt;
+        Instant since = threshold(reason);
         return since.isBefore(now) ? since : null;
+    }
+
+    /** The instant from which {@code reason} holds. */
+    public Instant threshold(AtRiskReason reason) {
+        return reason == AtRiskReason.WINDOW_PASSED ? windowEndsAt : longOverdueAt;
     }
 }

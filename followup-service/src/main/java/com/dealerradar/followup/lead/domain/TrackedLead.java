@@ -3,8 +3,10 @@ package com.dealerradar.followup.lead.domain;
 import com.dealerradar.followup.cadence.domain.Cadence;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +22,10 @@ import java.util.Set;
  * @param overdueNotified  the current overdue episode was announced; an episode ends when a reached
  *                         follow-up or a grade change moves the due time
  * @param atRiskNotified   the at-risk reasons announced so far (each at most once per lead)
- * @param appliedFollowUps the follow-ups already counted, so that applying one twice changes nothing
+ * @param recentFollowUps  the last {@value #RECENT_FOLLOW_UPS} follow-ups counted, oldest first, so that
+ *                         counting one again changes nothing. A recount only happens when a crash or a
+ *                         retry interrupted counting and marking, seconds after the count, so a window
+ *                         that does not grow with the lead's history is enough
  * @param eventSequence    how many events followup-service published about this lead
  * @param revision         optimistic lock of the stored document
  */
@@ -37,19 +42,22 @@ public record TrackedLead(
         Plan plan,
         boolean overdueNotified,
         Set<AtRiskReason> atRiskNotified,
-        Set<String> appliedFollowUps,
+        List<String> recentFollowUps,
         long eventSequence,
         long revision) {
 
+    /** How many of the latest counted follow-ups a lead remembers. */
+    public static final int RECENT_FOLLOW_UPS = 50;
+
     public TrackedLead {
         atRiskNotified = Set.copyOf(atRiskNotified);
-        appliedFollowUps = Set.copyOf(appliedFollowUps);
+        recentFollowUps = List.copyOf(recentFollowUps);
     }
 
     public static TrackedLead captured(String leadId, String dealerId, String region, Grade grade,
             Instant capturedAt, long version, Cadence cadence) {
         return new TrackedLead(leadId, dealerId, region, grade, LeadStatus.OPEN, capturedAt, null, null, version,
-                cadence.plan(grade, capturedAt, null), false, Set.of(), Set.of(), 0, 0);
+                cadence.plan(grade, capturedAt, null), false, Set.of(), List.of(), 0, 0);
     }
 
     /** Only open leads are followed up on a cadence; won, invalid, at-risk and defeated ones are not. */
@@ -65,7 +73,7 @@ public record TrackedLead(
         boolean changed = newGrade != grade;
         return Optional.of(new TrackedLead(leadId, dealerId, region, newGrade, status, capturedAt, firstReachedAt,
                 lastReachedAt, eventVersion, changed ? cadence.plan(newGrade, capturedAt, lastReachedAt) : plan,
-                changed ? false : overdueNotified, atRiskNotified, appliedFollowUps, eventSequence, revision));
+                changed ? false : overdueNotified, atRiskNotified, recentFollowUps, eventSequence, revision));
     }
 
     public Optional<TrackedLead> statusChanged(LeadStatus newStatus, long eventVersion) {
@@ -73,7 +81,7 @@ public record TrackedLead(
             return Optional.empty();
         }
         return Optional.of(new TrackedLead(leadId, dealerId, region, grade, newStatus, capturedAt, firstReachedAt,
-                lastReachedAt, eventVersion, plan, overdueNotified, atRiskNotified, appliedFollowUps, eventSequence,
+                lastReachedAt, eventVersion, plan, overdueNotified, atRiskNotified, recentFollowUps, eventSequence,
                 revision));
     }
 
@@ -87,11 +95,14 @@ public record TrackedLead(
      * overdue episode; one earlier than any reached before is the lead's first response.
      */
     public Optional<Recorded> recorded(String followUpId, Instant occurredAt, boolean reached, Cadence cadence) {
-        if (appliedFollowUps.contains(followUpId)) {
+        if (recentFollowUps.contains(followUpId)) {
             return Optional.empty();
         }
-        Set<String> applied = new HashSet<>(appliedFollowUps);
+        List<String> applied = new ArrayList<>(recentFollowUps);
         applied.add(followUpId);
+        if (applied.size() > RECENT_FOLLOW_UPS) {
+            applied.remove(0);
+        }
         boolean first = reached && (firstReachedAt == null || occurredAt.isBefore(firstReachedAt));
         boolean latest = reached && (lastReachedAt == null || occurredAt.isAfter(lastReachedAt));
         Instant newFirst = first ? occurredAt : firstReachedAt;
@@ -114,7 +125,7 @@ public record TrackedLead(
         }
         return Optional.of(new TrackedLead(leadId, dealerId, region, grade, status, capturedAt, firstReachedAt,
                 lastReachedAt, version, cadence.plan(grade, capturedAt, lastReachedAt), overdueNotified,
-                atRiskNotified, appliedFollowUps, eventSequence, revision));
+                atRiskNotified, recentFollowUps, eventSequence, revision));
     }
 
     /** The lead with its overdue episode announced, when it is open, overdue and not announced yet. */
@@ -123,7 +134,7 @@ public record TrackedLead(
             return Optional.empty();
         }
         return Optional.of(new TrackedLead(leadId, dealerId, region, grade, status, capturedAt, firstReachedAt,
-                lastReachedAt, version, plan, true, atRiskNotified, appliedFollowUps, eventSequence + 1, revision));
+                lastReachedAt, version, plan, true, atRiskNotified, recentFollowUps, eventSequence + 1, revision));
     }
 
     /** The lead with {@code reason} announced, when it is open, the reason holds and was never announced. */
@@ -134,8 +145,42 @@ public record TrackedLead(
         Set<AtRiskReason> announced = EnumSet.of(reason);
         announced.addAll(atRiskNotified);
         return Optional.of(new TrackedLead(leadId, dealerId, region, grade, status, capturedAt, firstReachedAt,
-                lastReachedAt, version, plan, overdueNotified, announced, appliedFollowUps, eventSequence + 1,
+                lastReachedAt, version, plan, overdueNotified, announced, recentFollowUps, eventSequence + 1,
                 revision));
+    }
+
+    /**
+     * When the detector must look at this lead next: the due time of an overdue episode not announced
+     * yet and each at-risk threshold not announced yet; none for a lead that is not open.
+     */
+    public Set<Instant> alertTimes() {
+        Set<Instant> times = new HashSet<>();
+        if (!isOpen()) {
+            return times;
+        }
+        if (!overdueNotified) {
+            times.add(plan.dueAt());
+        }
+        for (AtRiskReason reason : AtRiskReason.values()) {
+            if (!atRiskNotified.contains(reason)) {
+                times.add(plan.threshold(reason));
+            }
+        }
+        return times;
+    }
+
+    /**
+     * When the detector must look at this lead to keep the lists true: its alert times and, even when
+     * announced before, the at-risk thresholds (from then on it is an at-risk candidate).
+     */
+    public Set<Instant> lookTimes() {
+        Set<Instant> times = alertTimes();
+        if (isOpen()) {
+            for (AtRiskReason reason : AtRiskReason.values()) {
+                times.add(plan.threshold(reason));
+            }
+        }
+        return times;
     }
 
     /** The at-risk reasons that hold at {@code now} for an open lead, announced or not. */

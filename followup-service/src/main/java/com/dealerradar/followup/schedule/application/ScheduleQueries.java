@@ -1,6 +1,6 @@
 package com.dealerradar.followup.schedule.application;
 
-import com.dealerradar.followup.lead.adapter.mongo.TrackedLeadStore;
+import com.dealerradar.followup.lead.adapter.mongo.LeadLists;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.PageOf;
@@ -14,12 +14,12 @@ import reactor.core.publisher.Mono;
 @Service
 public class ScheduleQueries {
 
-    private final TrackedLeadStore store;
+    private final LeadLists lists;
     private final Scopes scopes;
     private final Clock clock;
 
-    public ScheduleQueries(TrackedLeadStore store, Scopes scopes, Clock clock) {
-        this.store = store;
+    public ScheduleQueries(LeadLists lists, Scopes scopes, Clock clock) {
+        this.lists = lists;
         this.scopes = scopes;
         this.clock = clock;
     }
@@ -32,17 +32,19 @@ public class ScheduleQueries {
         Instant now = clock.instant();
         Instant by = until == null ? now : until;
         return scopes.resolve(caller, dealerId, region)
-                .flatMap(scope -> Mono.zip(store.due(scope, by, paging.skip(), paging.size()).collectList(),
-                        store.countDue(scope, by)))
-                .map(found -> new Listing(new PageOf<>(found.getT1(), paging.page(), paging.size(), found.getT2()), now));
+                .flatMap(scope -> lists.due(scope, by, paging.skip(), paging.size()))
+                .map(found -> listing(found, paging, now));
     }
 
     /** Open leads in scope past their grade's window or overdue by more than twice the interval. */
     public Mono<Listing> atRiskCandidates(Caller caller, String dealerId, String region, Paging paging) {
         Instant now = clock.instant();
         return scopes.resolve(caller, dealerId, region)
-                .flatMap(scope -> Mono.zip(store.atRisk(scope, now, paging.skip(), paging.size()).collectList(),
-                        store.countAtRisk(scope, now)))
-                .map(found -> new Listing(new PageOf<>(found.getT1(), paging.page(), paging.size(), found.getT2()), now));
+                .flatMap(scope -> lists.atRisk(scope, now, paging.skip(), paging.size()))
+                .map(found -> listing(found, paging, now));
+    }
+
+    private static Listing listing(LeadLists.Found found, Paging paging, Instant now) {
+        return new Listing(new PageOf<>(found.leads(), paging.page(), paging.size(), found.total()), now);
     }
 }

@@ -56,6 +56,22 @@ class TrackedLeadTest {
     }
 
     @Test
+    void theDetectorIsToldOfWhatIsStillToAnnounceAndToLookAtEveryThreshold() {
+        Plan plan = lead.plan();
+        assertThat(lead.alertTimes()).containsExactlyInAnyOrder(plan.dueAt(), plan.windowEndsAt(), plan.longOverdueAt());
+
+        Instant late = plan.longOverdueAt().plusSeconds(1);
+        TrackedLead announced = lead.overdueToAnnounce(late).orElseThrow()
+                .atRiskToAnnounce(AtRiskReason.LONG_OVERDUE, late).orElseThrow();
+        assertThat(announced.alertTimes()).containsExactly(plan.windowEndsAt());
+        assertThat(announced.lookTimes()).containsExactlyInAnyOrder(plan.windowEndsAt(), plan.longOverdueAt());
+
+        TrackedLead won = announced.statusChanged(LeadStatus.WON, 2).orElseThrow();
+        assertThat(won.alertTimes()).isEmpty();
+        assertThat(won.lookTimes()).isEmpty();
+    }
+
+    @Test
     void anOverdueEpisodeIsAnnouncedOnceAndEndsWhenTheLeadIsReached() {
         Instant late = lead.plan().dueAt().plusSeconds(1);
         assertThat(lead.overdueToAnnounce(lead.plan().dueAt().minusSeconds(1))).isEmpty();

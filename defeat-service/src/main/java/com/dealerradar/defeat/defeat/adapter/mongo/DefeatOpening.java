@@ -41,12 +41,15 @@ public class DefeatOpening {
 
     private final KnownLeadStore leads;
     private final DefeatStore defeats;
+    private final DefeatLists lists;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public DefeatOpening(KnownLeadStore leads, DefeatStore defeats, OutboxRelay relay, Clock clock) {
+    public DefeatOpening(KnownLeadStore leads, DefeatStore defeats, DefeatLists lists, OutboxRelay relay,
+            Clock clock) {
         this.leads = leads;
         this.defeats = defeats;
+        this.lists = lists;
         this.relay = relay;
         this.clock = clock;
     }
@@ -59,8 +62,13 @@ public class DefeatOpening {
 
     /** Completes the openings that were interrupted at least a moment ago; completes with how many. */
     public Mono<Long> completeInterrupted(Duration olderThan, int limit) {
-        return leads.interruptedOpenings(clock.instant().minus(olderThan), limit)
-                .concatMap(pending -> insertClaimed(pending.leadId(), pending.defeat()))
+        return leads.openingsUnderWay(clock.instant().minus(olderThan), limit)
+                .concatMap(opening -> leads.findPendingOpening(opening.leadId())
+                        .filter(pending -> opening.defeatId().equals(pending.defeat().getString("_id")))
+                        .flatMap(pending -> insertClaimed(pending.leadId(), pending.defeat()).thenReturn(true))
+                        // No intent parked for this defeat: its claim failed or it completed; the marker is stale.
+                        .switchIfEmpty(Mono.defer(() -> leads.openingOver(opening.defeatId()).thenReturn(false))))
+                .filter(Boolean::booleanValue)
                 .count();
     }
 
@@ -73,12 +81,12 @@ public class DefeatOpening {
                 .flatMap(claimed -> claimed ? insertClaimed(leadId, defeat) : refusal(leadId, defeatId, allowed)
                         .flatMap(refusal -> switch (refusal) {
                             case OURS -> Mono.just(Outcome.OPENED);
-                            case UNKNOWN -> Mono.just(Outcome.LEAD_UNKNOWN);
-                            case CLOSED -> Mono.just(Outcome.LEAD_CLOSED);
-                            case BUSY -> Mono.just(Outcome.DEFEAT_OPEN);
+                            case UNKNOWN -> leads.openingOver(defeatId).thenReturn(Outcome.LEAD_UNKNOWN);
+                            case CLOSED -> leads.openingOver(defeatId).thenReturn(Outcome.LEAD_CLOSED);
+                            case BUSY -> leads.openingOver(defeatId).thenReturn(Outcome.DEFEAT_OPEN);
                             case FREED -> attemptsLeft > 1
                                     ? attempt(leadId, defeatId, defeat, allowed, attemptsLeft - 1)
-                                    : Mono.just(Outcome.DEFEAT_OPEN);
+                                    : leads.openingOver(defeatId).thenReturn(Outcome.DEFEAT_OPEN);
                         }));
     }
 
@@ -115,7 +123,8 @@ public class DefeatOpening {
 
     private Mono<Outcome> insertClaimed(String leadId, Document defeat) {
         String defeatId = defeat.getString("_id");
-        return defeats.insert(defeat)
+        return lists.opening(DefeatStore.toDefeat(defeat))
+                .then(defeats.insert(defeat))
                 .then(Mono.fromSupplier(() -> Outcome.OPENED))
                 .onErrorResume(DuplicateKeyException.class, e -> defeats.find(defeatId)
                         .map(inserted -> Outcome.OPENED)

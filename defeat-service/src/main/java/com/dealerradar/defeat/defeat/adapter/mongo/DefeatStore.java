@@ -50,13 +50,7 @@ public class DefeatStore {
         Mono.when(
                 indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
                         .unique().named("dealer_externalRef")),
-                indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).named("leadId")),
-                indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("callbackDueAt", Sort.Direction.ASC)
-                        .named("state_callbackDueAt")),
-                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
-                        .named("dealer_occurredAt")),
-                indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on("occurredAt", Sort.Direction.DESC)
-                        .named("region_occurredAt")))
+                indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).named("leadId")))
                 .block();
     }
 
@@ -99,13 +93,14 @@ public class DefeatStore {
         return outbox.update(COLLECTION, before.defeatId(), unchanged, update);
     }
 
-    public Flux<Defeat> find(Criteria criteria, Sort sort, long skip, int limit) {
-        Query query = Query.query(criteria).with(sort).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(DefeatStore::toDefeat);
+    public Flux<Defeat> findAll(List<String> defeatIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(defeatIds)), Document.class, COLLECTION)
+                .map(DefeatStore::toDefeat);
     }
 
-    public Mono<Long> count(Criteria criteria) {
-        return mongo.count(Query.query(criteria), COLLECTION);
+    /** Every defeat that matches: only for one-time migrations, never on a hot path. */
+    public Flux<Defeat> find(Criteria criteria) {
+        return mongo.find(Query.query(criteria), Document.class, COLLECTION).map(DefeatStore::toDefeat);
     }
 
     /** The document of a new defeat with the events of its creation in its outbox. */

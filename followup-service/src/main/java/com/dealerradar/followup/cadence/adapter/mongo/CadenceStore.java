@@ -14,7 +14,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The group's one cadence document; until HQ changes it, the defaults of domain.md apply. */
+/**
+ * The group's one cadence document; until HQ changes it, the defaults of domain.md apply. It also
+ * records up to which revision every lead was re-planned ({@code replannedRevision}), so that a
+ * re-planning pass a crash interrupted is finished by the detector, and only then.
+ */
 @Component
 public class CadenceStore {
 
@@ -30,6 +34,24 @@ public class CadenceStore {
     public Mono<Cadence> current() {
         return mongo.findById(ID, Document.class, COLLECTION).map(CadenceStore::toCadence)
                 .defaultIfEmpty(Cadence.DEFAULTS);
+    }
+
+    /** Whether the leads may still hold plans of an older revision than the current one. */
+    public Mono<Boolean> replanPending() {
+        return mongo.findById(ID, Document.class, COLLECTION)
+                .map(d -> number(d, "replannedRevision") < number(d, "revision"))
+                .defaultIfEmpty(false);
+    }
+
+    /** Every lead was re-planned under {@code revision} (or a later one). */
+    public Mono<Void> replanned(long revision) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(ID)), new Update().max("replannedRevision", revision),
+                COLLECTION).then();
+    }
+
+    private static long number(Document d, String field) {
+        Object value = d.get(field);
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** Replaces the grades and moves the revision on in one write; completes with the new cadence. */

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
+import com.dealerradar.platform.worklist.WorkListIndex;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -21,44 +24,125 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Follow-ups as recorded; the unique index on {@code (dealerId, externalRef)} makes posting them idempotent. */
+/**
+ * Follow-ups as recorded; the unique index on {@code (dealerId, externalRef)} makes posting them
+ * idempotent. Beside them, small markers of the unfinished ones, so that nothing searches the
+ * follow-ups by state: {@code recording_follow_ups} (one per follow-up stored but maybe not counted
+ * yet, keyed by its id) and {@code awaiting_leads} (one per unknown lead, keyed by the lead id,
+ * naming the follow-ups that wait for it). A marker is written before what it marks, so a crash
+ * leaves a marker without work (dropped when found), never work without a marker. A lead's counted
+ * follow-ups are listed by key from {@code lead_follow_ups} ({@link WorkListIndex}, one list per lead
+ * by {@code occurredAt}), which a follow-up joins just before it is marked RECORDED.
+ */
 @Component
 public class FollowUpStore {
 
     public static final String COLLECTION = "follow_ups";
+    static final String RECORDING = "recording_follow_ups";
+    static final String AWAITING = "awaiting_leads";
+    private static final String SINCE = "since";
+    private static final String WAITING = "followUpIds";
+
+    static final String BY_LEAD = "lead_follow_ups";
+    private static final String MIGRATED = "migrated";
 
     private final ReactiveMongoTemplate mongo;
+    private final WorkListIndex byLead;
 
     public FollowUpStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.byLead = new WorkListIndex(mongo, BY_LEAD);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void declareIndexes() {
-        var indexes = mongo.indexOps(COLLECTION);
-        Mono.when(
-                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
-                        .unique().named("dealer_externalRef")),
-                indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                        .on("occurredAt", Sort.Direction.ASC).named("lead_state_occurredAt")),
-                indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("recordedAt", Sort.Direction.ASC)
-                        .named("state_recordedAt")))
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("dealerId", Sort.Direction.ASC)
+                        .on("externalRef", Sort.Direction.ASC).unique().named("dealer_externalRef"))
                 .block();
+        listStoredOnce();
+    }
+
+    /**
+     * Follow-ups counted before the per-lead lists existed join them once, on the first start that
+     * finds the lists unmarked (a scan; instances starting together just repeat it).
+     */
+    private void listStoredOnce() {
+        mongo.findById(MIGRATED, Document.class, BY_LEAD)
+                .switchIfEmpty(Mono.defer(() -> mongo.find(Query.query(Criteria.where("state")
+                                .is(FollowUpState.RECORDED.name())), Document.class, COLLECTION)
+                        .map(FollowUpStore::toFollowUp)
+                        .concatMap(this::list)
+                        .then(mongo.insert(new Document("_id", MIGRATED), BY_LEAD))
+                        .onErrorResume(DuplicateKeyException.class, listedElsewhere -> Mono.empty())))
+                .block();
+    }
+
+    private Mono<Void> list(FollowUp followUp) {
+        return byLead.put(leadList(followUp.leadId()), followUp.followUpId(), followUp.occurredAt().toInstant());
+    }
+
+    private static String leadList(String leadId) {
+        return "L:" + leadId;
     }
 
     /** Fails with {@code DuplicateKeyException} when the dealer already used this {@code externalRef}. */
     public Mono<FollowUp> insert(FollowUp followUp) {
-        return mongo.insert(toDocument(followUp), COLLECTION).thenReturn(followUp);
+        return markUnfinished(followUp).then(mongo.insert(toDocument(followUp), COLLECTION)).thenReturn(followUp);
+    }
+
+    /** Marks a follow-up as unfinished: recording, or awaiting its lead. Harmless when repeated. */
+    public Mono<Void> markUnfinished(FollowUp followUp) {
+        return switch (followUp.state()) {
+            case RECORDING -> mongo.upsert(byId(followUp.followUpId()),
+                    new Update().setOnInsert(SINCE, Date.from(followUp.recordedAt())), RECORDING).then();
+            case AWAITING_LEAD -> mongo.upsert(byId(followUp.leadId()), new Update().addToSet(WAITING,
+                    followUp.followUpId()).setOnInsert(SINCE, Date.from(followUp.recordedAt())), AWAITING).then();
+            case RECORDED, REJECTED -> Mono.empty();
+        };
+    }
+
+    /** Ids of the follow-ups marked as recording since before {@code before}. */
+    public Flux<String> recordingSince(Instant before) {
+        return markedSince(RECORDING, before);
+    }
+
+    /** Ids of the leads that follow-ups have awaited since before {@code before}. */
+    public Flux<String> awaitedSince(Instant before) {
+        return markedSince(AWAITING, before);
+    }
+
+    // The marker collections hold only what is unfinished, so reading one whole costs what is pending.
+    private Flux<String> markedSince(String markers, Instant before) {
+        Query query = Query.query(Criteria.where(SINCE).lt(Date.from(before)));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, markers).map(d -> d.getString("_id"));
+    }
+
+    public Mono<Void> dropRecordingMarker(String followUpId) {
+        return mongo.remove(byId(followUpId), RECORDING).then();
+    }
+
+    /** The follow-ups waiting for {@code leadId}, by id; ids of follow-ups not stored (yet) are absent. */
+    public Mono<Awaiting> awaiting(String leadId) {
+        return mongo.findById(leadId, Document.class, AWAITING)
+                .map(marker -> marker.getList(WAITING, String.class, List.of()))
+                .flatMap(ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+                        .map(FollowUpStore::toFollowUp).collectList()
+                        .map(found -> new Awaiting(ids, found)));
+    }
+
+    /** The ids a lead's marker named when read, and the follow-ups stored under them. */
+    public record Awaiting(List<String> ids, List<FollowUp> followUps) {}
+
+    /** Takes {@code ids} off the lead's marker, and drops the marker once it names none. */
+    public Mono<Void> stopAwaiting(String leadId, List<String> ids) {
+        Query emptied = Query.query(Criteria.where("_id").is(leadId).and(WAITING).size(0));
+        return mongo.updateFirst(byId(leadId), new Update().pullAll(WAITING, ids.toArray()), AWAITING)
+                .then(mongo.remove(emptied, AWAITING)).then();
     }
 
     public Mono<FollowUp> find(String followUpId) {
         return mongo.findById(followUpId, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
-    }
-
-    /** Follow-ups left in {@code state} since before {@code recordedBefore}, for the completion sweep. */
-    public Flux<FollowUp> leftIn(FollowUpState state, Instant recordedBefore) {
-        Query query = Query.query(Criteria.where("state").is(state.name()).and("recordedAt").lt(Date.from(recordedBefore)));
-        return mongo.find(query, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
     }
 
     public Mono<FollowUp> findByExternalRef(String dealerId, String externalRef) {
@@ -66,26 +150,36 @@ public class FollowUpStore {
         return mongo.findOne(query, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
     }
 
-    /** A lead's follow-ups in {@code state}, in the order they happened. */
-    public Flux<FollowUp> ofLead(String leadId, FollowUpState state, long skip, int limit) {
-        Query query = Query.query(byLead(leadId, state))
-                .with(Sort.by(Sort.Direction.ASC, "occurredAt").and(Sort.by("_id"))).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
+    /** A lead's counted follow-ups, in the order they happened. */
+    public Flux<FollowUp> recordedOfLead(String leadId, long skip, int limit) {
+        return byLead.page(leadList(leadId), WorkListIndex.END_OF_TIME, skip, limit)
+                .flatMapMany(entries -> {
+                    List<String> ids = entries.stream().map(WorkListIndex.Entry::id).toList();
+                    return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+                            .map(FollowUpStore::toFollowUp)
+                            .collectMap(FollowUp::followUpId)
+                            .flatMapIterable(byId -> ids.stream().map(byId::get)
+                                    .filter(f -> f != null && f.state() == FollowUpState.RECORDED).toList());
+                });
     }
 
-    public Mono<Long> countOfLead(String leadId, FollowUpState state) {
-        return mongo.count(Query.query(byLead(leadId, state)), COLLECTION);
+    public Mono<Long> countRecordedOfLead(String leadId) {
+        return byLead.count(leadList(leadId), WorkListIndex.END_OF_TIME);
     }
 
     /** Moves a follow-up from one state to another; completes with false when it was not in {@code from}. */
-    public Mono<Boolean> changeState(String followUpId, FollowUpState from, FollowUpState to) {
+    public Mono<Boolean> changeState(FollowUp followUp, FollowUpState from, FollowUpState to) {
+        String followUpId = followUp.followUpId();
         Query query = Query.query(Criteria.where("_id").is(followUpId).and("state").is(from.name()));
-        return mongo.updateFirst(query, new Update().set("state", to.name()), COLLECTION)
+        Mono<Boolean> changed = (to == FollowUpState.RECORDED ? list(followUp) : Mono.<Void>empty())
+                .then(mongo.updateFirst(query, new Update().set("state", to.name()), COLLECTION))
                 .map(result -> result.getMatchedCount() > 0);
+        return from == FollowUpState.RECORDING ? changed.flatMap(c -> dropRecordingMarker(followUpId).thenReturn(c))
+                : changed;
     }
 
-    private static Criteria byLead(String leadId, FollowUpState state) {
-        return Criteria.where("leadId").is(leadId).and("state").is(state.name());
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
     static Document toDocument(FollowUp f) {

@@ -2,7 +2,6 @@ package com.dealerradar.followup.lead.adapter.mongo;
 
 import com.dealerradar.followup.lead.domain.AtRiskReason;
 import com.dealerradar.followup.lead.domain.Grade;
-import com.dealerradar.followup.lead.domain.LeadScope;
 import com.dealerradar.followup.lead.domain.LeadStatus;
 import com.dealerradar.followup.lead.domain.Plan;
 import com.dealerradar.followup.lead.domain.TrackedLead;
@@ -53,12 +52,6 @@ public class TrackedLeadStore {
     public void declareIndexes() {
         var indexes = mongo.indexOps(COLLECTION);
         Mono.when(
-                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
-                        .on(DUE_AT, Sort.Direction.ASC).named("dealer_status_dueAt")),
-                indexes.createIndex(new Index().on("region", Sort.Direction.ASC).on(STATUS, Sort.Direction.ASC)
-                        .on(DUE_AT, Sort.Direction.ASC).named("region_status_dueAt")),
-                indexes.createIndex(new Index().on(STATUS, Sort.Direction.ASC).on(DUE_AT, Sort.Direction.ASC)
-                        .named("status_dueAt")),
                 indexes.createIndex(new Index().on("cadenceRevision", Sort.Direction.ASC).named("cadenceRevision")))
                 .block();
     }
@@ -93,45 +86,14 @@ public class TrackedLeadStore {
         return outbox.update(COLLECTION, next.leadId(), unchanged, update);
     }
 
-    /** Open leads in scope whose next follow-up is due by {@code until}, earliest first. */
-    public Flux<TrackedLead> due(LeadScope scope, Instant until, long skip, int limit) {
-        Query query = Query.query(dueCriteria(scope, until))
-                .with(Sort.by(Sort.Direction.ASC, DUE_AT).and(Sort.by("_id"))).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(TrackedLeadStore::toLead);
+    public Flux<TrackedLead> findAll(Collection<String> leadIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, COLLECTION)
+                .map(TrackedLeadStore::toLead);
     }
 
-    public Mono<Long> countDue(LeadScope scope, Instant until) {
-        return mongo.count(Query.query(dueCriteria(scope, until)), COLLECTION);
-    }
-
-    /** Open leads in scope past their window or long overdue at {@code now}, earliest due first. */
-    public Flux<TrackedLead> atRisk(LeadScope scope, Instant now, long skip, int limit) {
-        Query query = Query.query(atRiskCriteria(scope, now))
-                .with(Sort.by(Sort.Direction.ASC, DUE_AT).and(Sort.by("_id"))).skip(skip).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(TrackedLeadStore::toLead);
-    }
-
-    public Mono<Long> countAtRisk(LeadScope scope, Instant now) {
-        return mongo.count(Query.query(atRiskCriteria(scope, now)), COLLECTION);
-    }
-
-    /** Ids of open leads overdue at {@code now} whose overdue episode was not announced yet. */
-    public Flux<String> overdueUnannounced(Instant now) {
-        Query query = Query.query(Criteria.where(STATUS).is(LeadStatus.OPEN.name()).and(DUE_AT).lt(Date.from(now))
-                .and("overdueNotified").ne(true));
-        return ids(query);
-    }
-
-    /** Ids of open leads with an at-risk reason that holds at {@code now} and was not announced yet. */
-    public Flux<String> atRiskUnannounced(Instant now) {
-        Query query = Query.query(new Criteria().andOperator(
-                Criteria.where(STATUS).is(LeadStatus.OPEN.name()),
-                new Criteria().orOperator(
-                        Criteria.where("windowEndsAt").lt(Date.from(now))
-                                .and("atRiskNotified").ne(AtRiskReason.WINDOW_PASSED.name()),
-                        Criteria.where("longOverdueAt").lt(Date.from(now))
-                                .and("atRiskNotified").ne(AtRiskReason.LONG_OVERDUE.name()))));
-        return ids(query);
+    /** Ids of the open leads: only for the detector's one-time scheduling of leads stored before alerts existed. */
+    public Flux<String> openLeadIds() {
+        return ids(Query.query(Criteria.where(STATUS).is(LeadStatus.OPEN.name())));
     }
 
     /** Ids of leads that may still be followed up and were planned under a cadence older than {@code revision}. */
@@ -144,24 +106,6 @@ public class TrackedLeadStore {
     private Flux<String> ids(Query query) {
         query.fields().include("_id");
         return mongo.find(query, Document.class, COLLECTION).map(d -> d.getString("_id"));
-    }
-
-    private static Criteria dueCriteria(LeadScope scope, Instant until) {
-        return new Criteria().andOperator(criteria(scope),
-                Criteria.where(STATUS).is(LeadStatus.OPEN.name()).and(DUE_AT).lte(Date.from(until)));
-    }
-
-    private static Criteria atRiskCriteria(LeadScope scope, Instant now) {
-        return new Criteria().andOperator(criteria(scope), Criteria.where(STATUS).is(LeadStatus.OPEN.name()),
-                new Criteria().orOperator(Criteria.where("windowEndsAt").lt(Date.from(now)),
-                        Criteria.where("longOverdueAt").lt(Date.from(now))));
-    }
-
-    private static Criteria criteria(LeadScope scope) {
-        if (scope.dealerId() != null) {
-            return Criteria.where("dealerId").is(scope.dealerId());
-        }
-        return scope.region() != null ? Criteria.where("region").is(scope.region()) : new Criteria();
     }
 
     static Document toDocument(TrackedLead lead) {
@@ -181,7 +125,7 @@ public class TrackedLeadStore {
                 .append("cadenceRevision", plan.cadenceRevision())
                 .append("overdueNotified", lead.overdueNotified())
                 .append("atRiskNotified", lead.atRiskNotified().stream().map(Enum::name).sorted().toList())
-                .append("appliedFollowUps", lead.appliedFollowUps().stream().sorted().toList())
+                .append("recentFollowUps", lead.recentFollowUps())
                 .append("eventSequence", lead.eventSequence())
                 .append("revision", lead.revision());
     }
@@ -196,7 +140,7 @@ public class TrackedLeadStore {
                 grade == null ? null : Grade.valueOf(grade), LeadStatus.valueOf(d.getString(STATUS)),
                 instant(d, "capturedAt"), instant(d, "firstReachedAt"), instant(d, "lastReachedAt"),
                 number(d, "version"), plan, d.getBoolean("overdueNotified", false), announced,
-                new HashSet<>(strings(d, "appliedFollowUps")), number(d, "eventSequence"), number(d, "revision"));
+                List.copyOf(strings(d, "recentFollowUps")), number(d, "eventSequence"), number(d, "revision"));
     }
 
     private static Date date(Instant instant) {

@@ -1,0 +1,169 @@
+package com.dealerradar.defeat.defeat.adapter.mongo;
+
+import com.dealerradar.defeat.defeat.domain.Defeat;
+import com.dealerradar.defeat.defeat.domain.DefeatState;
+import com.dealerradar.platform.worklist.WorkListIndex;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The lists of defeats, per dealer ({@code D:<dealerId>}), region ({@code R:<region>}) and group
+ * ({@code G}), read by key ({@link WorkListIndex}):
+ * <ul>
+ * <li>{@code callbacks_due}: the defeats waiting for their callback, by {@code callbackDueAt};</li>
+ * <li>{@code defeats_by_time}: every defeat by {@code occurredAt}, in a list of all states
+ * ({@code <scope>|ALL}) and one of its current state ({@code <scope>|<state>}).</li>
+ * </ul>
+ * A defeat is put where it belongs before its document is written and taken out of where it no
+ * longer belongs after, so a list never misses one; an entry left stale (an opening that failed, a
+ * crash in between) is recognised when read and removed.
+ */
+@Component
+public class DefeatLists {
+
+    private static final String MIGRATED = "migrated";
+    private static final String ALL_STATES = "ALL";
+
+    private final ReactiveMongoTemplate mongo;
+    private final WorkListIndex callbacks;
+    private final WorkListIndex byTime;
+    private final DefeatStore defeats;
+
+    public DefeatLists(ReactiveMongoTemplate mongo, DefeatStore defeats) {
+        this.mongo = mongo;
+        this.callbacks = new WorkListIndex(mongo, "callbacks_due");
+        this.byTime = new WorkListIndex(mongo, "defeats_by_time");
+        this.defeats = defeats;
+    }
+
+    /** A page of defeats and the total of the list. */
+    public record Found(List<Defeat> defeats, long total) {}
+
+    /** A defeat about to be inserted joins its lists. */
+    public Mono<Void> opening(Defeat defeat) {
+        Mono<Void> waiting = defeat.state() == DefeatState.PENDING_CALLBACK
+                ? each(defeat, scope -> callbacks.put(scope, defeat.defeatId(), callbackDueAt(defeat)))
+                : Mono.empty();
+        return waiting.then(each(defeat, scope -> byTime.put(scope + "|" + ALL_STATES, defeat.defeatId(),
+                        occurredAt(defeat))))
+                .then(each(defeat, scope -> byTime.put(stateList(scope, defeat.state()), defeat.defeatId(),
+                        occurredAt(defeat))));
+    }
+
+    /** Before {@code after} is written over {@code before}: it joins the list of its new state. */
+    public Mono<Void> changing(Defeat before, Defeat after) {
+        return before.state() == after.state() ? Mono.empty()
+                : each(after, scope -> byTime.put(stateList(scope, after.state()), after.defeatId(), occurredAt(after)));
+    }
+
+    /** After {@code after} was written over {@code before}: it leaves the lists it no longer belongs to. */
+    public Mono<Void> changed(Defeat before, Defeat after) {
+        if (before.state() == after.state()) {
+            return Mono.empty();
+        }
+        Mono<Void> settled = after.state() != DefeatState.PENDING_CALLBACK
+                ? each(before, scope -> callbacks.remove(scope, before.defeatId(), callbackDueAt(before)))
+                : Mono.empty();
+        return settled.then(each(before, scope -> byTime.remove(stateList(scope, before.state()), before.defeatId(),
+                occurredAt(before))));
+    }
+
+    /** The pending callbacks of a scope list, the longest overdue first. */
+    public Mono<Found> callbacksDue(String scope, long skip, int limit) {
+        Instant end = WorkListIndex.END_OF_TIME;
+        return Mono.zip(callbacks.page(scope, end, skip, limit), callbacks.count(scope, end))
+                .flatMap(found -> current(callbacks, scope, found.getT1(),
+                        defeat -> defeat.state() == DefeatState.PENDING_CALLBACK, DefeatLists::callbackDueAt)
+                        .map(current -> new Found(current, found.getT2())));
+    }
+
+    /** The defeats of a scope list in {@code state} (any when null) that happened in {@code [from, until]}, newest first. */
+    public Mono<Found> reported(String scope, DefeatState state, Instant from, Instant until, long skip, int limit) {
+        String list = state == null ? scope + "|" + ALL_STATES : stateList(scope, state);
+        return Mono.zip(byTime.page(list, from, until, true, skip, limit), byTime.count(list, from, until))
+                .flatMap(found -> current(byTime, list, found.getT1(),
+                        defeat -> state == null || defeat.state() == state, DefeatLists::occurredAt)
+                        .map(current -> new Found(current, found.getT2())));
+    }
+
+    public static String dealerList(String dealerId) {
+        return "D:" + dealerId;
+    }
+
+    public static String regionList(String region) {
+        return "R:" + region;
+    }
+
+    public static String groupList() {
+        return "G";
+    }
+
+    /**
+     * Defeats stored before these lists existed join them once, on the first start that finds the
+     * lists unmarked (a scan of the defeats; instances starting together just repeat it).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void migrate() {
+        mongo.findById(MIGRATED, Document.class, "defeats_by_time")
+                .switchIfEmpty(Mono.defer(() -> defeats.find(new Criteria())
+                        .concatMap(this::opening)
+                        .then(mongo.insert(new Document("_id", MIGRATED), "defeats_by_time"))
+                        .onErrorResume(DuplicateKeyException.class, migratedElsewhere -> Mono.empty())))
+                .block();
+    }
+
+    private Mono<List<Defeat>> current(WorkListIndex index, String list, List<WorkListIndex.Entry> entries,
+            Predicate<Defeat> belongs, Function<Defeat, Instant> placedAt) {
+        if (entries.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return defeats.findAll(entries.stream().map(WorkListIndex.Entry::id).distinct().toList())
+                .collectMap(Defeat::defeatId, Function.identity())
+                .flatMap(byId -> {
+                    List<Defeat> current = new ArrayList<>();
+                    List<WorkListIndex.Entry> stale = new ArrayList<>();
+                    for (WorkListIndex.Entry entry : entries) {
+                        Defeat defeat = byId.get(entry.id());
+                        if (defeat != null && belongs.test(defeat) && placedAt.apply(defeat).equals(entry.at())) {
+                            current.add(defeat);
+                        } else {
+                            stale.add(entry);
+                        }
+                    }
+                    return Flux.fromIterable(stale).concatMap(entry -> index.remove(list, entry.id(), entry.at()))
+                            .then(Mono.just(current));
+                });
+    }
+
+    private static String stateList(String scope, DefeatState state) {
+        return scope + "|" + state.name();
+    }
+
+    private static Instant callbackDueAt(Defeat defeat) {
+        return defeat.callbackDueAt().toInstant();
+    }
+
+    private static Instant occurredAt(Defeat defeat) {
+        return defeat.occurredAt().toInstant();
+    }
+
+    private static Mono<Void> each(Defeat defeat, Function<String, Mono<Void>> write) {
+        List<String> scopes = new ArrayList<>(List.of(dealerList(defeat.dealerId()), groupList()));
+        if (defeat.region() != null) {
+            scopes.add(regionList(defeat.region()));
+        }
+        return Flux.fromIterable(scopes).concatMap(write).then();
+    }
+}

@@ -1,0 +1,135 @@
+package com.dealerradar.followup.lead.adapter.mongo;
+
+import com.dealerradar.followup.lead.domain.LeadScope;
+import com.dealerradar.followup.lead.domain.TrackedLead;
+import com.dealerradar.platform.worklist.WorkListIndex;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The due list and the at-risk candidates of each dealer, region and the group, ordered by due time
+ * and read by key ({@link WorkListIndex}, collections {@code due_lists} and {@code at_risk_lists}).
+ * <p>
+ * A lead's writer puts it where its new state belongs before writing it and takes it out of where
+ * its old state was after, so a list never misses a lead; an entry left stale by a crash or a race
+ * is found out when read (the lead no longer matches it) and removed. A lead joins the at-risk list
+ * when its writer or the detector, looking at it at its thresholds, finds it at risk; it only leaves
+ * through a write (re-planned, closed), since time alone never ends a reason.
+ */
+@Component
+public class LeadLists {
+
+    private final WorkListIndex due;
+    private final WorkListIndex atRisk;
+    private final TrackedLeadStore leads;
+
+    public LeadLists(ReactiveMongoTemplate mongo, TrackedLeadStore leads) {
+        this.due = new WorkListIndex(mongo, "due_lists");
+        this.atRisk = new WorkListIndex(mongo, "at_risk_lists");
+        this.leads = leads;
+    }
+
+    /** A page of leads and the total of the list. */
+    public record Found(List<TrackedLead> leads, long total) {}
+
+    /** Puts {@code after} in the lists it belongs to and was not in as {@code before} (null: a new lead). */
+    public Mono<Void> enter(TrackedLead before, TrackedLead after, Instant now) {
+        Mono<Void> dueLists = inDue(after) && (!inDue(before) || movedDue(before, after))
+                ? each(after, list -> due.put(list, after.leadId(), after.plan().dueAt())) : Mono.empty();
+        Mono<Void> atRiskLists = inAtRisk(after, now) && (!inAtRisk(before, now) || movedDue(before, after))
+                ? each(after, list -> atRisk.put(list, after.leadId(), after.plan().dueAt())) : Mono.empty();
+        return dueLists.then(atRiskLists);
+    }
+
+    /** Takes {@code before} out of the lists that {@code after} no longer belongs to, or not at that place. */
+    public Mono<Void> leave(TrackedLead before, TrackedLead after, Instant now) {
+        Mono<Void> dueLists = inDue(before) && (!inDue(after) || movedDue(before, after))
+                ? each(before, list -> due.remove(list, before.leadId(), before.plan().dueAt())) : Mono.empty();
+        Mono<Void> atRiskLists = inAtRisk(before, now) && (!inAtRisk(after, now) || movedDue(before, after))
+                ? each(before, list -> atRisk.remove(list, before.leadId(), before.plan().dueAt())) : Mono.empty();
+        return dueLists.then(atRiskLists);
+    }
+
+    /** The detector found the lead at a threshold: it joins the at-risk lists if it is at risk. */
+    public Mono<Void> lookedAt(TrackedLead lead, Instant now) {
+        return inAtRisk(lead, now) ? each(lead, list -> atRisk.put(list, lead.leadId(), lead.plan().dueAt()))
+                : Mono.empty();
+    }
+
+    /** Open leads in scope whose next follow-up is due by {@code until}, earliest first. */
+    public Mono<Found> due(LeadScope scope, Instant until, long skip, int limit) {
+        String list = listOf(scope);
+        return Mono.zip(due.page(list, until, skip, limit), due.count(list, until))
+                .flatMap(found -> current(due, list, found.getT1(), lead -> true)
+                        .map(current -> new Found(current, found.getT2())));
+    }
+
+    /** Open leads in scope past their window or long overdue at {@code now}, earliest due first. */
+    public Mono<Found> atRisk(LeadScope scope, Instant now, long skip, int limit) {
+        String list = listOf(scope);
+        return Mono.zip(atRisk.page(list, WorkListIndex.END_OF_TIME, skip, limit),
+                        atRisk.count(list, WorkListIndex.END_OF_TIME))
+                .flatMap(found -> current(atRisk, list, found.getT1(), lead -> inAtRisk(lead, now))
+                        .map(current -> new Found(current, found.getT2())));
+    }
+
+    // The leads of the entries as they stand. An entry whose lead is gone, closed or due at another
+    // time is stale and removed; one whose lead is not at risk yet by this instance's clock (another
+    // instance's clock may run a little ahead) is only left out of this answer.
+    private Mono<List<TrackedLead>> current(WorkListIndex index, String list, List<WorkListIndex.Entry> entries,
+            Predicate<TrackedLead> shown) {
+        if (entries.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return leads.findAll(entries.stream().map(WorkListIndex.Entry::id).distinct().toList())
+                .collectMap(TrackedLead::leadId, Function.identity())
+                .flatMap(byId -> {
+                    List<TrackedLead> current = new ArrayList<>();
+                    List<WorkListIndex.Entry> stale = new ArrayList<>();
+                    for (WorkListIndex.Entry entry : entries) {
+                        TrackedLead lead = byId.get(entry.id());
+                        if (lead == null || !inDue(lead) || !lead.plan().dueAt().equals(entry.at())) {
+                            stale.add(entry);
+                        } else if (shown.test(lead)) {
+                            current.add(lead);
+                        }
+                    }
+                    return Flux.fromIterable(stale).concatMap(entry -> index.remove(list, entry.id(), entry.at()))
+                            .then(Mono.just(current));
+                });
+    }
+
+    private static boolean inDue(TrackedLead lead) {
+        return lead != null && lead.isOpen();
+    }
+
+    private static boolean inAtRisk(TrackedLead lead, Instant now) {
+        return lead != null && !lead.atRiskReasons(now).isEmpty();
+    }
+
+    private static boolean movedDue(TrackedLead before, TrackedLead after) {
+        return !before.plan().dueAt().equals(after.plan().dueAt());
+    }
+
+    private static Mono<Void> each(TrackedLead lead, Function<String, Mono<Void>> write) {
+        List<String> lists = new ArrayList<>(List.of("D:" + lead.dealerId(), "G"));
+        if (lead.region() != null) {
+            lists.add("R:" + lead.region());
+        }
+        return Flux.fromIterable(lists).concatMap(write).then();
+    }
+
+    private static String listOf(LeadScope scope) {
+        if (scope.dealerId() != null) {
+            return "D:" + scope.dealerId();
+        }
+        return scope.region() != null ? "R:" + scope.region() : "G";
+    }
+}
