@@ -8,12 +8,12 @@ import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB-wire store (mongo-java-server) on 127.0.0.1, either in memory or persisted to an H2 file.
  * The port is fixed after the first start, so a stopped store comes back where clients expect it.
+ * Both backends answer a filter that fixes {@code _id} from the {@code _id} index ({@link IdLookup}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -30,7 +30,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Data lives as long as this store runs; a port of 0 picks a free one. */
     public static EmbeddedMongo inMemory(int port) {
-        EmbeddedMongo mongo = new EmbeddedMongo(MemoryBackend::new, port);
+        EmbeddedMongo mongo = new EmbeddedMongo(IdLookupMemoryBackend::new, port);
         mongo.start();
         return mongo;
     }
@@ -40,7 +40,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = h2File.toAbsolutePath();
         EmbeddedMongo mongo = new EmbeddedMongo(() -> {
             createParentDirectory(file);
-            return new H2Backend(file.toString());
+            return new IdLookupH2Backend(MVStore.open(file.toString()));
         }, port);
         mongo.start();
         return mongo;
