@@ -1,0 +1,135 @@
+package com.dealerradar.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Times guarded updates {@code updateOne({_id, version: v}, {$set: {version: v + 1}})} on the embedded
+ * store, unpatched and patched, at several collection sizes, on the memory and the H2 file backend. Both
+ * stores of a pair hold the same documents and get the same updates, in alternating rounds, so that the
+ * machine's load falls on both alike. Run by {@code bench/store/run.sh}; arguments are the sizes.
+ */
+public final class GuardedUpdateBench {
+
+    private static final int ROUNDS = 3;
+    private static final int LOAD_BATCH = 1_000;
+
+    private GuardedUpdateBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        Path dir = Files.createTempDirectory("radar-store-bench");
+        System.out.println("Guarded update {_id, version} on N documents, one client; ms per update and updates/s");
+        System.out.printf("%-8s %-7s %14s %14s %10s   %14s %14s %10s   %8s%n", "N", "backend",
+                "unpatched p50", "unpatched p99", "upd/s", "patched p50", "patched p99", "upd/s", "speedup");
+        for (int size : sizes) {
+            run(size, "memory", MemoryBackend::new, IdLookupMemoryBackend::new);
+            run(size, "h2 file", () -> new H2Backend(file(dir, "unpatched-" + size)),
+                    () -> new IdLookupH2Backend(MVStore.open(file(dir, "patched-" + size))));
+        }
+    }
+
+    private static void run(int size, String backend, Supplier<MongoBackend> unpatched, Supplier<MongoBackend> patched) {
+        // fewer updates where the unpatched store reads every document for each
+        int updatesPerRound = Math.max(20, 2_000_000 / size);
+        try (Store before = new Store(unpatched.get(), size); Store after = new Store(patched.get(), size)) {
+            Random ids = new Random(size);
+            for (int round = 0; round < ROUNDS; round++) {
+                int[] picked = ids.ints(updatesPerRound, 0, size).toArray();
+                before.update(picked);
+                after.update(picked);
+            }
+            System.out.printf("%-8d %-7s %14.2f %14.2f %10.0f   %14.2f %14.2f %10.0f   %7.0fx%n", size, backend,
+                    before.percentile(50), before.percentile(99), before.perSecond(),
+                    after.percentile(50), after.percentile(99), after.perSecond(),
+                    before.percentile(50) / after.percentile(50));
+        }
+    }
+
+    private static String file(Path dir, String name) {
+        return dir.resolve(name + ".mv.db").toString();
+    }
+
+    private static final class Store implements AutoCloseable {
+
+        private final MongoServer server;
+        private final MongoClient client;
+        private final MongoCollection<Document> leads;
+        private final int[] versions;
+        private final List<Long> nanos = new ArrayList<>();
+
+        Store(MongoBackend backend, int size) {
+            server = new MongoServer(backend);
+            server.bind("127.0.0.1", 0);
+            client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+            leads = client.getDatabase("radar_bench").getCollection("leads");
+            versions = new int[size];
+            for (int from = 0; from < size; from += LOAD_BATCH) {
+                List<Document> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(size, from + LOAD_BATCH); i++) {
+                    batch.add(lead(i));
+                }
+                leads.insertMany(batch);
+            }
+        }
+
+        private static Document lead(int i) {
+            return new Document("_id", id(i)).append("version", 0).append("dealerId", "D-" + (i % 60))
+                    .append("status", "OPEN").append("leadSequence", i)
+                    .append("customer", new Document("kind", "PERSON").append("phoneHash", Integer.toHexString(i * 31)))
+                    .append("model", "CS75 PLUS").append("outbox", List.of());
+        }
+
+        private static String id(int i) {
+            return "lead-%07d".formatted(i);
+        }
+
+        void update(int[] picked) {
+            for (int i : picked) {
+                long start = System.nanoTime();
+                Document guarded = new Document("_id", id(i)).append("version", versions[i]);
+                long modified = leads.updateOne(guarded, Updates.set("version", versions[i] + 1)).getModifiedCount();
+                nanos.add(System.nanoTime() - start);
+                if (modified != 1) {
+                    throw new IllegalStateException("The guarded update of " + id(i) + " changed nothing");
+                }
+                versions[i]++;
+            }
+        }
+
+        double percentile(int percent) {
+            List<Long> sorted = nanos.stream().sorted().toList();
+            int index = Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1);
+            return sorted.get(Math.max(0, index)) / 1e6;
+        }
+
+        double perSecond() {
+            return nanos.size() / (nanos.stream().mapToLong(Long::longValue).sum() / 1e9);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.shutdownNow();
+        }
+    }
+}
