@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Guarded updates {_id, version} on the embedded store, unpatched and patched (IdLookup), at 10,000
-# and 100,000 documents, on the memory and the H2 file backend. See bench/README.md. Other sizes:
+# and 100,000 documents, on the memory and the H2 file backend; then what committing each write before
+# answering it (DurableH2Backend) costs the H2 file store. See bench/README.md. Other sizes:
 #   bench/store/run.sh 1000 50000
 set -euo pipefail
 

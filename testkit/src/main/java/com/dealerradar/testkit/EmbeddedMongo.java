@@ -35,12 +35,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         return mongo;
     }
 
-    /** Data is kept in the H2 MVStore file {@code h2File} across stops and restarts; a port of 0 picks a free one. */
+    /**
+     * Data is kept in the H2 MVStore file {@code h2File} across stops, restarts and kills: each write is in
+     * the file before it is acknowledged ({@link DurableH2Backend}). A port of 0 picks a free one.
+     */
     public static EmbeddedMongo file(Path h2File, int port) {
         Path file = h2File.toAbsolutePath();
         EmbeddedMongo mongo = new EmbeddedMongo(() -> {
             createParentDirectory(file);
-            return new IdLookupH2Backend(MVStore.open(file.toString()));
+            return new DurableH2Backend(MVStore.open(file.toString()));
         }, port);
         mongo.start();
         return mongo;

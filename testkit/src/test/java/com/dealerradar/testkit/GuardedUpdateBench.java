@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -22,9 +24,10 @@ import org.h2.mvstore.MVStore;
 
 /**
  * Times guarded updates {@code updateOne({_id, version: v}, {$set: {version: v + 1}})} on the embedded
- * store, unpatched and patched, at several collection sizes, on the memory and the H2 file backend. Both
- * stores of a pair hold the same documents and get the same updates, in alternating rounds, so that the
- * machine's load falls on both alike. Run by {@code bench/store/run.sh}; arguments are the sizes.
+ * store, unpatched and patched, at several collection sizes, on the memory and the H2 file backend; then
+ * what a commit before each answer costs the H2 file store's inserts and updates. Both stores of a pair
+ * hold the same documents and get the same writes, in alternating rounds. Run by {@code bench/store/run.sh};
+ * arguments are the sizes.
  */
 public final class GuardedUpdateBench {
 
@@ -39,36 +42,77 @@ public final class GuardedUpdateBench {
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         Path dir = Files.createTempDirectory("radar-store-bench");
         System.out.println("Guarded update {_id, version} on N documents, one client; ms per update and updates/s");
-        System.out.printf("%-8s %-7s %14s %14s %10s   %14s %14s %10s   %8s%n", "N", "backend",
-                "unpatched p50", "unpatched p99", "upd/s", "patched p50", "patched p99", "upd/s", "speedup");
+        header("unpatched", "patched");
         for (int size : sizes) {
-            run(size, "memory", MemoryBackend::new, IdLookupMemoryBackend::new);
-            run(size, "h2 file", () -> new H2Backend(file(dir, "unpatched-" + size)),
+            guardedUpdates(size, "memory", MemoryBackend::new, IdLookupMemoryBackend::new);
+            guardedUpdates(size, "h2 file", () -> new H2Backend(file(dir, "unpatched-" + size)),
                     () -> new IdLookupH2Backend(MVStore.open(file(dir, "patched-" + size))));
+        }
+        System.out.println();
+        System.out.println("Writes on the H2 file store: MVStore's own commit about once a second (as unpatched) against"
+                + " a commit before each answer (DurableH2Backend), both patched; ms per write and writes/s");
+        header("1s commit", "durable");
+        for (int size : sizes) {
+            durableWrites(size, new IdLookupH2Backend(MVStore.open(file(dir, "lazy-" + size))),
+                    new DurableH2Backend(MVStore.open(file(dir, "durable-" + size))));
         }
     }
 
-    private static void run(int size, String backend, Supplier<MongoBackend> unpatched, Supplier<MongoBackend> patched) {
+    private static void guardedUpdates(int size, String backend, Supplier<MongoBackend> unpatched,
+            Supplier<MongoBackend> patched) {
         // fewer updates where the unpatched store reads every document for each
         int updatesPerRound = Math.max(20, 2_000_000 / size);
         try (Store before = new Store(unpatched.get(), size); Store after = new Store(patched.get(), size)) {
-            Random ids = new Random(size);
-            // one round unrecorded, so that neither side pays for the JIT's warm-up
-            int[] warmUp = ids.ints(updatesPerRound, 0, size).toArray();
-            before.update(warmUp);
-            after.update(warmUp);
-            before.nanos.clear();
-            after.nanos.clear();
-            for (int round = 0; round < ROUNDS; round++) {
-                int[] picked = ids.ints(updatesPerRound, 0, size).toArray();
-                before.update(picked);
-                after.update(picked);
-            }
-            System.out.printf("%-8d %-7s %14.2f %14.2f %10.0f   %14.2f %14.2f %10.0f   %7.0fx%n", size, backend,
-                    before.percentile(50), before.percentile(99), before.perSecond(),
-                    after.percentile(50), after.percentile(99), after.perSecond(),
-                    before.percentile(50) / after.percentile(50));
+            int[][] picked = picks(size, updatesPerRound);
+            alternate(before, after, (store, round) -> store.update(picked[round]));
+            row(size, backend + " update", before, after);
         }
+    }
+
+    private static void durableWrites(int size, MongoBackend lazy, MongoBackend durable) {
+        try (Store before = new Store(lazy, size); Store after = new Store(durable, size)) {
+            alternate(before, after, (store, round) -> store.insert(500));
+            row(size, "insert", before, after);
+            int[][] picked = picks(size, 500);
+            alternate(before, after, (store, round) -> store.update(picked[round]));
+            row(size, "update", before, after);
+        }
+    }
+
+    /** The ids each round updates, the same for both stores: one unrecorded round, then {@link #ROUNDS}. */
+    private static int[][] picks(int size, int perRound) {
+        Random ids = new Random(size);
+        return IntStream.rangeClosed(0, ROUNDS).mapToObj(round -> ids.ints(perRound, 0, size).toArray())
+                .toArray(int[][]::new);
+    }
+
+    /**
+     * Both stores take turns, round by round, so that the machine's load falls on both alike; the first
+     * round is not recorded, so that neither pays for the JIT's warm-up.
+     */
+    private static void alternate(Store before, Store after, BiConsumer<Store, Integer> round) {
+        before.nanos.clear();
+        after.nanos.clear();
+        for (int i = 0; i <= ROUNDS; i++) {
+            round.accept(before, i);
+            round.accept(after, i);
+            if (i == 0) {
+                before.nanos.clear();
+                after.nanos.clear();
+            }
+        }
+    }
+
+    private static void header(String before, String after) {
+        System.out.printf("%-8s %-15s %10s %10s %8s   %10s %10s %8s   %8s%n", "N", "operation",
+                before + " p50", "p99", "ops/s", after + " p50", "p99", "ops/s", "p50 ratio");
+    }
+
+    private static void row(int size, String operation, Store before, Store after) {
+        System.out.printf("%-8d %-15s %14.2f %10.2f %8.0f   %12.2f %10.2f %8.0f   %8.2f%n", size, operation,
+                before.percentile(50), before.percentile(99), before.perSecond(),
+                after.percentile(50), after.percentile(99), after.perSecond(),
+                before.percentile(50) / after.percentile(50));
     }
 
     private static String file(Path dir, String name) {
@@ -82,6 +126,7 @@ public final class GuardedUpdateBench {
         private final MongoCollection<Document> leads;
         private final int[] versions;
         private final List<Long> nanos = new ArrayList<>();
+        private int inserted;
 
         Store(MongoBackend backend, int size) {
             server = new MongoServer(backend);
@@ -119,6 +164,14 @@ public final class GuardedUpdateBench {
                     throw new IllegalStateException("The guarded update of " + id(i) + " changed nothing");
                 }
                 versions[i]++;
+            }
+        }
+
+        void insert(int count) {
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                leads.insertOne(lead(versions.length + inserted++));
+                nanos.add(System.nanoTime() - start);
             }
         }
 
