@@ -12,8 +12,18 @@ import org.h2.mvstore.MVStore;
  */
 class DurableH2Backend extends IdLookupH2Backend {
 
-    DurableH2Backend(MVStore store) {
+    private DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    static DurableH2Backend open(String fileName) {
+        MVStore store = MVStore.open(fileName);
+        // Each commit writes the changed pages as a new chunk (some 30 KB for one document), and MVStore
+        // keeps the chunks they replace for 45 s by default: at a few hundred writes a second the file grew
+        // by more than 500 MB. That retention covers a disk that has not yet flushed its buffers, i.e. a
+        // power cut, which these commits do not promise to survive anyway; without it the file stays small.
+        store.setRetentionTime(0);
+        return new DurableH2Backend(store);
     }
 
     @Override

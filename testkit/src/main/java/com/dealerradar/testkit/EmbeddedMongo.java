@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB-wire store (mongo-java-server) on 127.0.0.1, either in memory or persisted to an H2 file.
@@ -43,7 +42,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = h2File.toAbsolutePath();
         EmbeddedMongo mongo = new EmbeddedMongo(() -> {
             createParentDirectory(file);
-            return new DurableH2Backend(MVStore.open(file.toString()));
+            return DurableH2Backend.open(file.toString());
         }, port);
         mongo.start();
         return mongo;

@@ -54,7 +54,7 @@ public final class GuardedUpdateBench {
         header("1s commit", "durable");
         for (int size : sizes) {
             durableWrites(size, new IdLookupH2Backend(MVStore.open(file(dir, "lazy-" + size))),
-                    new DurableH2Backend(MVStore.open(file(dir, "durable-" + size))));
+                    DurableH2Backend.open(file(dir, "durable-" + size)));
         }
     }
 
