@@ -28,11 +28,23 @@ class DurableH2Backend extends IdLookupH2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document response = super.handleCommand(channel, databaseName, command, query);
-        // a read leaves nothing unsaved and costs no commit
-        if (getMvStore().hasUnsavedChanges()) {
-            getMvStore().commit();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            // also after a failed command: whatever it changed before failing is in the file before the answer
+            commitToFile();
         }
-        return response;
+    }
+
+    /**
+     * {@code commit()} writes the changes nobody has committed yet, and waits for that write. Changes that
+     * MVStore's background thread took into a commit of its own just before may still be on their way to
+     * the file (it writes asynchronously); the empty file-store operation waits until every write begun
+     * has reached the file. The background thread stays, as it is also what compacts the file.
+     */
+    private void commitToFile() {
+        MVStore store = getMvStore();
+        store.commit();
+        store.executeFilestoreOperation(() -> { });
     }
 }
