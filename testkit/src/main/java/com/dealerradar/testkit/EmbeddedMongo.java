@@ -8,12 +8,11 @@ import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB-wire store (mongo-java-server) on 127.0.0.1, either in memory or persisted to an H2 file.
  * The port is fixed after the first start, so a stopped store comes back where clients expect it.
+ * Both backends answer a filter that fixes {@code _id} from the {@code _id} index ({@link IdLookup}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -30,17 +29,20 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Data lives as long as this store runs; a port of 0 picks a free one. */
     public static EmbeddedMongo inMemory(int port) {
-        EmbeddedMongo mongo = new EmbeddedMongo(MemoryBackend::new, port);
+        EmbeddedMongo mongo = new EmbeddedMongo(IdLookupMemoryBackend::new, port);
         mongo.start();
         return mongo;
     }
 
-    /** Data is kept in the H2 MVStore file {@code h2File} across stops and restarts; a port of 0 picks a free one. */
+    /**
+     * Data is kept in the H2 MVStore file {@code h2File} across stops, restarts and kills: each write is in
+     * the file before it is acknowledged ({@link DurableH2Backend}). A port of 0 picks a free one.
+     */
     public static EmbeddedMongo file(Path h2File, int port) {
         Path file = h2File.toAbsolutePath();
         EmbeddedMongo mongo = new EmbeddedMongo(() -> {
             createParentDirectory(file);
-            return new H2Backend(file.toString());
+            return DurableH2Backend.open(file.toString());
         }, port);
         mongo.start();
         return mongo;

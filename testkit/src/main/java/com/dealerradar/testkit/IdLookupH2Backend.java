@@ -1,0 +1,75 @@
+package com.dealerradar.testkit;
+
+import java.util.Comparator;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/** mongo-java-server's H2 MVStore backend with {@link IdLookup}: a filter that fixes {@code _id} reads no other document. */
+class IdLookupH2Backend extends H2Backend {
+
+    IdLookupH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /**
+     * An inner class, not a static one: H2Database's constructor already opens the existing collections,
+     * before a field of this class could hold the store, so the store is taken from the enclosing backend.
+     */
+    class Database extends H2Database {
+
+        Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+            super(databaseName, store, cursorRegistry);
+        }
+
+        /** The same maps, under the same names, as {@link H2Database} opens, so existing files read as before. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            return new Collection(this, collectionName, options, store.openMap("databases." + fullName),
+                    store.openMap("meta." + fullName), cursorRegistry);
+        }
+    }
+
+    static class Collection extends H2Collection {
+
+        private final MVMap<Object, Document> dataMap;
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+            this.dataMap = dataMap;
+        }
+
+        /** Every query, count, update, delete and findAndModify of the library plans here. */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            // a position is the document's key in the map; a scan walks the map in key order, or
+            // (by $natural: -1) sorts the keys with ValueComparator.desc(), as H2Collection does
+            Comparator<Object> naturalOrder = isNaturalDescending(orderBy)
+                    ? ValueComparator.desc() : dataMap.getKeyType()::compare;
+            return IdLookup.candidates(query, getIndexes(), naturalOrder)
+                    .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector))
+                    .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector));
+        }
+    }
+}
