@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 public class DealerDirectory {
 
     static final String COLLECTION = "dealers";
+    public static final String UNKNOWN_BRAND = "UNKNOWN";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactiveMongoTemplate mongo;
@@ -41,6 +42,7 @@ public class DealerDirectory {
         Document doc = new Document("_id", dealer.dealerId())
                 .append("name", dealer.name())
                 .append("region", dealer.region())
+                .append("brand", dealer.brand())
                 .append("version", event.sequence());
         // Replace only with a newer version: a stale or repeated event changes nothing.
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(dealer.dealerId()).and("version").lt(event.sequence()));
@@ -56,6 +58,13 @@ public class DealerDirectory {
 
     public Mono<Void> dropAll() {
         return mongo.remove(new Query(), COLLECTION).then();
+    }
+
+    /** The brand a dealer sells, which names its model catalogue; {@link #UNKNOWN_BRAND} before the dealer is known. */
+    public Mono<String> brandOf(String dealerId) {
+        return mongo.findById(dealerId, Document.class, COLLECTION)
+                .mapNotNull(d -> d.getString("brand"))
+                .defaultIfEmpty(UNKNOWN_BRAND);
     }
 
     public Mono<String> regionOf(String dealerId) {
