@@ -82,14 +82,15 @@ class SeveralInstancesIT {
 
     private ConfigurableApplicationContext start(Namespace namespace) {
         Endpoints endpoints = Endpoints.of(getClass());
-        return new SpringApplicationBuilder(AnalyticsServiceApplication.class).properties(Map.of(
-                "spring.mongodb.uri", endpoints.mongoUri(),
-                "spring.mongodb.database", namespace.database(),
-                "spring.kafka.bootstrap-servers", endpoints.kafkaBootstrapServers(),
-                "radar.kafka.topic-prefix", namespace.topicPrefix(),
-                "radar.security.internal-token-secret", SharedInfrastructure.INTERNAL_TOKEN_SECRET,
-                "server.port", "0",
-                "server.address", "127.0.0.1")).run();
+        // As arguments: they outrank the application's own defaults, as the test customizer's properties do.
+        return new SpringApplicationBuilder(AnalyticsServiceApplication.class).run(
+                "--spring.mongodb.uri=" + endpoints.mongoUri(),
+                "--spring.mongodb.database=" + namespace.database(),
+                "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                "--radar.kafka.topic-prefix=" + namespace.topicPrefix(),
+                "--radar.security.internal-token-secret=" + SharedInfrastructure.INTERNAL_TOKEN_SECRET,
+                "--server.port=0",
+                "--server.address=127.0.0.1");
     }
 
     private static int assigned(ConfigurableApplicationContext context) {

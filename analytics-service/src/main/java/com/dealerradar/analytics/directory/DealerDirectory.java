@@ -15,7 +15,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** analytics-service's own copy of the directory, kept from radar.directory: which region a dealer is in. */
@@ -49,11 +48,6 @@ public class DealerDirectory {
         return mongo.findAndReplace(olderOrAbsent, doc, FindAndReplaceOptions.options().upsert(), COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .then();
-    }
-
-    public Flux<String> dealersIn(String region) {
-        return mongo.find(Query.query(Criteria.where("region").is(region)), Document.class, COLLECTION)
-                .map(d -> d.getString("_id"));
     }
 
     public Mono<Void> dropAll() {

@@ -64,11 +64,11 @@ public class CellRefresher {
     /** Marks the dealer-day of {@code group} dirty; completes once the mark is persisted. */
     public Mono<Void> mark(GroupKey group) {
         DealerDay day = DealerDay.of(group);
-        Set<DealerDay> current = pending.get();
-        if (current.contains(day)) {
+        if (pending.get().contains(day)) {
             return Mono.empty();
         }
-        return markers.mark(day).then(Mono.fromRunnable(() -> current.add(day)));
+        // Into the set pending when the mark is persisted: the one read above may have been taken by a flush since.
+        return markers.mark(day).then(Mono.fromRunnable(() -> pending.get().add(day)));
     }
 
     /** Takes up the dirty dealer-days that markers name (left by a stopped instance, or marked by another). */
@@ -231,9 +231,11 @@ public class CellRefresher {
                 });
     }
 
-    /** Forgets what this instance knew of the cells (the rebuild drops them). */
+    /** Forgets what this instance knew of the cells (the rebuild drops them), once no flush is running. */
     public void reset() {
-        pending.get().clear();
-        filedDealers.clear();
+        synchronized (flushing) {
+            pending.get().clear();
+            filedDealers.clear();
+        }
     }
 }
