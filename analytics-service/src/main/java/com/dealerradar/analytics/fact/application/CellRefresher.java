@@ -14,6 +14,7 @@ import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.analytics.fact.domain.LeadFact;
 import com.dealerradar.analytics.fact.domain.Periods;
 import com.dealerradar.analytics.fact.domain.Rollup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,8 +55,15 @@ public class CellRefresher {
     private final AtomicReference<Set<DealerDay>> pending = new AtomicReference<>(ConcurrentHashMap.newKeySet());
     private final Set<String> filedDealers = ConcurrentHashMap.newKeySet();
     private final Object flushing = new Object();
+    private final Duration flushTimeout;
 
-    public CellRefresher(FactStore facts, CellStore cells, CellIndex index, DirtyMarkers markers) {
+    /**
+     * @param flushTimeout a flush that takes longer is given up and its dealer-days stay pending for the
+     *                     next one, so that one operation that never answers cannot stall the cells
+     */
+    public CellRefresher(FactStore facts, CellStore cells, CellIndex index, DirtyMarkers markers,
+            @Value("${radar.analytics.flush-timeout:30s}") Duration flushTimeout) {
+        this.flushTimeout = flushTimeout;
         this.facts = facts;
         this.cells = cells;
         this.index = index;
@@ -102,6 +111,7 @@ public class CellRefresher {
                         .flatMap(written -> Flux.fromIterable(counts.entrySet())
                                 .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue()))
                                 .then(Mono.just(written))))
+                .timeout(flushTimeout)
                 .onErrorResume(e -> {
                     pending.get().addAll(batch);
                     return Mono.error(e);

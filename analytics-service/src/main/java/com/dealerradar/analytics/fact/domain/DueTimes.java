@@ -87,8 +87,4 @@ public final class DueTimes {
     public int hashCode() {
         return Objects.hash(latest, earlier, earlierLatest);
     }
-
-    public boolean isEmpty() {
-        return latest.isEmpty() && earlier == 0;
-    }
 }

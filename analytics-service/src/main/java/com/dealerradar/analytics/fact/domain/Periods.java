@@ -21,11 +21,7 @@ public final class Periods {
         return period.substring(0, 4);
     }
 
-    public static boolean isDay(String period) {
-        return period.length() == 10;
-    }
-
-    public static boolean isMonth(String period) {
+    private static boolean isMonth(String period) {
         return period.length() == 7;
     }
 

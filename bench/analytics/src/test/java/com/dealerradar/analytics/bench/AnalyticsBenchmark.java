@@ -35,12 +35,12 @@ import reactor.core.publisher.Flux;
  * listener's debounce does after a burst. Only Kafka is skipped. First 100,000 leads, then 900,000
  * more over the same year and dealers; every dashboard query is timed over HTTP at both sizes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "radar.analytics.flush-timeout=30m")
 @RadarInfrastructure
 class AnalyticsBenchmark {
 
     private static final InternalToken TOKENS = new InternalToken(SharedInfrastructure.INTERNAL_TOKEN_SECRET);
-    private static final int FLUSH_EVERY = 10_000;
+    private static final int FLUSH_EVERY = 5_000;
     private static final int CONCURRENCY = 8;
     private static final int RUNS = 5;
     private static final Map<String, String> QUERIES = queries();
@@ -114,7 +114,7 @@ class AnalyticsBenchmark {
             while (cells.hasPending()) {
                 cellWrites += cells.flush().block(Duration.ofMinutes(30));
             }
-            if ((last / FLUSH_EVERY) % 10 == 0 || last == count) {
+            if ((last / FLUSH_EVERY) % 5 == 0 || last == count) {
                 System.out.printf("BENCH   loading: %,d of %,d leads, %,d events, %.0f s%n", last, count, events,
                         (System.nanoTime() - started) / 1e9);
             }
