@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.dealerradar.analytics.directory.DealerDirectory;
-import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
-import com.dealerradar.analytics.fact.application.LeadProjection;
+import com.dealerradar.analytics.fact.application.CellRefresher;
+import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.analytics.support.DataSets;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.platform.security.Caller;
@@ -33,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Every Analytics endpoint against hand-computed expectations. The data sets go straight through the
- * projection (the broker adds nothing to these numbers; LeadProjectionIT and RebuildIT cover it).
+ * consumer's intake, then one flush of the cells (the broker adds nothing to these numbers;
+ * LeadProjectionIT and RebuildIT cover it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RadarInfrastructure
@@ -48,9 +49,9 @@ class AnalyticsEndpointsIT {
     @LocalServerPort
     int port;
     @Autowired
-    LeadProjection projection;
+    EventIntake intake;
     @Autowired
-    RollupStore rollups;
+    CellRefresher cells;
     @Autowired
     DealerDirectory directory;
     private WebTestClient client;
@@ -65,7 +66,8 @@ class AnalyticsEndpointsIT {
     }
 
     private void feed(List<EventEnvelope> events) {
-        events.forEach(event -> projection.apply(event).flatMap(rollups::recompute).block(Duration.ofSeconds(10)));
+        events.forEach(event -> intake.apply(event).block(Duration.ofSeconds(10)));
+        cells.flush().block(Duration.ofSeconds(60));
     }
 
     @Test

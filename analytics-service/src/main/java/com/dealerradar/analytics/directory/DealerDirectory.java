@@ -15,7 +15,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** analytics-service's own copy of the directory, kept from radar.directory: which region a dealer is in. */
@@ -23,6 +22,7 @@ import reactor.core.publisher.Mono;
 public class DealerDirectory {
 
     static final String COLLECTION = "dealers";
+    public static final String UNKNOWN_BRAND = "UNKNOWN";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactiveMongoTemplate mongo;
@@ -41,6 +41,7 @@ public class DealerDirectory {
         Document doc = new Document("_id", dealer.dealerId())
                 .append("name", dealer.name())
                 .append("region", dealer.region())
+                .append("brand", dealer.brand())
                 .append("version", event.sequence());
         // Replace only with a newer version: a stale or repeated event changes nothing.
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(dealer.dealerId()).and("version").lt(event.sequence()));
@@ -49,13 +50,15 @@ public class DealerDirectory {
                 .then();
     }
 
-    public Flux<String> dealersIn(String region) {
-        return mongo.find(Query.query(Criteria.where("region").is(region)), Document.class, COLLECTION)
-                .map(d -> d.getString("_id"));
-    }
-
     public Mono<Void> dropAll() {
         return mongo.remove(new Query(), COLLECTION).then();
+    }
+
+    /** The brand a dealer sells, which names its model catalogue; {@link #UNKNOWN_BRAND} before the dealer is known. */
+    public Mono<String> brandOf(String dealerId) {
+        return mongo.findById(dealerId, Document.class, COLLECTION)
+                .mapNotNull(d -> d.getString("brand"))
+                .defaultIfEmpty(UNKNOWN_BRAND);
     }
 
     public Mono<String> regionOf(String dealerId) {

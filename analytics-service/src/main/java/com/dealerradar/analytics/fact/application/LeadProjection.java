@@ -1,6 +1,8 @@
 package com.dealerradar.analytics.fact.application;
 
+import com.dealerradar.analytics.directory.DealerDirectory;
 import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
+import com.dealerradar.analytics.fact.adapter.mongo.ModelCatalogue;
 import com.dealerradar.analytics.fact.domain.CohortDay;
 import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.events.EventEnvelope;
@@ -23,6 +25,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -30,24 +33,32 @@ import reactor.core.publisher.Mono;
 /**
  * Turns the events of radar.leads, radar.followups and radar.defeats into lead facts. Each field of a
  * fact is owned by one topic, whose events for a lead arrive in order; so however the topics
- * interleave, the fact ends the same. Lead fields are guarded by the lead's sequence; follow-up and
- * defeat fields by the event id (applied once), with first-response figures kept as minimums.
- * Completes with the group whose rollup is now out of date, or empty when the fact has no group yet
- * (its capture has not arrived) or the event does not concern the read model (overdue and at-risk
- * candidate notices change no count of the dashboards).
+ * interleave, the fact ends the same. Lead fields are guarded by the lead's sequence, defeat fields
+ * by the defeat's ({@link com.dealerradar.analytics.fact.domain.DefeatProgress}); follow-ups only set
+ * flags and minimums. A capture files the model under its brand's catalogue entry ({@code modelKey}).
+ * Completes with the lead and its group, whose cells are now out of date, or empty when the fact
+ * has no group yet (its capture has not arrived) or the event does not concern the read model
+ * (overdue and at-risk candidate notices change no count of the dashboards).
  */
 @Service
 public class LeadProjection {
 
     private final FactStore facts;
+    private final DealerDirectory directory;
+    private final ModelCatalogue models;
     private final ZoneId groupZone;
 
-    public LeadProjection(FactStore facts, ZoneId groupZone) {
+    public LeadProjection(FactStore facts, DealerDirectory directory, ModelCatalogue models, ZoneId groupZone) {
         this.facts = facts;
+        this.directory = directory;
+        this.models = models;
         this.groupZone = groupZone;
     }
 
-    public Mono<GroupKey> apply(EventEnvelope event) {
+    /** The lead an event changed and the group (dealer, day, dimensions) it counts in. */
+    public record Applied(String leadId, GroupKey group) {}
+
+    public Mono<Applied> apply(EventEnvelope event) {
         Mono<Document> fact = switch (event.type()) {
             case EventTypes.LEAD_CAPTURED -> captured(event, read(event, LeadCaptured.class));
             case EventTypes.LEAD_GRADED -> graded(event, read(event, LeadGraded.class));
@@ -63,7 +74,7 @@ public class LeadProjection {
             case EventTypes.DEFEAT_REVERSED -> reversed(event, read(event, DefeatReversed.class));
             default -> Mono.empty();
         };
-        return fact.filter(FactStore::hasGroup).map(FactStore::groupOf);
+        return fact.filter(FactStore::hasGroup).map(doc -> new Applied(doc.getString("_id"), FactStore.groupOf(doc)));
     }
 
     private Mono<Document> captured(EventEnvelope event, LeadCaptured lead) {
@@ -82,7 +93,13 @@ public class LeadProjection {
         fact.put("day", CohortDay.of(lead.occurredAt(), groupZone));
         fact.put("capturedAt", date(lead.occurredAt()));
         fact.put("status", "OPEN");
-        return facts.applyLeadEvent(lead.leadId(), event.id(), event.sequence(), fact);
+        return directory.brandOf(lead.dealerId())
+                .flatMap(brand -> models.entryOf(brand, lead.model()))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(entry -> {
+                    fact.put("modelKey", entry.orElse(null));
+                    return facts.applyLeadEvent(lead.leadId(), event.sequence(), fact);
+                });
     }
 
     private Mono<Document> won(EventEnvelope event, LeadWon won) {
@@ -90,14 +107,14 @@ public class LeadProjection {
         fact.put("status", "WON");
         fact.put("wonAt", date(won.occurredAt()));
         fact.put("wonModel", won.model());
-        return facts.applyLeadEvent(won.leadId(), event.id(), event.sequence(), fact);
+        return facts.applyLeadEvent(won.leadId(), event.sequence(), fact);
     }
 
     private Mono<Document> invalidated(EventEnvelope event, LeadInvalidated invalid) {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("status", "INVALID");
         fact.put("invalidReason", invalid.reason());
-        return facts.applyLeadEvent(invalid.leadId(), event.id(), event.sequence(), fact);
+        return facts.applyLeadEvent(invalid.leadId(), event.sequence(), fact);
     }
 
     private Mono<Document> graded(EventEnvelope event, LeadGraded graded) {
@@ -110,7 +127,7 @@ public class LeadProjection {
     }
 
     private Mono<Document> leadChange(EventEnvelope event, String leadId, Map<String, Object> sets) {
-        return facts.applyLeadEvent(leadId, event.id(), event.sequence(), sets);
+        return facts.applyLeadEvent(leadId, event.sequence(), sets);
     }
 
     private Mono<Document> followUp(EventEnvelope event, FollowUpRecorded followUp) {
@@ -123,7 +140,7 @@ public class LeadProjection {
                 minimums.put("firstResponseMinutes", followUp.firstResponseMinutes());
             }
         }
-        return facts.applyOnce(followUp.leadId(), event.id(), sets, minimums, Map.of());
+        return facts.applyFollowUp(followUp.leadId(), sets, minimums);
     }
 
     private Mono<Document> reported(EventEnvelope event, DefeatReported defeat) {
@@ -142,7 +159,7 @@ public class LeadProjection {
         sets.put("boughtBrand", null);
         sets.put("boughtModel", null);
         sets.put("ratings", null);
-        return facts.applyOnce(defeat.leadId(), event.id(), sets, Map.of(), Map.of("defeatsReported", 1));
+        return defeatEvent(event, defeat.defeatId(), defeat.leadId(), sets, Map.of("defeatsReported", 1));
     }
 
     private Mono<Document> callback(EventEnvelope event, DefeatCallbackRecorded callback) {
@@ -162,7 +179,7 @@ public class LeadProjection {
         if (!ratings.isEmpty()) {
             sets.put("ratings", ratings);
         }
-        return facts.applyOnce(callback.leadId(), event.id(), sets, Map.of(), Map.of());
+        return defeatEvent(event, callback.defeatId(), callback.leadId(), sets, Map.of());
     }
 
     private Mono<Document> confirmed(EventEnvelope event, DefeatConfirmed defeat) {
@@ -173,13 +190,18 @@ public class LeadProjection {
         if (defeat.sameGroupDealerId() != null) {
             sets.put("sameGroupDealerId", defeat.sameGroupDealerId());
         }
-        return facts.applyOnce(defeat.leadId(), event.id(), sets, Map.of(), Map.of("defeatsConfirmed", 1));
+        return defeatEvent(event, defeat.defeatId(), defeat.leadId(), sets, Map.of("defeatsConfirmed", 1));
     }
 
     private Mono<Document> reversed(EventEnvelope event, DefeatReversed defeat) {
         Map<String, Object> sets = new LinkedHashMap<>(ids(defeat.dealerId(), defeat.region()));
         sets.put("defeatState", "REVERSED");
-        return facts.applyOnce(defeat.leadId(), event.id(), sets, Map.of(), Map.of("defeatsReversed", 1));
+        return defeatEvent(event, defeat.defeatId(), defeat.leadId(), sets, Map.of("defeatsReversed", 1));
+    }
+
+    private Mono<Document> defeatEvent(EventEnvelope event, String defeatId, String leadId, Map<String, Object> sets,
+            Map<String, Number> increments) {
+        return facts.applyDefeatEvent(leadId, defeatId, event.sequence(), event.time().toInstant(), sets, increments);
     }
 
     /** Follow-up and defeat events carry these too; the capture sets the same values. */

@@ -23,6 +23,11 @@ public record GroupKey(String day, String dealerId, String region, String channe
         return new GroupKey(otherDay, dealerId, region, channel, industry, model, consultant);
     }
 
+    /** The same group seen from a region's cell, which names its region. */
+    public GroupKey withRegion(String otherRegion) {
+        return new GroupKey(day, dealerId, otherRegion, channel, industry, model, consultant);
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("day", day);

@@ -4,18 +4,36 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * First-response minutes counted per minute, so that percentiles can be taken over any union of
- * groups. Responses beyond a week are kept in one overflow bucket at the cap: the size stays bounded.
+ * First-response minutes counted in fixed buckets, so that percentiles can be taken over any union
+ * of cells and a histogram never has more than {@link #BUCKETS} entries. A bucket is named by its
+ * upper bound (a response counts at its bound, rounded up): every 5 minutes up to 2 hours, every 30
+ * up to 12 hours, every 2 hours up to 2 days, every 12 hours up to a week; beyond a week, one
+ * overflow bucket at {@link #CAP}. The hour is a bound, so "within an hour" is exact.
  */
 public final class ResponseHistogram {
 
     public static final long CAP = 7 * 24 * 60;
+    public static final int BUCKETS = 1 + 24 + 20 + 18 + 10;
+    private static final long[][] STEPS = {{120, 5}, {720, 30}, {2880, 120}, {CAP, 720}};
 
     private final TreeMap<Long, Long> counts = new TreeMap<>();
     private long total;
 
+    /** The bucket (its upper bound in minutes) a response of {@code minutes} counts in. */
     public static long bucketOf(long minutes) {
-        return Math.min(Math.max(0, minutes), CAP);
+        if (minutes <= 0) {
+            return 0;
+        }
+        for (long[] step : STEPS) {
+            if (minutes <= step[0]) {
+                return ceil(minutes, step[1]);
+            }
+        }
+        return CAP;
+    }
+
+    private static long ceil(long minutes, long step) {
+        return (minutes + step - 1) / step * step;
     }
 
     public ResponseHistogram add(long minutes, long count) {

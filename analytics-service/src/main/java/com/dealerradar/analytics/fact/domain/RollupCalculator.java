@@ -1,6 +1,5 @@
 package com.dealerradar.analytics.fact.domain;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +22,7 @@ public final class RollupCalculator {
         long captured = 0, invalid = 0, kept = 0, followed = 0, followedWon = 0, reached = 0, won = 0, atRisk = 0, defeated = 0;
         long pending = 0, open = 0, reported = 0, confirmed = 0, reversed = 0;
         ResponseHistogram responses = new ResponseHistogram();
-        List<Instant> dueAt = new ArrayList<>();
+        DueTimes dueAt = DueTimes.NONE;
         Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(), bySubtype = new TreeMap<>();
         Map<String, Long> bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(), ratingCounts = new TreeMap<>();
         Set<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>();
@@ -54,7 +53,7 @@ public final class RollupCalculator {
             if (fact.defeatPending()) {
                 pending++;
                 if (fact.callbackDueAt() != null) {
-                    dueAt.add(fact.callbackDueAt());
+                    dueAt = dueAt.plus(fact.callbackDueAt());
                 }
             }
             countLoss(fact, byReason, byCompetitor, bySubtype, bySameGroupDealer);
@@ -73,12 +72,12 @@ public final class RollupCalculator {
                 }
             }
         }
-        dueAt.sort(null);
         openLeads.sort(OpenLead.OLDEST_FIRST);
         return new Rollup(key, captured, invalid, captured - invalid, kept, followed, followedWon, reached, won,
                 atRisk, defeated,
                 pending, open, responses.asMap(), reported, confirmed, reversed, dueAt, byReason, byCompetitor,
                 bySubtype, bySameGroupDealer, ratingSums, ratingCounts, sorted(organizations), sorted(wonOrganizations),
+                key.model() == null ? List.of() : List.of(key.model()),
                 List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))));
     }
 

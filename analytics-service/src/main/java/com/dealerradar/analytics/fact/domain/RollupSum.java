@@ -9,15 +9,16 @@ import java.util.TreeSet;
 
 /**
  * The sum of any number of rollups: what a dashboard row or total shows, and (as a rollup again)
- * a month's group from its days' groups. Bounded lists stay exact when summed: the first names of
- * a union are among the first names of its parts.
+ * a parent cell's row from its children's rows. Bounded lists stay exact when summed (the first names
+ * of a union are among the first names of its parts), except the capped competitor counts, whose
+ * rest is counted under {@link Rollup#OTHER}.
  */
 public final class RollupSum {
 
     private long captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed, pendingDefeats;
     private long open, defeatsReported, defeatsConfirmed, defeatsReversed;
     private final ResponseHistogram responses = new ResponseHistogram();
-    private final List<Instant> pendingDueAt = new ArrayList<>();
+    private DueTimes pendingDue = DueTimes.NONE;
     private final List<OpenLead> openLeads = new ArrayList<>();
     private final Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(),
             bySubtype = new TreeMap<>(), bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(),
@@ -42,7 +43,7 @@ public final class RollupSum {
         defeatsConfirmed += r.defeatsConfirmed();
         defeatsReversed += r.defeatsReversed();
         responses.addAll(r.responseMinutes());
-        pendingDueAt.addAll(r.pendingDueAt());
+        pendingDue = pendingDue.plus(r.pendingDue());
         merge(byReason, r.byReason());
         merge(byCompetitor, r.byCompetitor());
         merge(bySubtype, r.bySubtype());
@@ -52,8 +53,8 @@ public final class RollupSum {
         openLeads.addAll(r.openLeads());
         organizations.addAll(r.organizations());
         wonOrganizations.addAll(r.wonOrganizations());
-        if (r.key().model() != null && r.traffic() > 0) {
-            models.add(r.key().model());
+        if (r.traffic() > 0) {
+            models.addAll(r.models());
         }
         return this;
     }
@@ -79,7 +80,7 @@ public final class RollupSum {
     public long defeatsConfirmed() { return defeatsConfirmed; }
     public long defeatsReversed() { return defeatsReversed; }
     public ResponseHistogram responses() { return responses; }
-    public long overdueCallbacks(Instant now) { return pendingDueAt.stream().filter(now::isAfter).count(); }
+    public long overdueCallbacks(Instant now) { return pendingDue.overdue(now); }
     public Map<String, Long> byReason() { return byReason; }
     public Map<String, Long> byCompetitor() { return byCompetitor; }
     public Map<String, Long> bySubtype() { return bySubtype; }
@@ -93,13 +94,13 @@ public final class RollupSum {
 
     /** These sums as the rollup of group {@code key}, naming at most {@code openLeadsKept} open leads. */
     public Rollup toRollup(GroupKey key, int openLeadsKept) {
-        List<Instant> dueAt = pendingDueAt.stream().sorted().toList();
         return new Rollup(key, captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed,
-                pendingDefeats, open, responses.asMap(), defeatsReported, defeatsConfirmed, defeatsReversed, dueAt,
-                new TreeMap<>(byReason), new TreeMap<>(byCompetitor), new TreeMap<>(bySubtype),
+                pendingDefeats, open, responses.asMap(), defeatsReported, defeatsConfirmed, defeatsReversed, pendingDue,
+                new TreeMap<>(byReason), TopCounts.of(byCompetitor, Rollup.MAX_COMPETITORS), new TreeMap<>(bySubtype),
                 new TreeMap<>(bySameGroupDealer), new TreeMap<>(ratingSums), new TreeMap<>(ratingCounts),
                 organizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
-                wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(), openLeads(openLeadsKept));
+                wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
+                models.stream().limit(Rollup.MAX_MODELS).toList(), openLeads(openLeadsKept));
     }
 
     /** Organizations that bought first, then the others, at most {@code limit}. */

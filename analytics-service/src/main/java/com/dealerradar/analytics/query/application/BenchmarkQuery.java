@@ -24,9 +24,9 @@ import reactor.core.publisher.Mono;
 public class BenchmarkQuery {
 
     private final Scope scope;
-    private final RollupReader rollups;
+    private final CellReader rollups;
 
-    public BenchmarkQuery(Scope scope, RollupReader rollups) {
+    public BenchmarkQuery(Scope scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

@@ -21,10 +21,10 @@ import reactor.core.publisher.Mono;
 public class ChannelsQuery {
 
     private final Scope scope;
-    private final RollupReader rollups;
+    private final CellReader rollups;
     private final SpendReader spend;
 
-    public ChannelsQuery(Scope scope, RollupReader rollups, SpendReader spend) {
+    public ChannelsQuery(Scope scope, CellReader rollups, SpendReader spend) {
         this.scope = scope;
         this.rollups = rollups;
         this.spend = spend;

@@ -17,9 +17,9 @@ public class ComparisonQuery {
     private static final String SEPARATOR = "\u0000";
 
     private final Scope scope;
-    private final RollupReader rollups;
+    private final CellReader rollups;
 
-    public ComparisonQuery(Scope scope, RollupReader rollups) {
+    public ComparisonQuery(Scope scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }
@@ -31,7 +31,7 @@ public class ComparisonQuery {
     public Mono<Comparison> comparison(Caller caller, String dealerId, String region, Cohort cohort, String dimension) {
         Grouping value = Dimensions.comparison(dimension);
         Grouping regionAndValue = new Grouping(value.view(), r -> value.keyOf().apply(r) == null ? null
-                : r.key().region() + SEPARATOR + value.keyOf().apply(r));
+                : r.key().region() + SEPARATOR + value.keyOf().apply(r), true);
         return scope.resolve(caller, dealerId, region)
                 .flatMap(filter -> rollups.by(filter, cohort, regionAndValue))
                 .map(grouped -> of(grouped.byKey()));

@@ -22,10 +22,10 @@ import reactor.core.publisher.Mono;
 public class DefeatsQuery {
 
     private final Scope scope;
-    private final RollupReader rollups;
+    private final CellReader rollups;
     private final Clock clock;
 
-    public DefeatsQuery(Scope scope, RollupReader rollups, Clock clock) {
+    public DefeatsQuery(Scope scope, CellReader rollups, Clock clock) {
         this.scope = scope;
         this.rollups = rollups;
         this.clock = clock;

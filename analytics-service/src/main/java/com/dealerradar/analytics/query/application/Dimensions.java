@@ -1,9 +1,12 @@
 package com.dealerradar.analytics.query.application;
 
-import static com.dealerradar.analytics.fact.domain.RollupView.CHANNEL;
-import static com.dealerradar.analytics.fact.domain.RollupView.CONSULTANT;
-import static com.dealerradar.analytics.fact.domain.RollupView.DEALER;
-import static com.dealerradar.analytics.fact.domain.RollupView.PRODUCT;
+import static com.dealerradar.analytics.fact.domain.CellView.CHANNEL;
+import static com.dealerradar.analytics.fact.domain.CellView.CONSULTANT;
+import static com.dealerradar.analytics.fact.domain.CellView.DEALER;
+import static com.dealerradar.analytics.fact.domain.CellView.INDUSTRY;
+import static com.dealerradar.analytics.fact.domain.CellView.INDUSTRY_MODEL;
+import static com.dealerradar.analytics.fact.domain.CellView.MODEL;
+import static com.dealerradar.analytics.fact.domain.CellView.REGION;
 
 import com.dealerradar.platform.web.ApiProblem;
 
@@ -11,13 +14,13 @@ import com.dealerradar.platform.web.ApiProblem;
 final class Dimensions {
 
     static final Grouping BY_DEALER = new Grouping(DEALER, r -> r.key().dealerId());
-    static final Grouping BY_REGION = new Grouping(DEALER, r -> r.key().region());
+    static final Grouping BY_REGION = new Grouping(REGION, r -> r.key().region());
     static final Grouping BY_CHANNEL = new Grouping(CHANNEL, r -> r.key().channel());
     static final Grouping BY_CONSULTANT = new Grouping(CONSULTANT, r -> r.key().consultant());
-    static final Grouping BY_MODEL = new Grouping(PRODUCT, r -> r.key().model());
-    static final Grouping BY_INDUSTRY = new Grouping(PRODUCT, r -> r.key().industry());
+    static final Grouping BY_MODEL = new Grouping(MODEL, r -> r.key().model());
+    static final Grouping BY_INDUSTRY = new Grouping(INDUSTRY, r -> r.key().industry());
     /** The value of an industry-and-model pair reads {@code INDUSTRY/MODEL}. */
-    static final Grouping BY_INDUSTRY_MODEL = new Grouping(PRODUCT, r -> r.key().industry() == null
+    static final Grouping BY_INDUSTRY_MODEL = new Grouping(INDUSTRY_MODEL, r -> r.key().industry() == null
             || r.key().model() == null ? null : r.key().industry() + "/" + r.key().model());
 
     private Dimensions() {}

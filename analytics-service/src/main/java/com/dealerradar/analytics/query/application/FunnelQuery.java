@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 public class FunnelQuery {
 
     private final Scope scope;
-    private final RollupReader rollups;
+    private final CellReader rollups;
 
-    public FunnelQuery(Scope scope, RollupReader rollups) {
+    public FunnelQuery(Scope scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

@@ -22,19 +22,19 @@ import reactor.core.publisher.Mono;
  * Peers are every other region of the group. A value also needs deals in at least
  * {@link #MIN_PEER_REGIONS} peer regions: one region's success alone is no pattern. The evidence
  * lists the peers with leads for the value and R's own oldest open leads for it (at most
- * {@link #OPEN_LEADS} per value), which the product rollups name, so that no lead is read.
+ * {@link #OPEN_LEADS} per value), which the regions' product cells name, so that no lead is read.
  */
 @Service
 public class MissedProspectsQuery {
 
     static final int MIN_PEER_REGIONS = 2;
-    static final int OPEN_LEADS = 20;
+    static final int OPEN_LEADS = Rollup.OPEN_LEADS;
     static final int ORGANIZATIONS = 10;
     static final int MAX_LIMIT = 100;
 
-    private final RollupReader rollups;
+    private final CellReader rollups;
 
-    public MissedProspectsQuery(RollupReader rollups) {
+    public MissedProspectsQuery(CellReader rollups) {
         this.rollups = rollups;
     }
 
@@ -65,7 +65,7 @@ public class MissedProspectsQuery {
         }
         Grouping grouping = Dimensions.prospects(dimension);
         Function<Rollup, String> valueOf = grouping.keyOf();
-        return rollups.read(grouping.view(), ScopeFilter.GROUP, cohort).collectList()
+        return rollups.readByRegion(grouping.view(), ScopeFilter.GROUP, cohort)
                 .map(all -> {
                     long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))
                             .mapToLong(Rollup::traffic).sum();

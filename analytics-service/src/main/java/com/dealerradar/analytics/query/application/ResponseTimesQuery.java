@@ -19,9 +19,9 @@ public class ResponseTimesQuery {
     private static final long ONE_HOUR = 60;
 
     private final Scope scope;
-    private final RollupReader rollups;
+    private final CellReader rollups;
 
-    public ResponseTimesQuery(Scope scope, RollupReader rollups) {
+    public ResponseTimesQuery(Scope scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

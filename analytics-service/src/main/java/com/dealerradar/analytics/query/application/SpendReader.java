@@ -1,9 +1,9 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.directory.DealerDirectory;
 import com.dealerradar.analytics.spend.adapter.mongo.SpendStore;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,11 +19,9 @@ import reactor.core.publisher.Mono;
 public class SpendReader {
 
     private final SpendStore store;
-    private final DealerDirectory directory;
 
-    public SpendReader(SpendStore store, DealerDirectory directory) {
+    public SpendReader(SpendStore store) {
         this.store = store;
-        this.directory = directory;
     }
 
     public Mono<BigDecimal> total(ScopeFilter scope, Cohort cohort) {
@@ -38,14 +36,16 @@ public class SpendReader {
         }).map(sums -> (Map<String, BigDecimal>) sums);
     }
 
+    /** Every month of the cohort (an open end: the first or last month with spend) of the scope's dealers. */
     private Flux<MonthlySpend> months(ScopeFilter scope, Cohort cohort) {
-        if (scope.dealerId() != null) {
-            return store.find(List.of(scope.dealerId()), cohort.firstMonth(), cohort.lastMonth());
-        }
-        if (scope.region() != null) {
-            return directory.dealersIn(scope.region()).collectList()
-                    .flatMapMany(ids -> store.find(ids, cohort.firstMonth(), cohort.lastMonth()));
-        }
-        return store.find(null, cohort.firstMonth(), cohort.lastMonth());
+        return store.indexOf(scope.dealerId() != null ? null : scope.region()).flatMapMany(index -> {
+            YearMonth from = cohort.firstMonth() != null ? cohort.firstMonth() : index.first();
+            YearMonth to = cohort.lastMonth() != null ? cohort.lastMonth() : index.last();
+            if (from == null || to == null) {
+                return Flux.empty();
+            }
+            List<String> dealers = scope.dealerId() != null ? List.of(scope.dealerId()) : index.dealers();
+            return store.find(dealers, from, to);
+        });
     }
 }

@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 public class StructureQuery {
 
     private final Scope scope;
-    private final RollupReader rollups;
+    private final CellReader rollups;
     private final SpendReader spend;
 
-    public StructureQuery(Scope scope, RollupReader rollups, SpendReader spend) {
+    public StructureQuery(Scope scope, CellReader rollups, SpendReader spend) {
         this.scope = scope;
         this.rollups = rollups;
         this.spend = spend;

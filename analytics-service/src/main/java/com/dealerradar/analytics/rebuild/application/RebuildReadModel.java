@@ -1,9 +1,12 @@
 package com.dealerradar.analytics.rebuild.application;
 
 import com.dealerradar.analytics.directory.DealerDirectory;
+import com.dealerradar.analytics.fact.adapter.mongo.CellIndex;
+import com.dealerradar.analytics.fact.adapter.mongo.CellStore;
+import com.dealerradar.analytics.fact.adapter.mongo.DirtyMarkers;
 import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
-import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
-import com.dealerradar.analytics.fact.application.LeadProjection;
+import com.dealerradar.analytics.fact.application.CellRefresher;
+import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.analytics.rebuild.adapter.kafka.TopicReplay;
 import com.dealerradar.platform.kafka.TopicNames;
 import com.dealerradar.platform.web.ApiProblem;
@@ -16,11 +19,12 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds the read model from the topics: stops the live listeners, drops the dealers, facts and
- * rollups, replays every topic from its beginning through the same projection, recomputes every
- * group once at the end, and starts the listeners again. They resume from their committed
- * offsets; what they then apply again was already applied by the replay, which the projection's
- * guards turn into no change. Marketing spend is not derived from the topics and stays.
+ * Rebuilds the read model from the topics: stops the live listeners, drops the dealers, facts,
+ * cells and their indexes, replays every topic from its beginning through the same intake as the
+ * live consumer (which only marks dealer-days dirty), recomputes every dirty cell once at the end,
+ * and starts the listeners again. They resume from their committed offsets; what they then apply
+ * again was already applied by the replay, which the projection's guards turn into no change.
+ * Marketing spend and the model catalogue are not derived from the topics alone and stay.
  */
 @Service
 public class RebuildReadModel {
@@ -33,19 +37,26 @@ public class RebuildReadModel {
     private final TopicNames topics;
     private final DealerDirectory directory;
     private final FactStore facts;
-    private final RollupStore rollups;
-    private final LeadProjection projection;
+    private final CellStore cells;
+    private final CellIndex index;
+    private final DirtyMarkers markers;
+    private final EventIntake intake;
+    private final CellRefresher refresher;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public RebuildReadModel(KafkaListenerEndpointRegistry listeners, TopicReplay replay, TopicNames topics,
-            DealerDirectory directory, FactStore facts, RollupStore rollups, LeadProjection projection) {
+            DealerDirectory directory, FactStore facts, CellStore cells, CellIndex index, DirtyMarkers markers,
+            EventIntake intake, CellRefresher refresher) {
         this.listeners = listeners;
         this.replay = replay;
         this.topics = topics;
         this.directory = directory;
         this.facts = facts;
-        this.rollups = rollups;
-        this.projection = projection;
+        this.cells = cells;
+        this.index = index;
+        this.markers = markers;
+        this.intake = intake;
+        this.refresher = refresher;
     }
 
     public record Report(long events, long skipped, long groups, long millis) {}
@@ -58,18 +69,24 @@ public class RebuildReadModel {
         long started = System.nanoTime();
         listeners.getListenerContainers().forEach(container -> container.stop());
         try {
-            directory.dropAll().then(facts.dropAll()).then(rollups.dropAll()).block(STEP_TIMEOUT);
+            directory.dropAll().then(facts.dropAll()).then(cells.dropAll()).then(index.dropAll())
+                    .then(markers.dropAll()).block(STEP_TIMEOUT);
+            refresher.reset();
             TopicReplay.Counts counts = replay.replay(
                     List.of(topics.directory(), topics.leads(), topics.followups(), topics.defeats()),
                     (topic, event) -> {
                         if (topic.equals(topics.directory())) {
                             directory.apply(event).block(STEP_TIMEOUT);
                         } else {
-                            projection.apply(event).block(STEP_TIMEOUT);
+                            intake.apply(event).block(STEP_TIMEOUT);
                         }
                     });
-            Long groups = rollups.recomputeAll().block(STEP_TIMEOUT);
-            Report report = new Report(counts.events(), counts.skipped(), groups == null ? 0 : groups,
+            long written = 0;
+            while (refresher.hasPending()) {
+                Long flushed = refresher.flush().block(STEP_TIMEOUT);
+                written += flushed == null ? 0 : flushed;
+            }
+            Report report = new Report(counts.events(), counts.skipped(), written,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             log.info("read model rebuilt: {}", report);
             return report;

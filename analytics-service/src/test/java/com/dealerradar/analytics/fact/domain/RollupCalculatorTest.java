@@ -39,7 +39,7 @@ class RollupCalculatorTest {
         assertThat(r.defeatedConfirmed()).isEqualTo(1);
         assertThat(r.atRisk()).isEqualTo(1);
         assertThat(r.pendingDefeats()).isEqualTo(1);
-        assertThat(r.pendingDueAt()).containsExactly(DUE);
+        assertThat(r.pendingDue().latest()).containsExactlyEntriesOf(Map.of(DUE.toEpochMilli(), 1L));
         assertThat(r.defeatsReported()).isEqualTo(4);
         assertThat(r.byReason()).as("actual reasons where the callback gave some; reversed and same-group left out")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("SALES_EXPERIENCE", 1L, "PRICE", 1L, "STOCK", 1L));
@@ -86,6 +86,35 @@ class RollupCalculatorTest {
         h.add(1_000_000, 2);
         assertThat(h.asMap()).containsKey(ResponseHistogram.CAP).hasSize(5);
         assertThat(new ResponseHistogram().percentile(0.5)).isNull();
+    }
+
+    @Test
+    void responseBucketsAreFixedAndNamedByTheirUpperBound() {
+        assertThat(ResponseHistogram.bucketOf(0)).isEqualTo(0);
+        assertThat(ResponseHistogram.bucketOf(1)).isEqualTo(5);
+        assertThat(ResponseHistogram.bucketOf(60)).isEqualTo(60);
+        assertThat(ResponseHistogram.bucketOf(61)).isEqualTo(65);
+        assertThat(ResponseHistogram.bucketOf(121)).isEqualTo(150);
+        assertThat(ResponseHistogram.bucketOf(721)).isEqualTo(840);
+        assertThat(ResponseHistogram.bucketOf(2881)).isEqualTo(3600);
+        assertThat(ResponseHistogram.bucketOf(50_000)).isEqualTo(ResponseHistogram.CAP);
+        java.util.Set<Long> buckets = new java.util.TreeSet<>();
+        for (long minutes = 0; minutes <= ResponseHistogram.CAP + 10; minutes++) {
+            buckets.add(ResponseHistogram.bucketOf(minutes));
+        }
+        assertThat(buckets).hasSize(ResponseHistogram.BUCKETS);
+    }
+
+    @Test
+    void dueTimesKeepTheLatestAndCountTheEarlierOnes() {
+        DueTimes due = DueTimes.NONE;
+        for (int i = 0; i < DueTimes.KEPT + 10; i++) {
+            due = due.plus(DUE.plusSeconds(60L * i));
+        }
+        assertThat(due.latest()).hasSize(DueTimes.KEPT);
+        assertThat(due.earlier()).isEqualTo(10);
+        assertThat(due.overdue(DUE.plusSeconds(60L * 1000))).isEqualTo(DueTimes.KEPT + 10);
+        assertThat(due.overdue(DUE.plusSeconds(60L * 10 + 1))).as("past the dropped ones and one kept").isEqualTo(11);
     }
 
     private static LeadFact lead(String id, String status, boolean kept, Long minutes) {

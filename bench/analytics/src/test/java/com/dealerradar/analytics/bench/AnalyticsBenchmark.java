@@ -1,16 +1,8 @@
 package com.dealerradar.analytics.bench;
 
 import com.dealerradar.analytics.directory.DealerDirectory;
-import com.dealerradar.analytics.fact.adapter.mongo.FactDocuments;
-import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
-import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
-import com.dealerradar.analytics.fact.domain.GroupKey;
-import com.dealerradar.analytics.fact.domain.LeadFact;
-import com.dealerradar.analytics.fact.domain.Rollup;
-import com.dealerradar.analytics.fact.domain.RollupCalculator;
-import com.dealerradar.analytics.fact.domain.RollupGrain;
-import com.dealerradar.analytics.fact.domain.RollupSum;
-import com.dealerradar.analytics.fact.domain.RollupView;
+import com.dealerradar.analytics.fact.application.CellRefresher;
+import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.EventTypes;
@@ -24,43 +16,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 /**
- * Loads a year of a 60-dealer group's leads into the read model, first 100,000 then up to 1,000,000,
- * and times every dashboard query over HTTP at both sizes. Facts are generated in the shape the
- * projection writes them but not stored (no dashboard query reads facts, and a million of them
- * with a million rollups do not fit the embedded in-memory store); every group's rollup is computed
- * from them with the same per-group
- * {@link RollupCalculator} the live projection and the rebuild use (and each month's from its days
- * with the same {@link RollupSum} the live recompute uses), then bulk-written: pushing a
- * million leads' events one by one through the projection would take hours on the embedded store,
- * which has no secondary indexes (each recompute scans the facts).
+ * Loads a year of a 60-dealer group's leads into the read model through the live consumer's own
+ * code, in process: every event of every lead goes through {@link EventIntake} (the projection, the
+ * dealer-day index, the dirty marker) exactly as the Kafka listener hands it over, and the cells are
+ * recomputed by {@link CellRefresher#flush()} after every {@link #FLUSH_EVERY} leads, as the
+ * listener's debounce does after a burst. Only Kafka is skipped. First 100,000 leads, then 900,000
+ * more over the same year and dealers; every dashboard query is timed over HTTP at both sizes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "radar.analytics.flush-timeout=30m")
 @RadarInfrastructure
 class AnalyticsBenchmark {
 
     private static final InternalToken TOKENS = new InternalToken(SharedInfrastructure.INTERNAL_TOKEN_SECRET);
-    private static final int BATCH = 10_000;
+    private static final int FLUSH_EVERY = 5_000;
+    private static final int CONCURRENCY = 8;
     private static final int RUNS = 5;
-    private static final int ROLLUP_BATCH = 5_000;
     private static final Map<String, String> QUERIES = queries();
 
     @LocalServerPort
     int port;
     @Autowired
-    RollupStore rollups;
+    EventIntake intake;
+    @Autowired
+    CellRefresher cells;
     @Autowired
     DealerDirectory directory;
 
@@ -97,44 +87,44 @@ class AnalyticsBenchmark {
     @Test
     void dashboardQueriesAtOneHundredThousandAndAtOneMillionLeads() {
         registerDealers();
-        LeadFactGenerator generator = new LeadFactGenerator();
         long smallSize = Long.getLong("bench.small", 100_000);
         long largeSize = Long.getLong("bench.large", 1_000_000);
-        Map<String, Double> small = loadAndMeasure(generator, smallSize);
-        Map<String, Double> large = loadAndMeasure(generator, largeSize);
+        Map<String, Double> small = loadAndMeasure(new LeadEventGenerator("A"), smallSize, smallSize);
+        Map<String, Double> large = loadAndMeasure(new LeadEventGenerator("B"), largeSize - smallSize, largeSize);
         System.out.printf("BENCH %-48s %12s %12s %7s%n", "query (median of " + RUNS + " runs, ms)",
                 String.format("%,d", smallSize), String.format("%,d", largeSize), "ratio");
         small.forEach((name, ms) -> System.out.printf("BENCH %-48s %12.1f %12.1f %7.2f%n", name, ms, large.get(name),
                 large.get(name) / ms));
     }
 
-    private Map<String, Double> loadAndMeasure(LeadFactGenerator generator, long to) {
+    private Map<String, Double> loadAndMeasure(LeadEventGenerator generator, long count, long total) {
         long started = System.nanoTime();
-        long groupCount = 0;
-        for (RollupView view : RollupView.values()) {
-            Map<GroupKey, List<LeadFact>> groups = new HashMap<>();
-            for (long batch = 0; batch < to; batch += BATCH) {
-                for (Document doc : generator.facts(batch, Math.min(to, batch + BATCH))) {
-                    groups.computeIfAbsent(view.project(FactStore.groupOf(doc)), k -> new ArrayList<>())
-                            .add(FactDocuments.toFact(doc));
-                }
+        long events = 0;
+        long cellWrites = 0;
+        for (long first = 0; first < count; first += FLUSH_EVERY) {
+            long last = Math.min(count, first + FLUSH_EVERY);
+            List<List<EventEnvelope>> leads = new ArrayList<>();
+            for (long i = first; i < last; i++) {
+                leads.add(generator.lead(i, count));
             }
-            List<Rollup> days = groups.entrySet().stream()
-                    .map(e -> RollupCalculator.of(e.getKey(), e.getValue(), view.openLeadsKept())).toList();
-            groups.clear();
-            Map<GroupKey, RollupSum> byMonth = new HashMap<>();
-            days.forEach(day -> byMonth.computeIfAbsent(day.key().withDay(RollupGrain.monthOf(day.key().day())),
-                    k -> new RollupSum()).add(day));
-            List<Rollup> months = byMonth.entrySet().stream()
-                    .map(e -> e.getValue().toRollup(e.getKey(), view.openLeadsKept())).toList();
-            groupCount += save(view, RollupGrain.DAY, days) + save(view, RollupGrain.MONTH, months);
+            events += leads.stream().mapToLong(List::size).sum();
+            Flux.fromIterable(leads)
+                    .flatMap(lead -> Flux.fromIterable(lead).concatMap(intake::apply).then(), CONCURRENCY)
+                    .then().block(Duration.ofMinutes(30));
+            while (cells.hasPending()) {
+                cellWrites += cells.flush().block(Duration.ofMinutes(30));
+            }
+            if ((last / FLUSH_EVERY) % 5 == 0 || last == count) {
+                System.out.printf("BENCH   loading: %,d of %,d leads, %,d events, %.0f s%n", last, count, events,
+                        (System.nanoTime() - started) / 1e9);
+            }
         }
-        long groups = groupCount;
-        long rolledUp = System.nanoTime();
+        long loaded = System.nanoTime();
         QUERIES.values().forEach(uri -> client().get().uri("/api/analytics/" + uri).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult());
-        System.out.printf("BENCH %,d leads: %,d rollup groups (all views and grains) computed and written in %.1f s%n",
-                to, groups, (rolledUp - started) / 1e9);
+        System.out.printf("BENCH %,d leads in all: %,d leads (%,d events) applied through the consumer's intake and "
+                + "%,d cell writes in %.1f s (%.0f events/s)%n", total, count, events, cellWrites, (loaded - started) / 1e9,
+                events / ((loaded - started) / 1e9));
         Map<String, Double> medians = new LinkedHashMap<>();
         QUERIES.forEach((name, uri) -> {
             WebTestClient client = client();
@@ -148,24 +138,16 @@ class AnalyticsBenchmark {
                 }
             }
             medians.put(name, times.stream().sorted().toList().get(RUNS / 2));
-            System.out.printf("BENCH   %,d leads  %-48s %10.1f ms%n", to, name, medians.get(name));
+            System.out.printf("BENCH   %,d leads  %-48s %10.1f ms%n", total, name, medians.get(name));
         });
         return medians;
     }
 
-    private long save(RollupView view, RollupGrain grain, List<Rollup> computed) {
-        for (int i = 0; i < computed.size(); i += ROLLUP_BATCH) {
-            rollups.saveAll(view, grain, computed.subList(i, Math.min(computed.size(), i + ROLLUP_BATCH)))
-                    .block(Duration.ofMinutes(5));
-        }
-        return computed.size();
-    }
-
     private void registerDealers() {
-        for (int region = 0; region < LeadFactGenerator.REGIONS.size(); region++) {
-            for (int dealer = 0; dealer < LeadFactGenerator.DEALERS_PER_REGION; dealer++) {
-                String dealerId = LeadFactGenerator.dealerId(region, dealer);
-                String regionName = LeadFactGenerator.REGIONS.get(region);
+        for (int region = 0; region < LeadEventGenerator.REGIONS.size(); region++) {
+            for (int dealer = 0; dealer < LeadEventGenerator.DEALERS_PER_REGION; dealer++) {
+                String dealerId = LeadEventGenerator.dealerId(region, dealer);
+                String regionName = LeadEventGenerator.REGIONS.get(region);
                 directory.apply(new EventEnvelope(UUID.randomUUID().toString(), "/directory",
                         EventTypes.DEALER_REGISTERED, dealerId, OffsetDateTime.now(), dealerId, regionName, 1,
                         EventJson.write(new DealerRegistered(dealerId, dealerId, regionName, "Changan")))).block();

@@ -1,7 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.kafka;
 
-import com.dealerradar.analytics.fact.adapter.mongo.RollupStore;
-import com.dealerradar.analytics.fact.application.LeadProjection;
+import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.events.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
@@ -11,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies radar.leads, radar.followups and radar.defeats in partition order; the offset is committed
- * only after the fact and its group's rollup are written. One consumer thread applies all three, so
- * two recomputes of one group never race.
+ * once the fact is written and its dealer-day marked dirty. The cells follow on the next flush
+ * ({@link CellFlushLoop}). Several instances may share the partitions.
  */
 @Component
 class LeadEventsListener {
@@ -20,19 +19,15 @@ class LeadEventsListener {
     static final String LISTENER_ID = "analytics-lead-events";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final LeadProjection projection;
-    private final RollupStore rollups;
+    private final EventIntake intake;
 
-    LeadEventsListener(LeadProjection projection, RollupStore rollups) {
-        this.projection = projection;
-        this.rollups = rollups;
+    LeadEventsListener(EventIntake intake) {
+        this.intake = intake;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = {"#{@topics.leads()}", "#{@topics.followups()}", "#{@topics.defeats()}"},
             groupId = "analytics-service")
     void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(CloudEventCodec.fromCloudEvent(record.value()))
-                .flatMap(rollups::recompute)
-                .block(WRITE_TIMEOUT);
+        intake.apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
     }
 }

@@ -1,7 +1,10 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
+import com.dealerradar.analytics.fact.domain.DefeatProgress;
 import com.dealerradar.analytics.fact.domain.GroupKey;
-import com.dealerradar.analytics.fact.domain.RollupView;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -16,17 +19,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One fact document per lead. Each update is applied together with the id of the event that caused
- * it, in one single-document write, so a redelivered event changes nothing. Any event may create the
- * fact (a follow-up can arrive before the capture that other topic carries); the capture fills the
- * group dimensions in later.
+ * One fact document per lead, of bounded size: idempotency is kept by high-water marks per source
+ * (the lead's sequence, the defeat's sequence), never by lists of applied events. Every write is
+ * one single-document update filtered on the {@code _id}. Any event may create the fact (a follow-up
+ * can arrive before the capture that other topic carries); the capture fills the group in later.
  */
 @Component
 public class FactStore {
 
     public static final String COLLECTION = "lead_facts";
-    static final String APPLIED = "appliedEvents";
     static final String LEAD_SEQUENCE = "leadSequence";
+    static final String DEFEAT_MARK_ID = "defeatMark";
+    static final String DEFEAT_MARK_SEQUENCE = "defeatMarkSequence";
+    static final String DEFEAT_MARK_SINCE = "defeatMarkSince";
+    private static final int ATTEMPTS = 10;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -38,25 +44,66 @@ public class FactStore {
      * Applies a radar.leads event: guarded by the lead's {@code sequence}, so that only a newer
      * version of the lead changes the fact and a redelivered or stale one changes nothing.
      */
-    public Mono<Document> applyLeadEvent(String leadId, String eventId, long sequence, Map<String, Object> sets) {
+    public Mono<Document> applyLeadEvent(String leadId, long sequence, Map<String, Object> sets) {
         Query older = Query.query(Criteria.where("_id").is(leadId).and(LEAD_SEQUENCE).lt(sequence));
-        Update update = new Update().set(LEAD_SEQUENCE, sequence).push(APPLIED, eventId);
+        Update update = new Update().set(LEAD_SEQUENCE, sequence);
         sets.forEach(update::set);
         return modify(leadId, older, update);
     }
 
     /**
-     * Applies an event of another topic once: {@code sets} overwrite, {@code minimums} keep the
-     * smaller value, {@code increments} add; all skipped when event {@code eventId} was applied before.
+     * Applies a follow-up: it only ever sets flags and keeps minimums, which a repeated or reordered
+     * follow-up cannot change, so it needs no guard.
      */
-    public Mono<Document> applyOnce(String leadId, String eventId, Map<String, Object> sets,
-            Map<String, Object> minimums, Map<String, Number> increments) {
-        Query notYetApplied = Query.query(Criteria.where("_id").is(leadId).and(APPLIED).ne(eventId));
-        Update update = new Update().push(APPLIED, eventId).setOnInsert(LEAD_SEQUENCE, 0L);
+    public Mono<Document> applyFollowUp(String leadId, Map<String, Object> sets, Map<String, Object> minimums) {
+        Update update = new Update().setOnInsert(LEAD_SEQUENCE, 0L);
         sets.forEach(update::set);
         minimums.forEach(update::min);
-        increments.forEach(update::inc);
-        return modify(leadId, notYetApplied, update);
+        return modify(leadId, Query.query(Criteria.where("_id").is(leadId)), update);
+    }
+
+    /**
+     * Applies a radar.defeats event once, by the lead's {@link DefeatProgress}: read, decided, then
+     * written only if the mark is still the one read (a compare-and-set on the {@code _id}), retried
+     * when another writer came first.
+     */
+    public Mono<Document> applyDefeatEvent(String leadId, String defeatId, long sequence, Instant at,
+            Map<String, Object> sets, Map<String, Number> increments) {
+        return applyDefeatEvent(leadId, defeatId, sequence, at, sets, increments, ATTEMPTS);
+    }
+
+    private Mono<Document> applyDefeatEvent(String leadId, String defeatId, long sequence, Instant at,
+            Map<String, Object> sets, Map<String, Number> increments, int attempts) {
+        return find(leadId).map(FactStore::progressOf).defaultIfEmpty(DefeatProgress.NONE).flatMap(progress -> {
+            if (!progress.accepts(defeatId, sequence, at)) {
+                return find(leadId);
+            }
+            DefeatProgress next = progress.after(defeatId, sequence, at);
+            Query unchanged = Query.query(Criteria.where("_id").is(leadId)
+                    .and(DEFEAT_MARK_ID).is(progress.defeatId()).and(DEFEAT_MARK_SEQUENCE).is(
+                            progress.defeatId() == null ? null : progress.sequence()));
+            Update update = new Update().setOnInsert(LEAD_SEQUENCE, 0L)
+                    .set(DEFEAT_MARK_ID, next.defeatId()).set(DEFEAT_MARK_SEQUENCE, next.sequence())
+                    .set(DEFEAT_MARK_SINCE, Date.from(next.since()));
+            sets.forEach(update::set);
+            increments.forEach(update::inc);
+            FindAndModifyOptions options = FindAndModifyOptions.options().returnNew(true).upsert(true);
+            return mongo.findAndModify(unchanged, update, options, Document.class, COLLECTION)
+                    .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
+                    .switchIfEmpty(Mono.defer(() -> attempts > 1
+                            ? applyDefeatEvent(leadId, defeatId, sequence, at, sets, increments, attempts - 1)
+                            : Mono.error(new IllegalStateException("defeat mark of " + leadId + " kept changing"))));
+        });
+    }
+
+    private static DefeatProgress progressOf(Document fact) {
+        String defeatId = fact.getString(DEFEAT_MARK_ID);
+        if (defeatId == null) {
+            return DefeatProgress.NONE;
+        }
+        Date since = fact.getDate(DEFEAT_MARK_SINCE);
+        return new DefeatProgress(defeatId, ((Number) fact.get(DEFEAT_MARK_SEQUENCE)).longValue(),
+                since == null ? null : since.toInstant());
     }
 
     private Mono<Document> modify(String leadId, Query query, Update update) {
@@ -70,12 +117,12 @@ public class FactStore {
         return mongo.findById(leadId, Document.class, COLLECTION);
     }
 
-    /** The facts of one group of a view: those that match the view's fields of {@code projected}. */
-    public Flux<Document> inGroup(RollupView view, GroupKey projected) {
-        Map<String, Object> values = projected.asMap();
-        Criteria inGroup = new Criteria();
-        view.fields().forEach(field -> inGroup.and(field).is(values.get(field)));
-        return mongo.find(Query.query(inGroup), Document.class, COLLECTION);
+    /** The facts of the given leads (a dealer's day: a bounded list). */
+    public Flux<Document> findAll(Collection<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, COLLECTION);
     }
 
     public Mono<Void> dropAll() {
@@ -89,7 +136,7 @@ public class FactStore {
 
     public static GroupKey groupOf(Document fact) {
         return new GroupKey(fact.getString("day"), fact.getString("dealerId"), fact.getString("region"),
-                fact.getString("channel"), fact.getString("industry"), fact.getString("model"),
+                fact.getString("channel"), fact.getString("industry"), fact.getString("modelKey"),
                 fact.getString("consultant"));
     }
 

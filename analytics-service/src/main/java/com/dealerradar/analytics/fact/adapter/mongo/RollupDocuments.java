@@ -1,9 +1,12 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
+import com.dealerradar.analytics.fact.domain.CellScope;
+import com.dealerradar.analytics.fact.domain.CellView;
+import com.dealerradar.analytics.fact.domain.DueTimes;
+import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.analytics.fact.domain.OpenLead;
 import com.dealerradar.analytics.fact.domain.Rollup;
-import com.dealerradar.analytics.fact.domain.RollupView;
-import java.time.Instant;
+import com.dealerradar.analytics.fact.domain.ResponseHistogram;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -12,20 +15,26 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * Maps a {@link Rollup} to its document and back. Keyed counts are stored as arrays of {k, n} pairs,
- * because their keys (brand names, dealer ids) may hold characters a field name must not.
+ * Maps a row of a cell to its sub-document and back, keeping only what the cell's view needs.
+ * Keyed counts are stored as arrays of {k, n} pairs, because their keys (brand names, dealer ids)
+ * may hold characters a field name must not; a histogram as one flat array of bucket, count pairs.
  */
 final class RollupDocuments {
 
+    private static final String[] KEY_FIELDS = {"dealerId", "region", "channel", "industry", "model", "consultant"};
     private static final String[] COUNTS = {"captured", "invalid", "traffic", "kept", "followed", "followedWon", "reached", "won",
         "atRisk", "defeatedConfirmed", "pendingDefeats", "open", "defeatsReported", "defeatsConfirmed",
         "defeatsReversed"};
 
     private RollupDocuments() {}
 
-    static Document toDocument(RollupView view, Rollup r) {
-        Document doc = new Document("_id", view.idOf(r.key()));
-        doc.putAll(r.key().asMap());
+    static Document toDocument(CellView view, CellScope scope, Rollup r) {
+        Document doc = new Document();
+        r.key().asMap().forEach((field, value) -> {
+            if (value != null && !"day".equals(field)) {
+                doc.append(field, value);
+            }
+        });
         long[] counts = {r.captured(), r.invalid(), r.traffic(), r.kept(), r.followed(), r.followedWon(), r.reached(), r.won(),
             r.atRisk(), r.defeatedConfirmed(), r.pendingDefeats(), r.open(), r.defeatsReported(), r.defeatsConfirmed(),
             r.defeatsReversed()};
@@ -34,42 +43,68 @@ final class RollupDocuments {
                 doc.append(COUNTS[i], counts[i]);
             }
         }
-        List<Document> minutes = new ArrayList<>();
-        r.responseMinutes().forEach((minute, n) -> minutes.add(new Document("k", minute).append("n", n)));
-        appendUnlessEmpty(doc, "responseMinutes", minutes);
-        appendUnlessEmpty(doc, "pendingDueAt", r.pendingDueAt().stream().map(Date::from).toList());
-        appendUnlessEmpty(doc, "byReason", pairs(r.byReason()));
-        appendUnlessEmpty(doc, "byCompetitor", pairs(r.byCompetitor()));
-        appendUnlessEmpty(doc, "bySubtype", pairs(r.bySubtype()));
-        appendUnlessEmpty(doc, "bySameGroupDealer", pairs(r.bySameGroupDealer()));
-        appendUnlessEmpty(doc, "ratingSums", pairs(r.ratingSums()));
-        appendUnlessEmpty(doc, "ratingCounts", pairs(r.ratingCounts()));
-        appendUnlessEmpty(doc, "organizations", r.organizations());
-        appendUnlessEmpty(doc, "wonOrganizations", r.wonOrganizations());
-        appendUnlessEmpty(doc, "openLeads", r.openLeads().stream().map(RollupDocuments::openLead).toList());
+        if (view.keepsResponses()) {
+            List<Long> minutes = new ArrayList<>(ResponseHistogram.BUCKETS * 2);
+            r.responseMinutes().forEach((bucket, n) -> {
+                minutes.add(bucket);
+                minutes.add(n);
+            });
+            appendUnlessEmpty(doc, "responseMinutes", minutes);
+        }
+        if (view.keepsLosses()) {
+            DueTimes due = r.pendingDue();
+            appendUnlessEmpty(doc, "pendingDue", pairs(due.latest()));
+            if (due.earlier() > 0) {
+                doc.append("pendingDueEarlier", due.earlier()).append("pendingDueEarlierLatest", due.earlierLatest());
+            }
+            appendUnlessEmpty(doc, "byReason", pairs(r.byReason()));
+            appendUnlessEmpty(doc, "byCompetitor", pairs(r.byCompetitor()));
+            appendUnlessEmpty(doc, "bySubtype", pairs(r.bySubtype()));
+            appendUnlessEmpty(doc, "bySameGroupDealer", pairs(r.bySameGroupDealer()));
+            appendUnlessEmpty(doc, "ratingSums", pairs(r.ratingSums()));
+            appendUnlessEmpty(doc, "ratingCounts", pairs(r.ratingCounts()));
+        }
+        if (view.keepsEvidence(scope)) {
+            appendUnlessEmpty(doc, "organizations", r.organizations());
+            appendUnlessEmpty(doc, "wonOrganizations", r.wonOrganizations());
+            appendUnlessEmpty(doc, "models", r.models());
+            appendUnlessEmpty(doc, "openLeads", r.openLeads().stream().map(RollupDocuments::openLead).toList());
+        }
         return doc;
     }
 
-    /** Most groups are small: zero counts and empty lists are left out, which reads back the same. */
+    /** Most rows are small: zero counts and empty lists are left out, which reads back the same. */
     private static void appendUnlessEmpty(Document doc, String field, List<?> values) {
         if (!values.isEmpty()) {
             doc.append(field, values);
         }
     }
 
-    static Rollup toRollup(Document d) {
+    static Rollup toRollup(String period, Document d) {
         Map<Long, Long> minutes = new LinkedHashMap<>();
-        for (Document pair : d.getList("responseMinutes", Document.class, List.of())) {
-            minutes.put(((Number) pair.get("k")).longValue(), ((Number) pair.get("n")).longValue());
+        List<?> flat = d.getList("responseMinutes", Object.class, List.of());
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            minutes.put(((Number) flat.get(i)).longValue(), ((Number) flat.get(i + 1)).longValue());
         }
-        List<Instant> dueAt = d.getList("pendingDueAt", Date.class, List.of()).stream().map(Date::toInstant).toList();
-        return new Rollup(FactStore.groupOf(d), count(d, "captured"), count(d, "invalid"), count(d, "traffic"),
+        Map<Long, Long> due = new LinkedHashMap<>();
+        for (Document pair : d.getList("pendingDue", Document.class, List.of())) {
+            due.put(((Number) pair.get("k")).longValue(), ((Number) pair.get("n")).longValue());
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (String field : KEY_FIELDS) {
+            key.put(field, d.getString(field));
+        }
+        GroupKey groupKey = new GroupKey(period, (String) key.get("dealerId"), (String) key.get("region"),
+                (String) key.get("channel"), (String) key.get("industry"), (String) key.get("model"),
+                (String) key.get("consultant"));
+        return new Rollup(groupKey, count(d, "captured"), count(d, "invalid"), count(d, "traffic"),
                 count(d, "kept"), count(d, "followed"), count(d, "followedWon"), count(d, "reached"), count(d, "won"), count(d, "atRisk"),
                 count(d, "defeatedConfirmed"), count(d, "pendingDefeats"), count(d, "open"), minutes,
-                count(d, "defeatsReported"), count(d, "defeatsConfirmed"), count(d, "defeatsReversed"), dueAt,
+                count(d, "defeatsReported"), count(d, "defeatsConfirmed"), count(d, "defeatsReversed"),
+                DueTimes.of(due, count(d, "pendingDueEarlier"), count(d, "pendingDueEarlierLatest")),
                 map(d, "byReason"), map(d, "byCompetitor"), map(d, "bySubtype"), map(d, "bySameGroupDealer"),
                 map(d, "ratingSums"), map(d, "ratingCounts"), d.getList("organizations", String.class, List.of()),
-                d.getList("wonOrganizations", String.class, List.of()),
+                d.getList("wonOrganizations", String.class, List.of()), d.getList("models", String.class, List.of()),
                 d.getList("openLeads", Document.class, List.of()).stream().map(RollupDocuments::openLead).toList());
     }
 
@@ -85,7 +120,7 @@ final class RollupDocuments {
                 d.getString("grade"), capturedAt == null ? null : capturedAt.toInstant());
     }
 
-    private static List<Document> pairs(Map<String, Long> counts) {
+    private static <K> List<Document> pairs(Map<K, Long> counts) {
         List<Document> pairs = new ArrayList<>();
         counts.forEach((key, n) -> pairs.add(new Document("k", key).append("n", n)));
         return pairs;
@@ -103,5 +138,4 @@ final class RollupDocuments {
         Object value = d.get(field);
         return value instanceof Number n ? n.longValue() : 0;
     }
-
 }

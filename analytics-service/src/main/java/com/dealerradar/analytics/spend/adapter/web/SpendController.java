@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.spend.adapter.web;
 
+import com.dealerradar.analytics.directory.DealerDirectory;
 import com.dealerradar.analytics.spend.adapter.mongo.SpendStore;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.platform.security.Caller;
@@ -8,6 +9,7 @@ import com.dealerradar.platform.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,9 +24,11 @@ import reactor.core.publisher.Mono;
 class SpendController {
 
     private final SpendStore store;
+    private final DealerDirectory directory;
 
-    SpendController(SpendStore store) {
+    SpendController(SpendStore store, DealerDirectory directory) {
         this.store = store;
+        this.directory = directory;
     }
 
     record SpendRequest(BigDecimal total, Map<String, BigDecimal> byChannel) {}
@@ -52,6 +56,9 @@ class SpendController {
             return Mono.error(ApiProblem.invalid(violation[0], violation[1]));
         }
         return store.replace(new MonthlySpend(dealerId, yearMonth, request.total(), request.byChannel()))
+                .flatMap(spend -> directory.regionOf(dealerId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(region -> store.index(dealerId, region.orElse(null), yearMonth))
+                        .thenReturn(spend))
                 .map(SpendView::of);
     }
 

@@ -1,0 +1,78 @@
+package com.dealerradar.analytics.fact.adapter.mongo;
+
+import com.dealerradar.analytics.fact.domain.Cell;
+import com.dealerradar.analytics.fact.domain.CellScope;
+import com.dealerradar.analytics.fact.domain.CellView;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The dashboard cells, one document each, {@code _id} = view | period | scope. Read only by
+ * {@code _id $in} a bounded list; written only by a conditional replace on the version that was
+ * read (or an insert where there was none), so that of two instances recomputing one cell the one
+ * that read older children cannot overwrite the other.
+ */
+@Component
+public class CellStore {
+
+    public static final String COLLECTION = "analytics_cells";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public CellStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The cells of the given ids that exist, by id. */
+    public Mono<Map<String, Cell>> read(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+                .collectMap(d -> d.getString("_id"), CellStore::toCell)
+                .map(cells -> (Map<String, Cell>) cells);
+    }
+
+    /** Writes {@code cell} if it is still at the version it was read at; false when another write came first. */
+    public Mono<Boolean> replace(Cell cell) {
+        Document doc = toDocument(cell);
+        if (cell.version() == 0) {
+            return mongo.insert(doc, COLLECTION).thenReturn(true)
+                    .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+        }
+        Document unchanged = new Document("_id", cell.id()).append("version", cell.version());
+        return mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.replaceOne(unchanged, doc)))
+                .map(result -> result.getMatchedCount() == 1);
+    }
+
+    public Mono<Void> dropAll() {
+        return mongo.remove(new Query(), COLLECTION).then();
+    }
+
+    static Document toDocument(Cell cell) {
+        List<Document> rows = cell.rows().stream()
+                .map(row -> RollupDocuments.toDocument(cell.view(), cell.scope(), row)).toList();
+        return new Document("_id", cell.id()).append("version", cell.version() + 1)
+                .append("view", cell.view().name()).append("period", cell.period())
+                .append("level", cell.scope().level().name()).append("scope", cell.scope().name())
+                .append("rows", rows);
+    }
+
+    static Cell toCell(Document d) {
+        CellView view = CellView.valueOf(d.getString("view"));
+        String period = d.getString("period");
+        CellScope scope = new CellScope(CellScope.Level.valueOf(d.getString("level")), d.getString("scope"));
+        return new Cell(d.getString("_id"), view, period, scope, ((Number) d.get("version")).longValue(),
+                d.getList("rows", Document.class, List.of()).stream()
+                        .map(row -> RollupDocuments.toRollup(period, row)).toList());
+    }
+}
