@@ -17,6 +17,6 @@ echo "Building the service jars and the benchmark (skipping tests)..."
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK_DIR/classpath.txt"
 
 cd "$REPO_DIR/deploy/local"
-java -Xmx512m -Dbasedir="$REPO_DIR/deploy/local" -Djava.io.tmpdir="$WORK_DIR" \
+java -Xmx512m -Dradar.stack.ready-timeout-seconds=600 -Dbasedir="$REPO_DIR/deploy/local" -Djava.io.tmpdir="$WORK_DIR" \
   -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
   com.dealerradar.local.bench.GatewayOverheadBench "$@"
