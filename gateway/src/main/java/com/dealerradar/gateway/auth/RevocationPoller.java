@@ -21,6 +21,13 @@ class RevocationPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationPoller.class);
 
+    /**
+     * Reads start on schedule even while earlier ones are slow, so that a busy store delays what the
+     * instance knows by one read's latency, not by a queue of them; a read older than the trust
+     * window is abandoned, which bounds how many are in flight.
+     */
+    private static final int READS_IN_FLIGHT = 8;
+
     private final RevocationEpochStore store;
     private final RevocationEpoch epoch;
     private final KeyCacheProperties properties;
@@ -38,7 +45,7 @@ class RevocationPoller implements SmartLifecycle {
         if (polling == null) {
             polling = Flux.interval(Duration.ZERO, properties.revocationPoll())
                     .onBackpressureDrop()
-                    .concatMap(tick -> readOnce(), 1)
+                    .flatMap(tick -> readOnce(), READS_IN_FLIGHT)
                     .subscribe();
         }
     }

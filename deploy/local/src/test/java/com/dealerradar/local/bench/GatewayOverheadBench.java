@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * would), on the local stack started from the real jars. Both read the same leads of one dealer, in
  * alternating rounds (gateway first in odd rounds, direct first in even ones), so that drift in the
  * machine's load falls on both alike. Prints requests/s and latency percentiles for each, their ratio
- * and what the gateway adds.
+ * and what the gateway adds, and the CPU time the gateway and lead-service processes spent per request
+ * in each target's rounds (where the time goes when the machine's cores are the limit).
  *
  * <p>Arguments (all optional): {@code rounds requestsPerRound clients leads}, default {@code 10 2000 4 200}.
  */
@@ -90,7 +91,7 @@ public final class GatewayOverheadBench {
     /** Where reads go and how they are authorised; a null credential means a fresh internal token per round. */
     private record Target(String name, String baseUrl, String header, String credential) {}
 
-    private record Round(long[] latencies, double seconds) {
+    private record Round(long[] latencies, double seconds, Duration gatewayCpu, Duration leadServiceCpu) {
 
         double requestsPerSecond() {
             return latencies.length / seconds;
@@ -103,11 +104,23 @@ public final class GatewayOverheadBench {
         private final List<long[]> latencies = new ArrayList<>();
         private double seconds;
         private int requests;
+        private Duration gatewayCpu = Duration.ZERO;
+        private Duration leadServiceCpu = Duration.ZERO;
 
         void add(Round round) {
             latencies.add(round.latencies());
             seconds += round.seconds();
             requests += round.latencies().length;
+            gatewayCpu = gatewayCpu.plus(round.gatewayCpu());
+            leadServiceCpu = leadServiceCpu.plus(round.leadServiceCpu());
+        }
+
+        double gatewayCpuMillisPerRequest() {
+            return gatewayCpu.toNanos() / 1e6 / requests;
+        }
+
+        double leadServiceCpuMillisPerRequest() {
+            return leadServiceCpu.toNanos() / 1e6 / requests;
         }
 
         double requestsPerSecond() {
@@ -156,6 +169,8 @@ public final class GatewayOverheadBench {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
+        Duration gatewayCpuBefore = cpuOf("gateway");
+        Duration leadServiceCpuBefore = cpuOf("lead-service");
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
@@ -178,7 +193,18 @@ public final class GatewayOverheadBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Round(latencies, seconds);
+        return new Round(latencies, seconds, cpuOf("gateway").minus(gatewayCpuBefore),
+                cpuOf("lead-service").minus(leadServiceCpuBefore));
+    }
+
+    /** CPU time the service's process (a child of this JVM, started from its jar) has used so far. */
+    private static Duration cpuOf(String module) {
+        String jar = "/" + module + "-0.1.0-SNAPSHOT.jar";
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().arguments().map(args -> Arrays.stream(args).anyMatch(a -> a.endsWith(jar)))
+                        .orElse(false))
+                .map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
+                .findFirst().orElse(Duration.ZERO);
     }
 
     private HttpResponse<String> post(String path, String apiKey, String json) throws Exception {
@@ -204,14 +230,18 @@ public final class GatewayOverheadBench {
     private static void print(int rounds, int perRound, int clients, int leads, Totals gateway, Totals direct) {
         System.out.printf("%nGateway overhead: GET /api/leads/{id} on %d leads of one dealer, %d rounds of %,d requests"
                 + " per target (alternating), %d clients%n", leads, rounds, perRound, clients);
-        System.out.printf("%-16s %12s %14s %16s %12s%n", "", "gateway", "lead-service", "gateway/direct", "added");
-        System.out.printf("%-16s %12.1f %14.1f %16.2f %12s%n", "requests/s", gateway.requestsPerSecond(),
+        System.out.printf("%-28s %12s %14s %16s %12s%n", "", "gateway", "lead-service", "gateway/direct", "added");
+        System.out.printf("%-28s %12.1f %14.1f %16.2f %12s%n", "requests/s", gateway.requestsPerSecond(),
                 direct.requestsPerSecond(), gateway.requestsPerSecond() / direct.requestsPerSecond(), "");
         for (double p : new double[] {0.50, 0.90, 0.99}) {
             double g = gateway.percentileMillis(p);
             double d = direct.percentileMillis(p);
-            System.out.printf("%-16s %12.2f %14.2f %16.2f %12s%n", "p" + Math.round(p * 100) + " ms", g, d, g / d,
+            System.out.printf("%-28s %12.2f %14.2f %16.2f %12s%n", "p" + Math.round(p * 100) + " ms", g, d, g / d,
                     String.format("%+.2f ms", g - d));
         }
+        System.out.printf("%-28s %12.2f %14.2f%n", "gateway CPU ms/request", gateway.gatewayCpuMillisPerRequest(),
+                direct.gatewayCpuMillisPerRequest());
+        System.out.printf("%-28s %12.2f %14.2f%n", "lead-service CPU ms/request", gateway.leadServiceCpuMillisPerRequest(),
+                direct.leadServiceCpuMillisPerRequest());
     }
 }
