@@ -9,6 +9,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Stands in for the services behind the gateway. It echoes what reached it (method, path, query,
@@ -18,10 +19,14 @@ import reactor.netty.http.server.HttpServerResponse;
 final class DownstreamStub implements AutoCloseable {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    // Its own event loops: closing a gateway context disposes Reactor Netty's global ones, and the stub
+    // serves every gateway context of the test JVM.
+    private final LoopResources loops = LoopResources.create("downstream-stub", 1, true);
     private final DisposableServer server;
 
     DownstreamStub() {
         server = HttpServer.create()
+                .runOn(loops)
                 .host("127.0.0.1")
                 .port(0)
                 .handle(this::handle)
@@ -68,5 +73,6 @@ final class DownstreamStub implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loops.dispose();
     }
 }

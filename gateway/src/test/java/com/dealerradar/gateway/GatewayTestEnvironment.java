@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -32,17 +34,24 @@ final class GatewayTestEnvironment {
     }
 
     static void register(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same settings as {@link #register}, for a gateway started outside Spring's test support. */
+    static Map<String, Object> properties() {
         DownstreamStub downstream = stub();
         InetSocketAddress mongoAddress = mongo.getLocalAddress();
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoAddress.getPort());
-        registry.add("server.port", () -> "0");
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("radar.admin-key", () -> ADMIN_KEY);
-        registry.add("radar.security.internal-token-secret", () -> TOKEN_SECRET);
-        registry.add("LEAD_SERVICE_URI", downstream::uri);
-        registry.add("FOLLOWUP_SERVICE_URI", downstream::uri);
-        registry.add("DEFEAT_SERVICE_URI", downstream::uri);
-        registry.add("ANALYTICS_SERVICE_URI", () -> "http://127.0.0.1:" + unusedPort());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.mongodb.uri", "mongodb://127.0.0.1:" + mongoAddress.getPort());
+        properties.put("server.port", "0");
+        properties.put("server.address", "127.0.0.1");
+        properties.put("radar.admin-key", ADMIN_KEY);
+        properties.put("radar.security.internal-token-secret", TOKEN_SECRET);
+        properties.put("LEAD_SERVICE_URI", downstream.uri());
+        properties.put("FOLLOWUP_SERVICE_URI", downstream.uri());
+        properties.put("DEFEAT_SERVICE_URI", downstream.uri());
+        properties.put("ANALYTICS_SERVICE_URI", "http://127.0.0.1:" + unusedPort());
+        return properties;
     }
 
     private static int unusedPort() {

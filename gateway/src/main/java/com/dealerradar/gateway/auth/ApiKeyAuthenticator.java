@@ -1,9 +1,7 @@
 package com.dealerradar.gateway.auth;
 
 import com.dealerradar.gateway.key.AdminKey;
-import com.dealerradar.gateway.key.ApiKey;
 import com.dealerradar.gateway.key.ApiKeyHash;
-import com.dealerradar.gateway.key.ApiKeyStore;
 import com.dealerradar.platform.security.Caller;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -13,11 +11,11 @@ import reactor.core.publisher.Mono;
 public class ApiKeyAuthenticator {
 
     private final AdminKey adminKey;
-    private final ApiKeyStore store;
+    private final ApiKeyLookupCache keys;
 
-    public ApiKeyAuthenticator(AdminKey adminKey, ApiKeyStore store) {
+    public ApiKeyAuthenticator(AdminKey adminKey, ApiKeyLookupCache keys) {
         this.adminKey = adminKey;
-        this.store = store;
+        this.keys = keys;
     }
 
     public Mono<Caller> authenticate(String presentedKey) {
@@ -25,8 +23,6 @@ public class ApiKeyAuthenticator {
         if (adminKey.matches(hash)) {
             return Mono.just(adminKey.caller());
         }
-        return store.findByHash(hash)
-                .filter(key -> !key.isRevoked())
-                .map(ApiKey::toCaller);
+        return keys.find(hash);
     }
 }

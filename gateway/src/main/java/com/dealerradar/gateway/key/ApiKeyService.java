@@ -12,11 +12,16 @@ public class ApiKeyService {
 
     private final ApiKeyStore store;
     private final ApiKeySecrets secrets;
+    private final RevocationEpochStore revocations;
+    private final RevocationEpoch epoch;
     private final Clock clock = Clock.systemUTC();
 
-    public ApiKeyService(ApiKeyStore store, ApiKeySecrets secrets) {
+    public ApiKeyService(ApiKeyStore store, ApiKeySecrets secrets, RevocationEpochStore revocations,
+                         RevocationEpoch epoch) {
         this.store = store;
         this.secrets = secrets;
+        this.revocations = revocations;
+        this.epoch = epoch;
     }
 
     public Mono<IssuedApiKey> issue(NewApiKeyRequest request) {
@@ -27,14 +32,25 @@ public class ApiKeyService {
         return store.insert(key, ApiKeyHash.of(secret)).map(saved -> IssuedApiKey.of(saved, secret));
     }
 
-    /** Revoking twice is harmless: the first revocation time is kept. */
+    /**
+     * Marks the key revoked, then advances the revocation epoch, which tells every gateway instance to
+     * stop believing its cached keys; only then does it answer. Revoking twice is harmless: the first
+     * revocation time is kept, and the epoch advances again, so that a retry after a failed advance
+     * still reaches every instance.
+     */
     public Mono<Void> revoke(String keyId) {
         if (AdminKey.KEY_ID.equals(keyId)) {
             return Mono.error(ApiProblem.conflict("the admin key comes from RADAR_ADMIN_KEY; change it there"));
         }
         return store.findById(keyId)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("key " + keyId)))
-                .flatMap(key -> key.isRevoked() ? Mono.empty() : store.markRevoked(keyId, Instant.now(clock)));
+                .flatMap(key -> key.isRevoked() ? Mono.empty() : store.markRevoked(keyId, Instant.now(clock)))
+                .then(Mono.defer(this::advanceEpoch));
+    }
+
+    private Mono<Void> advanceEpoch() {
+        long startedAt = epoch.now();
+        return revocations.advance().doOnNext(advanced -> epoch.observed(advanced, startedAt)).then();
     }
 
     public Mono<ApiKeyPage> list(int page, int size) {

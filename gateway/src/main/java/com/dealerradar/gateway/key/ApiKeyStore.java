@@ -26,7 +26,7 @@ public class ApiKeyStore {
         return mongo.insert(ApiKeyDocument.of(key, keyHash)).map(ApiKeyDocument::toApiKey);
     }
 
-    /** Reads the store on every call, so that a revocation takes effect with the very next request. */
+    /** By the unique hash index; the gateway caches these lookups (see ApiKeyLookupCache). */
     public Mono<ApiKey> findByHash(String keyHash) {
         return mongo.findOne(query(where(ApiKeyDocument.KEY_HASH).is(keyHash)), ApiKeyDocument.class)
                 .map(ApiKeyDocument::toApiKey);

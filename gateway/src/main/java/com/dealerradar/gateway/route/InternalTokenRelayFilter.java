@@ -3,8 +3,6 @@ package com.dealerradar.gateway.route;
 import com.dealerradar.gateway.auth.ApiKeyAuthenticationFilter;
 import com.dealerradar.gateway.auth.Callers;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.security.InternalToken;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -18,25 +16,23 @@ import reactor.core.publisher.Mono;
 /**
  * Services believe only the gateway about who is calling. So every routed request loses whatever
  * identity the client claimed (its own {@code Authorization}, any {@code X-Radar-*} header) and the
- * API key itself, which the services have no use for, and gains a freshly signed internal token.
+ * API key itself, which the services have no use for, and gains the caller's internal token.
  */
 @Component
 class InternalTokenRelayFilter implements GlobalFilter, Ordered {
 
     private static final String RADAR_HEADER_PREFIX = "x-radar-";
 
-    private final InternalToken internalToken;
-    private final Clock clock;
+    private final InternalTokens internalTokens;
 
-    InternalTokenRelayFilter(InternalToken internalToken) {
-        this.internalToken = internalToken;
-        this.clock = Clock.systemUTC();
+    InternalTokenRelayFilter(InternalTokens internalTokens) {
+        this.internalTokens = internalTokens;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Caller caller = Callers.of(exchange);
-        String token = caller == null ? null : internalToken.sign(caller, clock.instant());
+        String token = caller == null ? null : internalTokens.forCaller(caller);
         ServerWebExchange relayed = exchange.mutate()
                 .request(request -> request.headers(headers -> {
                     removeClientIdentity(headers);

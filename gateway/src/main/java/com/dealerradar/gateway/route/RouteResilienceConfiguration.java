@@ -1,7 +1,5 @@
 package com.dealerradar.gateway.route;
 
-import com.dealerradar.platform.security.InternalToken;
-import com.dealerradar.platform.security.RadarSecurityProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
@@ -37,8 +35,4 @@ class RouteResilienceConfiguration {
                 .build());
     }
 
-    @Bean
-    InternalToken internalToken(RadarSecurityProperties security) {
-        return new InternalToken(security.internalTokenSecret());
-    }
 }
