@@ -1,11 +1,21 @@
 // Regions against industries, models or channels: where deals happen and where they do not.
 import { api } from '../api.js';
 import { t, fmt, label } from '../i18n.js';
-import { section, select, chart, states } from '../ui.js';
+import { section, select, chart, states, esc } from '../ui.js';
 
 const DIMENSIONS = ['industry', 'model', 'channel'];
 const MEASURES = ['won', 'closeRate', 'leads'];
 let view = null;
+
+/** The heat map's numbers as a table, regions down and values across. */
+function grid(comparison, measure, dimension) {
+  const cell = new Map(comparison.cells.map((c) => [`${c.region}\u0000${c.value}`, c]));
+  const show = (c) => (!c ? '' : measure === 'closeRate' ? fmt.pct(c.closeRate) : fmt.int(c[measure]));
+  const head = comparison.values.map((v) => `<th class="num">${esc(dimension === 'model' ? v : label(v))}</th>`).join('');
+  const rows = comparison.regions.map((r) => `<tr><td>${esc(r)}</td>${comparison.values
+    .map((v) => `<td class="num">${show(cell.get(`${r}\u0000${v}`))}</td>`).join('')}</tr>`).join('');
+  return `<div class="table-wrap"><table id="comparison-table"><thead><tr><th>${esc(t('comparison.region'))}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
 
 export default {
   roles: ['ADMIN', 'HQ', 'REGION_MANAGER'],
@@ -20,7 +30,8 @@ export default {
       + select('measure', MEASURES.map((m) => [m, t(`comparison.${m}`)]), measure, t('comparison.measure'));
     if (!comparison.cells.length) return section(t('page.comparison'), states.empty(), pickers);
     const height = Math.max(260, comparison.regions.length * 34 + 120);
-    return section(t('page.comparison'), `<div id="heatmap" class="chart" style="height:${height}px"></div>`, pickers);
+    return section(t('page.comparison'), `<div id="heatmap" class="chart" style="height:${height}px"></div>`, pickers)
+      + section(`${t(`comparison.${measure}`)} · ${t(`dimension.${dimension}`)}`, grid(comparison, measure, dimension));
   },
   after() {
     if (!view?.comparison.cells.length) return;
