@@ -7,7 +7,8 @@ set -uo pipefail
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VERSION="0.1.0-SNAPSHOT"
 LOCAL_JAR="$REPO_DIR/deploy/local/target/radar-local.jar"
-READY_TIMEOUT_SECONDS=180
+# A busy machine may need longer: RADAR_READY_TIMEOUT_SECONDS overrides the wait for each process.
+READY_TIMEOUT_SECONDS=${RADAR_READY_TIMEOUT_SECONDS:-180}
 
 # Started in this order, stopped in reverse; the gateway goes last so it only routes to running services.
 SERVICES=(lead-service followup-service defeat-service analytics-service gateway)

@@ -7,8 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GatewayClient {
 
-    private static final int IN_FLIGHT = 12;
+    private static final int IN_FLIGHT = 8;
+    private static final int ATTEMPTS = 8;
+    private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String gateway;
@@ -49,7 +54,11 @@ final class GatewayClient {
         return send(method, path, key, body, expected).join();
     }
 
-    /** Sends one request when a slot is free; the answer's JSON (or null when it has none). */
+    /**
+     * Sends one request when a slot is free; the answer's JSON (or null when it has none). An answer
+     * that says "not now" (429, 502, 503, 504) or a lost connection is tried again after a pause:
+     * every create carries its externalRef, so a repeat adds nothing.
+     */
     CompletableFuture<JsonNode> send(String method, String path, String key, Object body, int... expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(TIMEOUT)
@@ -61,9 +70,8 @@ final class GatewayClient {
             request.header("Content-Type", "application/json");
         }
         inFlight.acquireUninterruptibly();
-        requests.incrementAndGet();
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, failure) -> inFlight.release())
+        return attempt(request.build(), 1)
+                .whenComplete((answer, failure) -> inFlight.release())
                 .thenApply(response -> {
                     if (!accepted(response.statusCode(), expected)) {
                         throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
@@ -71,6 +79,22 @@ final class GatewayClient {
                     }
                     return response.body().isBlank() ? null : json.readTree(response.body());
                 });
+    }
+
+    private CompletableFuture<HttpResponse<String>> attempt(HttpRequest request, int attempt) {
+        requests.incrementAndGet();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    boolean notNow = failure != null || RETRIED_STATUSES.contains(response.statusCode());
+                    if (!notNow || attempt >= ATTEMPTS) {
+                        return failure == null ? CompletableFuture.completedFuture(response)
+                                : CompletableFuture.<HttpResponse<String>>failedFuture(failure);
+                    }
+                    long pauseMillis = Math.min(10_000, 500L << attempt);
+                    Executor later = CompletableFuture.delayedExecutor(pauseMillis, TimeUnit.MILLISECONDS);
+                    return CompletableFuture.supplyAsync(() -> request, later).thenCompose(again -> attempt(again, attempt + 1));
+                })
+                .thenCompose(Function.identity());
     }
 
     /** Runs one request per item, all at once within the in-flight bound, and waits for every answer. */

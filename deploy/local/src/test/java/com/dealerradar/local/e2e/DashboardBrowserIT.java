@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -178,6 +179,17 @@ class DashboardBrowserIT {
 
             String work = page("dealer", lang, "work", range + "&dealerId=D-CF-01");
             assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (1 in all)" : "待战败回访 (共 1 条)");
+        }
+        // A tablet held upright: the same page, one column, nothing cut off.
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        try {
+            page("dealer-tablet", "zh", "overview", range + "&dealerId=D-CF-01");
+            assertThat(metric("costPerLead")).isEqualTo("¥1,300");
+            Number overflow = (Number) ((JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 1000));
         }
     }
 
