@@ -50,7 +50,7 @@ final class DemoGroup {
     private static final String[] INDUSTRIES = {"JUSTICE", "PUBLIC_SECURITY", "POWER_UTILITY", "MINING_ENERGY", "GOVERNMENT",
             "EDUCATION", "HEALTHCARE", "FINANCE", "TELECOM", "LOGISTICS", "CONSTRUCTION", "MANUFACTURING", "AGRICULTURE",
             "TRANSPORT", "RETAIL", "OTHER"};
-    private static final double[] INDUSTRY_WEIGHTS = {8, 6, 4, 10, 7, 5, 5, 4, 3, 9, 8, 7, 9, 6, 5, 4};
+    private static final double[] INDUSTRY_WEIGHTS = {12, 6, 4, 10, 7, 5, 5, 4, 3, 9, 8, 7, 9, 6, 5, 4};
     private static final String[] GRADES = {"H", "A", "B", "C"};
     private static final double[] GRADE_WEIGHTS = {10, 25, 35, 30};
     private static final double[] GRADE_WIN = {0.42, 0.28, 0.15, 0.06};

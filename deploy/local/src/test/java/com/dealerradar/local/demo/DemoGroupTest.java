@@ -13,21 +13,21 @@ import org.junit.jupiter.api.Test;
 class DemoGroupTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
-    private static final DemoPlan PLAN = DemoGroup.generate(20261130, NOW, 17);
+    private static final DemoPlan PLAN = DemoGroup.generate(20261130, NOW, 10);
 
     @Test
     void theSameSeedGivesTheSameGroup() {
-        DemoPlan again = DemoGroup.generate(20261130, NOW, 17);
+        DemoPlan again = DemoGroup.generate(20261130, NOW, 10);
         assertThat(again.leads()).hasSameSizeAs(PLAN.leads());
         assertThat(again.leads().get(777)).isEqualTo(PLAN.leads().get(777));
-        assertThat(DemoGroup.generate(7, NOW, 17).leads().get(777)).isNotEqualTo(PLAN.leads().get(777));
+        assertThat(DemoGroup.generate(7, NOW, 10).leads().get(777)).isNotEqualTo(PLAN.leads().get(777));
     }
 
     @Test
     void twelveRegionsOfFiveDealersAndAModestVolume() {
         assertThat(PLAN.dealers()).hasSize(60);
         assertThat(PLAN.dealers().stream().map(DemoPlan.Dealer::region).distinct()).hasSize(12);
-        assertThat(PLAN.leads()).hasSizeBetween(8_000, 20_000);
+        assertThat(PLAN.leads()).hasSizeBetween(5_000, 20_000);
         assertThat(PLAN.leads()).allMatch(lead -> !lead.occurredAt().isAfter(NOW));
     }
 
