@@ -32,7 +32,9 @@ public final class LocalStack implements AutoCloseable {
             List.of("lead-service", "followup-service", "defeat-service", "analytics-service", "gateway");
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    // A busy machine may need longer: -Dradar.stack.ready-timeout-seconds=600.
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("radar.stack.ready-timeout-seconds", 180));
 
     private final Path dataDir;
     private final EmbeddedKafka kafka;
