@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code --name value} pairs from a command line. */
-final class CommandLineOptions {
+public final class CommandLineOptions {
 
     private final Map<String, String> values;
 
@@ -13,7 +13,7 @@ final class CommandLineOptions {
         this.values = values;
     }
 
-    static CommandLineOptions parse(String[] args, int from) {
+    public static CommandLineOptions parse(String[] args, int from) {
         Map<String, String> values = new HashMap<>();
         for (int i = from; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -27,6 +27,18 @@ final class CommandLineOptions {
     int port(String name, int defaultPort) {
         String value = values.get(name);
         return value == null ? defaultPort : Integer.parseInt(value);
+    }
+
+    public String required(String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("Missing --" + name);
+        }
+        return value;
+    }
+
+    public String optional(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
     }
 
     Path requiredPath(String name) {

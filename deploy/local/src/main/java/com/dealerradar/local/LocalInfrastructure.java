@@ -1,6 +1,8 @@
 package com.dealerradar.local;
 
+import com.dealerradar.local.demo.DemoLoader;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 import com.dealerradar.testkit.EmbeddedKafka;
@@ -12,18 +14,27 @@ import com.dealerradar.testkit.EmbeddedMongo;
  *   kafka --port 9092 --controller-port 9093 --data-dir DIR
  *   store --port 27017 --file DIR/store.mv.db
  * </pre>
- * Both keep their data where they are told, so the stack starts again with what it had.
+ * Both keep their data where they are told, so the stack starts again with what it had. A third
+ * subcommand loads the demo group into a running stack and exits:
+ * <pre>
+ *   demo --gateway http://127.0.0.1:8080 --admin-key KEY
+ * </pre>
  */
 public final class LocalInfrastructure {
 
     private static final String USAGE = """
             usage: java -jar radar-local.jar kafka --port 9092 --controller-port 9093 --data-dir DIR
-                   java -jar radar-local.jar store --port 27017 --file DIR/store.mv.db""";
+                   java -jar radar-local.jar store --port 27017 --file DIR/store.mv.db
+                   java -jar radar-local.jar demo --gateway http://127.0.0.1:8080 --admin-key KEY""";
 
     private LocalInfrastructure() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("demo")) {
+            DemoLoader.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         AutoCloseable server;
         try {
             server = start(args);

@@ -1,9 +1,13 @@
 package com.dealerradar.gateway.auth;
 
 import com.dealerradar.platform.web.ProblemResponses;
+import com.dealerradar.gateway.dashboard.DashboardPaths;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -14,16 +18,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Requires a valid {@code X-Api-Key} on every request, routed or served here, and records the caller
- * for what follows. Only the actuator (probes, scraping) is open. The open path is matched on the
- * decoded path, as routes are, and everything else is closed, so that no spelling of a path
- * ({@code /%61pi/leads}) can reach a service without a key.
+ * for what follows. Only the actuator (probes, scraping), the dashboard's static files, Swagger UI and
+ * the services' OpenAPI descriptions are open: they hold no data, and the pages then send the key
+ * themselves. Open paths are matched on the decoded path, as routes are, and everything else is
+ * closed, so that no spelling of a path ({@code /%61pi/leads}) can reach a service without a key.
  */
 @Component
 public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Api-Key";
     public static final int ORDER = 0;
-    private static final PathPattern OPEN = PathPatternParser.defaultInstance.parse("/actuator/**");
+    private static final List<PathPattern> OPEN = Stream.concat(Stream.of("/actuator/**"),
+                    DashboardPaths.OPEN.stream())
+            .map(PathPatternParser.defaultInstance::parse)
+            .toList();
 
     private final ApiKeyAuthenticator authenticator;
 
@@ -33,7 +41,8 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (OPEN.matches(exchange.getRequest().getPath().pathWithinApplication())) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        if (OPEN.stream().anyMatch(open -> open.matches(path))) {
             return chain.filter(exchange);
         }
         String presented = exchange.getRequest().getHeaders().getFirst(HEADER);
