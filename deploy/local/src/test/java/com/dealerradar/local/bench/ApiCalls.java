@@ -1,0 +1,92 @@
+package com.dealerradar.local.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark's calls to the public API. A write that fails on the server side or on the wire is
+ * sent again with the same body, as a dealer system would: every create carries its externalRef, so a
+ * retry stores nothing twice.
+ */
+final class ApiCalls {
+
+    private static final int ATTEMPTS = 8;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final String baseUrl;
+    private final AtomicInteger retries = new AtomicInteger();
+
+    ApiCalls(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    int retries() {
+        return retries.get();
+    }
+
+    String get(String path, String apiKey) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request(path, apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    /** Posts once and expects {@code created} (or 200 for a repeat of the same externalRef). */
+    String post(String path, String apiKey, String json, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(path, apiKey, json);
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    /**
+     * Posts until the API answers {@code expected} (or 200, the answer to a repeated create); 4xx other
+     * than those is the benchmark's own mistake and stops the run.
+     */
+    String postRetrying(String path, String apiKey, String json, int expected) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> r = send(path, apiKey, json);
+                if (r.statusCode() == expected || r.statusCode() == 200) {
+                    return r.body();
+                }
+                if (r.statusCode() < 500 || attempt == ATTEMPTS) {
+                    throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body()
+                            + "\nfor " + json);
+                }
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("POST " + path + " failed " + ATTEMPTS + " times", e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            retries.incrementAndGet();
+            try {
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String path, String apiKey, String json) throws IOException, InterruptedException {
+        return http.send(request(path, apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String apiKey) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120)).header("X-Api-Key", apiKey);
+    }
+}

@@ -1,0 +1,211 @@
+package com.dealerradar.local.bench;
+
+import com.dealerradar.local.e2e.LocalStack;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ingest growth on the whole local stack through the gateway: a 60-dealer group over the last twelve
+ * months, posted slice by slice through the public API (leads in batches, follow-ups, loss reports and
+ * callbacks one by one), with per-slice rates, single-post latency and analytics lag. Then a paced run
+ * at half the first slice's rate measures how long a single lead takes to show in analytics.
+ *
+ * <p>Arguments (all optional): {@code slices sliceLeads}, default {@code 10 20000} (200,000 leads).
+ */
+public final class IngestGrowthBench {
+
+    private static final int REGIONS = 12;
+    private static final int DEALERS_PER_REGION = 5;
+    private static final int SINGLE_POSTS_PER_SLICE = 300;
+    private static final int CLIENTS = 4;
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(10);
+    private static final Duration PACED_RUN = Duration.ofSeconds(30);
+    private static final Pattern BATCH_RESULT =
+            Pattern.compile("\\{\"index\":(\\d+),\"outcome\":\"(CREATED|DUPLICATE)\",\"leadId\":\"([^\"]+)\"");
+    private static final Pattern DEFEAT_ID = Pattern.compile("\"defeatId\":\"([^\"]+)\"");
+    private static final Pattern CAPTURED = Pattern.compile("\"captured\":(\\d+)");
+
+    private final ApiCalls api;
+    private final Workload workload;
+    private final String adminKey;
+    private final List<String> dealerKeys = new ArrayList<>();
+    private long leadsPosted;
+
+    private IngestGrowthBench(LocalStack stack, long seed) {
+        this.api = new ApiCalls(stack.gatewayUrl());
+        this.workload = new Workload(new Random(seed), OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1));
+        this.adminKey = stack.adminKey();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int slices = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int sliceLeads = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        System.out.println("Starting the local stack from the service jars...");
+        int status = 1;
+        try (LocalStack stack = LocalStack.start()) {
+            IngestGrowthBench bench = new IngestGrowthBench(stack, 20261130L);
+            bench.registerGroup();
+            List<SliceResult> results = new ArrayList<>();
+            System.out.println(SliceResult.HEADER);
+            for (int s = 0; s < slices; s++) {
+                SliceResult result = bench.slice(s, sliceLeads);
+                results.add(result);
+                System.out.println(result.row());
+            }
+            LagProbe.Result lag = bench.pacedLag(results.get(0).acceptedLeadsPerSecond() / 2);
+            System.out.printf("%nAnalytics lag at %.0f leads/s (half the first slice's rate), %d probes: "
+                    + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", lag.rate(), lag.probes(), lag.p50(), lag.p99(), lag.max());
+            System.out.printf("Last slice's rate / first slice's: %.2f; requests retried after a 5xx: %d%n",
+                    results.get(results.size() - 1).acceptedLeadsPerSecond() / results.get(0).acceptedLeadsPerSecond(),
+                    bench.api.retries());
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private void registerGroup() throws Exception {
+        for (int r = 0; r < REGIONS; r++) {
+            for (int d = 0; d < DEALERS_PER_REGION; d++) {
+                String dealerId = Workload.dealerId(r, d);
+                api.post("/api/dealers", adminKey, """
+                        {"dealerId": "%s", "name": "%s Motors %d", "region": "%s", "brand": "Changan"}"""
+                        .formatted(dealerId, Workload.region(r), d, Workload.region(r)), 201);
+                String issued = api.post("/api/keys", adminKey, """
+                        {"role": "DEALER", "dealerId": "%s", "label": "ingest bench"}""".formatted(dealerId), 201);
+                dealerKeys.add(issued.replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1"));
+            }
+        }
+    }
+
+    private SliceResult slice(int index, int sliceLeads) throws Exception {
+        int dealers = dealerKeys.size();
+        List<Workload.PostedLead> leads = new ArrayList<>();
+        long start = System.nanoTime();
+        // Each dealer's system posts its share of the slice as one batch (at most 1,000 items each).
+        List<Runnable> batches = new ArrayList<>();
+        List<List<Workload.PostedLead>> perDealer = new ArrayList<>();
+        for (int d = 0; d < dealers; d++) {
+            perDealer.add(new ArrayList<>());
+        }
+        for (int i = 0; i < sliceLeads; i++) {
+            long n = leadsPosted + i;
+            perDealer.get((int) (n % dealers)).add(workload.lead(n, (int) (n % dealers)));
+        }
+        for (int d = 0; d < dealers; d++) {
+            List<Workload.PostedLead> share = perDealer.get(d);
+            String key = dealerKeys.get(d);
+            for (int from = 0; from < share.size(); from += 1000) {
+                List<Workload.PostedLead> chunk = share.subList(from, Math.min(share.size(), from + 1000));
+                batches.add(() -> {
+                    String body = api.postRetrying("/api/leads/batch", key, Workload.batch(chunk), 200);
+                    Matcher results = BATCH_RESULT.matcher(body);
+                    int stored = 0;
+                    for (; results.find(); stored++) {
+                        chunk.get(Integer.parseInt(results.group(1))).leadId(results.group(3));
+                    }
+                    if (stored != chunk.size()) {
+                        throw new IllegalStateException("batch stored " + stored + " of " + chunk.size() + ": " + body);
+                    }
+                    synchronized (leads) {
+                        leads.addAll(chunk);
+                    }
+                });
+            }
+        }
+        Parallel.run(2, batches);
+        long accepted = System.nanoTime();
+        leadsPosted += sliceLeads;
+        double leadLagMillis = awaitCaptured(leadsPosted, accepted);
+
+        long[] latencies = new long[SINGLE_POSTS_PER_SLICE];
+        List<Runnable> singles = new ArrayList<>();
+        for (int i = 0; i < SINGLE_POSTS_PER_SLICE; i++) {
+            int slot = i;
+            long n = 10_000_000L + (long) index * SINGLE_POSTS_PER_SLICE + i;
+            int dealer = (int) (n % dealers);
+            Workload.PostedLead lead = workload.lead(n, dealer);
+            singles.add(() -> {
+                long sent = System.nanoTime();
+                api.postRetrying("/api/leads", dealerKeys.get(dealer), lead.json(), 201);
+                latencies[slot] = System.nanoTime() - sent;
+            });
+        }
+        Parallel.run(CLIENTS, singles);
+        leadsPosted += SINGLE_POSTS_PER_SLICE;
+
+        long activityStart = System.nanoTime();
+        int activities = postActivities(leads);
+        double activitiesPerSecond = activities / ((System.nanoTime() - activityStart) / 1e9);
+        double sliceLagMillis = awaitCaptured(leadsPosted, System.nanoTime());
+        return new SliceResult(index, leadsPosted, sliceLeads / ((accepted - start) / 1e9),
+                Percentiles.of(latencies, 0.50), Percentiles.of(latencies, 0.99), leadLagMillis,
+                activitiesPerSecond, sliceLagMillis);
+    }
+
+    /** Follow-ups, deals, loss reports and callbacks for the slice's leads, from a few concurrent clients. */
+    private int postActivities(List<Workload.PostedLead> leads) throws Exception {
+        List<Runnable> calls = new ArrayList<>();
+        int[] count = new int[1];
+        for (Workload.PostedLead lead : leads) {
+            String key = dealerKeys.get(lead.dealerIndex());
+            Workload.Activities plan = workload.activities(lead);
+            count[0] += plan.count();
+            calls.add(() -> {
+                for (String followUp : plan.followUps()) {
+                    api.postRetrying("/api/follow-ups", key, followUp, 201);
+                }
+                if (plan.deal() != null) {
+                    api.postRetrying("/api/leads/" + lead.leadId() + "/deal", key, plan.deal(), 200);
+                }
+                if (plan.defeat() != null) {
+                    String defeat = api.postRetrying("/api/defeats", key, plan.defeat(), 201);
+                    Matcher id = DEFEAT_ID.matcher(defeat);
+                    if (plan.callback() != null && id.find()) {
+                        api.postRetrying("/api/defeats/" + id.group(1) + "/callbacks", key, plan.callback(), 200);
+                    }
+                }
+            });
+        }
+        Parallel.run(CLIENTS * 2, calls);
+        return count[0];
+    }
+
+    /** Milliseconds from {@code since} until the group's structure counts {@code expected} captured leads. */
+    private double awaitCaptured(long expected, long since) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher captured = CAPTURED.matcher(api.get("/api/analytics/structure", adminKey));
+            if (captured.find() && Long.parseLong(captured.group(1)) >= expected) {
+                return (System.nanoTime() - since) / 1e6;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("analytics did not count " + expected + " leads within " + CATCH_UP_LIMIT);
+    }
+
+    private LagProbe.Result pacedLag(double leadsPerSecond) throws Exception {
+        LagProbe probe = new LagProbe(api, adminKey, dealerKeys, workload);
+        return probe.run(leadsPerSecond, PACED_RUN, leadsPosted);
+    }
+
+    record SliceResult(int index, long totalLeads, double acceptedLeadsPerSecond, double singleP50, double singleP99,
+            double leadLagMillis, double activitiesPerSecond, double sliceLagMillis) {
+
+        static final String HEADER = String.format("%5s %9s %14s %11s %11s %13s %14s %14s", "slice", "leads",
+                "batch leads/s", "single p50", "single p99", "lead lag ms", "activities/s", "slice lag ms");
+
+        String row() {
+            return String.format("%5d %,9d %14.1f %11.1f %11.1f %13.0f %14.1f %14.0f", index + 1, totalLeads,
+                    acceptedLeadsPerSecond, singleP50, singleP99, leadLagMillis, activitiesPerSecond, sliceLagMillis);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.dealerradar.local.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Analytics lag under steady load: while background batches arrive at a fixed rate, a probe dealer
+ * posts one lead at a time and polls its own structure until the lead is counted.
+ */
+final class LagProbe {
+
+    private static final int BACKGROUND_BATCH = 20;
+    private static final String PROBE_DEALER = "D-PROBE-01";
+    private static final Pattern CAPTURED = Pattern.compile("\"captured\":(\\d+)");
+
+    private final ApiCalls api;
+    private final String adminKey;
+    private final List<String> dealerKeys;
+    private final Workload workload;
+
+    LagProbe(ApiCalls api, String adminKey, List<String> dealerKeys, Workload workload) {
+        this.api = api;
+        this.adminKey = adminKey;
+        this.dealerKeys = dealerKeys;
+        this.workload = workload;
+    }
+
+    record Result(double rate, int probes, double p50, double p99, double max) {}
+
+    Result run(double leadsPerSecond, Duration duration, long firstLeadNumber) throws Exception {
+        api.post("/api/dealers", adminKey, """
+                {"dealerId": "%s", "name": "Probe Motors", "region": "Probe", "brand": "Changan"}""".formatted(PROBE_DEALER), 201);
+        String probeKey = api.post("/api/keys", adminKey, """
+                {"role": "DEALER", "dealerId": "%s", "label": "lag probe"}""".formatted(PROBE_DEALER), 201)
+                .replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
+        long end = System.nanoTime() + duration.toNanos();
+        Thread background = new Thread(() -> paced(leadsPerSecond, end, firstLeadNumber), "paced-load");
+        background.start();
+        List<Long> lags = new ArrayList<>();
+        for (int i = 0; System.nanoTime() < end; i++) {
+            String lead = ("{\"dealerId\":\"%s\",\"externalRef\":\"probe-%d\",\"occurredAt\":\"2026-11-02T10:05:00+08:00\","
+                    + "\"channel\":\"SHOWROOM\",\"grade\":\"A\",\"contactRetained\":true,\"model\":\"CS75 PLUS\","
+                    + "\"customer\":{\"kind\":\"INDIVIDUAL\",\"name\":\"Probe %d\",\"phone\":\"137%08d\"}}")
+                    .formatted(PROBE_DEALER, i, i, i);
+            api.postRetrying("/api/leads", probeKey, lead, 201);
+            long posted = System.nanoTime();
+            while (captured(probeKey) <= i) {
+                Thread.sleep(5);
+            }
+            lags.add(System.nanoTime() - posted);
+            Thread.sleep(100);
+        }
+        background.join();
+        long[] nanos = lags.stream().mapToLong(Long::longValue).toArray();
+        return new Result(leadsPerSecond, nanos.length, Percentiles.of(nanos, 0.50), Percentiles.of(nanos, 0.99),
+                Percentiles.of(nanos, 1.0));
+    }
+
+    private long captured(String probeKey) throws Exception {
+        Matcher m = CAPTURED.matcher(api.get("/api/analytics/structure?dealerId=" + PROBE_DEALER, probeKey));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private void paced(double leadsPerSecond, long end, long firstLeadNumber) {
+        long interval = (long) (BACKGROUND_BATCH / leadsPerSecond * 1e9);
+        long next = System.nanoTime();
+        long n = firstLeadNumber + 20_000_000L;
+        while (next < end) {
+            int dealer = (int) (n / BACKGROUND_BATCH % dealerKeys.size());
+            List<Workload.PostedLead> batch = new ArrayList<>();
+            for (int i = 0; i < BACKGROUND_BATCH; i++) {
+                batch.add(workload.lead(n++, dealer));
+            }
+            api.postRetrying("/api/leads/batch", dealerKeys.get(dealer), Workload.batch(batch), 200);
+            next += interval;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
