@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class GatewayClient {
 
     private static final int IN_FLIGHT = 8;
-    private static final int ATTEMPTS = 8;
+    // About three minutes of pauses: long enough for an open circuit breaker on a busy machine to close.
+    private static final int ATTEMPTS = 20;
     private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
