@@ -6,18 +6,4 @@
 # leads at half the first slice's rate, and stops the stack.
 #
 #   bench/ingest/run.sh [slices [leadsPerSlice]]     defaults: 10 20000 (200,000 leads)
-set -euo pipefail
-
-REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WORK_DIR="$(mktemp -d -t radar-bench-XXXXXX)"
-trap 'rm -rf "$WORK_DIR"' EXIT
-
-cd "$REPO_DIR"
-echo "Building the service jars and the benchmark (skipping tests)..."
-./mvnw -B -q -DskipTests package dependency:build-classpath -pl deploy/local -am \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK_DIR/classpath.txt"
-
-cd "$REPO_DIR/deploy/local"
-java -Xmx1g -Dbasedir="$REPO_DIR/deploy/local" -Djava.io.tmpdir="$WORK_DIR" \
-  -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
-  com.dealerradar.local.bench.IngestGrowthBench "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/../stack-bench.sh" IngestGrowthBench "$@"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs one of the stack benchmarks of deploy/local's test sources (com.dealerradar.local.bench): builds
+# the service jars and the benchmark (tests skipped), then runs MAIN_CLASS, which starts the local
+# stack from the jars on free 127.0.0.1 ports in a temporary directory and stops it when done.
+#
+#   bench/stack-bench.sh MAIN_CLASS [arguments...]
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK_DIR="$(mktemp -d -t radar-bench-XXXXXX)"
+trap 'rm -rf "$WORK_DIR"' EXIT
+MAIN_CLASS="$1"
+shift
+
+cd "$REPO_DIR"
+echo "Building the service jars and the benchmark (skipping tests)..."
+./mvnw -B -q -DskipTests package dependency:build-classpath -pl deploy/local -am \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK_DIR/classpath.txt"
+
+cd "$REPO_DIR/deploy/local"
+java -Xmx1g -Dradar.stack.ready-timeout-seconds=600 -Dbasedir="$REPO_DIR/deploy/local" -Djava.io.tmpdir="$WORK_DIR" \
+  -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
+  "com.dealerradar.local.bench.$MAIN_CLASS" "$@"
