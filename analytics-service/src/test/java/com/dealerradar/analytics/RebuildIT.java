@@ -38,7 +38,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * one rebuilt from the topics, and one rebuilt a second time answer every endpoint identically.
  * Then measures how long a new lead takes to show in analytics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Chunks of 3 dealer-days, so that every flush here runs in several chunks, as a history import does.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "radar.analytics.flush-chunk=3")
 @RadarInfrastructure
 class RebuildIT {
 

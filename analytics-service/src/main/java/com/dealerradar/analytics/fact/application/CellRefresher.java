@@ -17,12 +17,14 @@ import com.dealerradar.analytics.fact.domain.Rollup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,14 +58,18 @@ public class CellRefresher {
     private final Set<String> filedDealers = ConcurrentHashMap.newKeySet();
     private final Object flushing = new Object();
     private final Duration flushTimeout;
+    /** Dealer-days recomputed together: small enough that one chunk always finishes within the timeout. */
+    private final int flushChunk;
 
     /**
      * @param flushTimeout a flush that takes longer is given up and its dealer-days stay pending for the
      *                     next one, so that one operation that never answers cannot stall the cells
      */
     public CellRefresher(FactStore facts, CellStore cells, CellIndex index, DirtyMarkers markers,
-            @Value("${radar.analytics.flush-timeout:30s}") Duration flushTimeout) {
+            @Value("${radar.analytics.flush-timeout:30s}") Duration flushTimeout,
+            @Value("${radar.analytics.flush-chunk:100}") int flushChunk) {
         this.flushTimeout = flushTimeout;
+        this.flushChunk = flushChunk;
         this.facts = facts;
         this.cells = cells;
         this.index = index;
@@ -101,21 +107,36 @@ public class CellRefresher {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * Flushes what is pending now in chunks of dealer-days in day order (neighbouring days share their
+     * month and year cells). Each chunk clears its own markers and has its own timeout, so a history
+     * import of thousands of dealer-days makes progress chunk by chunk instead of timing out whole and
+     * starting over; a chunk that fails puts itself and the chunks after it back.
+     */
     private Mono<Long> flushPending() {
-        Set<DealerDay> batch = pending.getAndSet(ConcurrentHashMap.newKeySet());
-        if (batch.isEmpty()) {
-            return Mono.just(0L);
+        List<DealerDay> taken = new ArrayList<>(pending.getAndSet(ConcurrentHashMap.newKeySet()));
+        taken.sort(Comparator.comparing(DealerDay::day).thenComparing(DealerDay::dealerId));
+        List<Set<DealerDay>> chunks = new ArrayList<>();
+        for (int from = 0; from < taken.size(); from += flushChunk) {
+            chunks.add(Set.copyOf(taken.subList(from, Math.min(taken.size(), from + flushChunk))));
         }
-        return markers.counts(batch)
-                .flatMap(counts -> recompute(batch)
+        AtomicInteger flushed = new AtomicInteger();
+        return Flux.fromIterable(chunks)
+                .concatMap(chunk -> flushChunk(chunk).doOnSuccess(written -> flushed.incrementAndGet()))
+                .reduce(0L, Long::sum)
+                .onErrorResume(e -> {
+                    chunks.subList(flushed.get(), chunks.size()).forEach(pending.get()::addAll);
+                    return Mono.error(e);
+                });
+    }
+
+    private Mono<Long> flushChunk(Set<DealerDay> chunk) {
+        return markers.counts(chunk)
+                .flatMap(counts -> recompute(chunk)
                         .flatMap(written -> Flux.fromIterable(counts.entrySet())
                                 .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue()))
                                 .then(Mono.just(written))))
-                .timeout(flushTimeout)
-                .onErrorResume(e -> {
-                    pending.get().addAll(batch);
-                    return Mono.error(e);
-                });
+                .timeout(flushTimeout);
     }
 
     private Mono<Long> recompute(Set<DealerDay> days) {
