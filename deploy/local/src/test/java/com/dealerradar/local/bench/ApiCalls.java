@@ -53,10 +53,15 @@ final class ApiCalls {
      * than those is the benchmark's own mistake and stops the run.
      */
     String postRetrying(String path, String apiKey, String json, int expected) {
+        return postRetrying(path, apiKey, json, expected, expected);
+    }
+
+    /** As {@link #postRetrying(String, String, String, int)}, also taking {@code alsoAccepted} as an answer. */
+    String postRetrying(String path, String apiKey, String json, int expected, int alsoAccepted) {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = send(path, apiKey, json);
-                if (r.statusCode() == expected || r.statusCode() == 200) {
+                if (r.statusCode() == expected || r.statusCode() == 200 || r.statusCode() == alsoAccepted) {
                     return r.body();
                 }
                 if (r.statusCode() < 500 || attempt == ATTEMPTS) {

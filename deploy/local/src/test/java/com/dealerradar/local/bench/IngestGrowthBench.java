@@ -167,7 +167,9 @@ public final class IngestGrowthBench {
                     api.postRetrying("/api/leads/" + lead.leadId() + "/deal", key, plan.deal(), 200);
                 }
                 if (plan.defeat() != null) {
-                    String defeat = api.postRetrying("/api/defeats", key, plan.defeat(), 201);
+                    // 409: followup-service found the imported lead long unconverted and defeat-service
+                    // already opened an at-risk case on it; a lead has one unsettled loss at a time.
+                    String defeat = api.postRetrying("/api/defeats", key, plan.defeat(), 201, 409);
                     Matcher id = DEFEAT_ID.matcher(defeat);
                     if (plan.callback() != null && id.find()) {
                         api.postRetrying("/api/defeats/" + id.group(1) + "/callbacks", key, plan.callback(), 200);
