@@ -161,7 +161,8 @@ public final class IngestGrowthBench {
             count[0] += plan.count();
             calls.add(() -> {
                 for (String followUp : plan.followUps()) {
-                    api.postRetrying("/api/follow-ups", key, followUp, 201);
+                    // 202: followup-service has not seen the lead's capture yet and settles it when it does.
+                    api.postRetrying("/api/follow-ups", key, followUp, 201, 202);
                 }
                 if (plan.deal() != null) {
                     api.postRetrying("/api/leads/" + lead.leadId() + "/deal", key, plan.deal(), 200);
