@@ -8,43 +8,23 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** mongo-java-server's H2 MVStore backend with {@link IdLookup}: a filter that fixes {@code _id} reads no other document. */
-class IdLookupH2Backend extends H2Backend {
+/** The H2 file backend kept as BSON ({@link BsonH2Backend}), with {@link IdLookup}: a filter that fixes {@code _id} reads no other document. */
+class IdLookupH2Backend extends BsonH2Backend {
 
     IdLookupH2Backend(MVStore store) {
         super(store);
     }
 
     @Override
-    protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getMvStore(), getCursorRegistry());
-    }
-
-    /**
-     * An inner class, not a static one: H2Database's constructor already opens the existing collections,
-     * before a field of this class could hold the store, so the store is taken from the enclosing backend.
-     */
-    class Database extends H2Database {
-
-        Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
-            super(databaseName, store, cursorRegistry);
-        }
-
-        /** The same maps, under the same names, as {@link H2Database} opens, so existing files read as before. */
-        @Override
-        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            String fullName = getFullCollectionNamespace(collectionName);
-            MVStore store = getMvStore();
-            return new Collection(this, collectionName, options, store.openMap("databases." + fullName),
-                    store.openMap("meta." + fullName), cursorRegistry);
-        }
+    protected MongoCollection<Object> collection(MongoDatabase database, String collectionName,
+            CollectionOptions options, MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+            CursorRegistry cursorRegistry) {
+        return new Collection(database, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     static class Collection extends H2Collection {

@@ -10,7 +10,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -50,6 +57,45 @@ class FileStoreDurabilityTest {
             assertThat(leads.find(new Document("_id", "lead-7")).first()).containsEntry("version", 2);
             assertThat(leads.find(new Document("_id", "lead-8")).first()).isNull();
             assertThat(leads.find(new Document("_id", "lead-" + (WRITES - 1))).first()).isNotNull();
+        }
+    }
+
+    /**
+     * Commits are grouped across clients ({@link DurableH2Backend}): a write answered while another client's
+     * commit was under way must still be in the file. The store is killed while the clients still write.
+     */
+    @Test
+    void keepsEveryAcknowledgedWriteOfConcurrentClientsWhenItsProcessIsKilled(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("store.mv.db");
+        Process store = startStoreProcess(file);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + awaitPort(store))) {
+            MongoCollection<Document> leads = client.getDatabase("radar").getCollection("leads");
+            List<Future<?>> writers = IntStream.range(0, 4).<Future<?>>mapToObj(c -> clients.submit(() -> {
+                for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                    String id = "lead-" + c + "-" + i;
+                    leads.insertOne(new Document("_id", id).append("version", 1));
+                    acknowledged.add(id);
+                }
+            })).toList();
+            while (acknowledged.size() < WRITES) {
+                Thread.sleep(10);
+            }
+            store.destroyForcibly();
+            assertThat(store.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            writers.forEach(writer -> writer.cancel(true));
+        } finally {
+            clients.shutdownNow();
+            store.destroyForcibly();
+        }
+
+        try (EmbeddedMongo reopened = EmbeddedMongo.file(file, 0);
+                MongoClient client = MongoClients.create(reopened.connectionString())) {
+            MongoCollection<Document> leads = client.getDatabase("radar").getCollection("leads");
+            Set<String> stored = ConcurrentHashMap.newKeySet();
+            leads.find().forEach(lead -> stored.add(lead.getString("_id")));
+            assertThat(stored).containsAll(acknowledged);
         }
     }
 

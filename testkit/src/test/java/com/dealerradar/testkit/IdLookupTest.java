@@ -17,7 +17,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.assertj.core.api.SoftAssertions;
 import org.bson.Document;
@@ -117,7 +116,7 @@ class IdLookupTest {
         Supplier<MongoBackend> patchedMemory = IdLookupMemoryBackend::new;
         Supplier<MongoBackend> unpatchedMemory = MemoryBackend::new;
         Supplier<MongoBackend> patchedH2 = () -> new IdLookupH2Backend(MVStore.open(null));
-        Supplier<MongoBackend> unpatchedH2 = H2Backend::inMemory;
+        Supplier<MongoBackend> unpatchedH2 = () -> new BsonH2Backend(MVStore.open(null));
         return Stream.of(Arguments.of("memory", patchedMemory, unpatchedMemory),
                 Arguments.of("h2", patchedH2, unpatchedH2));
     }
