@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Guarded updates {_id, version} on the embedded store, unpatched and patched (IdLookup), at 10,000
 # and 100,000 documents, on the memory and the H2 file backend; then what committing each write before
-# answering it (DurableH2Backend) costs the H2 file store. See bench/README.md. Other sizes:
+# answering it (DurableH2Backend) costs the H2 file store; then BSON against Java-serialized storage
+# (BsonH2Backend) on operations by _id. See bench/README.md. Other sizes:
 #   bench/store/run.sh 1000 50000
 set -euo pipefail
 

@@ -25,7 +25,8 @@ import org.h2.mvstore.MVStore;
 /**
  * Times guarded updates {@code updateOne({_id, version: v}, {$set: {version: v + 1}})} on the embedded
  * store, unpatched and patched, at several collection sizes, on the memory and the H2 file backend; then
- * what a commit before each answer costs the H2 file store's inserts and updates. Both stores of a pair
+ * what a commit before each answer costs the H2 file store's inserts and updates; then what keeping its
+ * documents and keys as BSON instead of Java-serialized objects saves on operations by {@code _id}. Both stores of a pair
  * hold the same documents and get the same writes, in alternating rounds. Run by {@code bench/store/run.sh};
  * arguments are the sizes.
  */
@@ -55,6 +56,27 @@ public final class GuardedUpdateBench {
         for (int size : sizes) {
             durableWrites(size, new IdLookupH2Backend(MVStore.open(file(dir, "lazy-" + size))),
                     DurableH2Backend.open(file(dir, "durable-" + size)));
+        }
+        System.out.println();
+        System.out.println("Storage of the H2 file store: documents and keys Java-serialized (as shipped) against BSON"
+                + " (BsonH2Backend), neither patched by IdLookup nor durable; ms per operation and operations/s");
+        header("java-ser", "bson");
+        for (int size : sizes) {
+            storage(size, new H2Backend(file(dir, "serialized-" + size)),
+                    new BsonH2Backend(MVStore.open(file(dir, "bson-" + size))));
+        }
+    }
+
+    /** Operations by {@code _id} alone, which both stores answer from the {@code _id} index. */
+    private static void storage(int size, MongoBackend serialized, MongoBackend bson) {
+        try (Store before = new Store(serialized, size); Store after = new Store(bson, size)) {
+            alternate(before, after, (store, round) -> store.insert(500));
+            row(size, "insert", before, after);
+            int[][] picked = picks(size, 1_000);
+            alternate(before, after, (store, round) -> store.find(picked[round]));
+            row(size, "find by _id", before, after);
+            alternate(before, after, (store, round) -> store.touch(picked[round]));
+            row(size, "update by _id", before, after);
         }
     }
 
@@ -164,6 +186,28 @@ public final class GuardedUpdateBench {
                     throw new IllegalStateException("The guarded update of " + id(i) + " changed nothing");
                 }
                 versions[i]++;
+            }
+        }
+
+        void find(int[] picked) {
+            for (int i : picked) {
+                long start = System.nanoTime();
+                Document found = leads.find(new Document("_id", id(i))).first();
+                nanos.add(System.nanoTime() - start);
+                if (found == null) {
+                    throw new IllegalStateException("No document " + id(i));
+                }
+            }
+        }
+
+        void touch(int[] picked) {
+            for (int i : picked) {
+                long start = System.nanoTime();
+                long matched = leads.updateOne(new Document("_id", id(i)), Updates.inc("touched", 1)).getMatchedCount();
+                nanos.add(System.nanoTime() - start);
+                if (matched != 1) {
+                    throw new IllegalStateException("No document " + id(i));
+                }
             }
         }
 
