@@ -18,6 +18,7 @@ declare -A PORT=(
 )
 DATA_DIR="$REPO_DIR/.radar-data"
 DEMO=false
+DEMO_PID=""
 
 usage() {
   cat <<EOF
@@ -192,6 +193,9 @@ stop_all() {
   local i
   trap '' INT TERM
   echo "Stopping the local stack..."
+  if [[ -n $DEMO_PID ]]; then
+    stop_process demo "$DEMO_PID"
+  fi
   for ((i = ${#STARTED_PIDS[@]} - 1; i >= 0; i--)); do
     stop_process "${STARTED_NAMES[i]}" "${STARTED_PIDS[i]}"
   done
@@ -272,8 +276,14 @@ start_services() {
 load_demo() {
   echo "Loading the demo group through the API..."
   java -Xmx256m -XX:+UseSerialGC -jar "$LOCAL_JAR" demo \
-    --gateway "http://127.0.0.1:${PORT[gateway]}" --admin-key "$RADAR_ADMIN_KEY" \
-    || echo "run.sh: the demo data set did not load completely (see above); the stack keeps running." >&2
+    --gateway "http://127.0.0.1:${PORT[gateway]}" --admin-key "$RADAR_ADMIN_KEY" &
+  DEMO_PID=$!
+  # In the background, so that Ctrl-C and SIGTERM are acted on at once (bash runs a trap only after
+  # the foreground command ends); stop_all ends the loader too.
+  if ! wait "$DEMO_PID"; then
+    echo "run.sh: the demo data set did not load completely (see above); the stack keeps running." >&2
+  fi
+  DEMO_PID=""
 }
 
 print_summary() {

@@ -58,7 +58,7 @@ export default {
     chart('funnel-chart', {
       tooltip: { trigger: 'item' },
       series: [{
-        type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '20%',
+        type: 'funnel', sort: 'none', left: '4%', width: '64%', minSize: '20%', // room on the right for the labels
         label: { formatter: (p) => `${p.name} ${fmt.int(p.value)}` },
         data: ['traffic', 'kept', 'followed', 'won'].map((k) => ({ name: t(`funnel.${k}`), value: shown[k] })),
         color: ['#1d4ed8', '#3b82f6', '#60a5fa', '#16a34a'],
