@@ -25,7 +25,6 @@ class DurableH2Backend extends IdLookupH2Backend {
     private static final String FORMAT_MAP = "dealerradar.format";
     private static final String FORMAT_KEY = "storage";
     private static final String FORMAT = "bson-1";
-    private static final int CACHE_MEGABYTES = 128;
     /** Commands that never change the store, so they need not wait for anybody's commit. */
     private static final Set<String> READS = Set.of("find", "getMore", "count", "distinct", "listCollections",
             "listIndexes", "listDatabases", "hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo",
@@ -42,7 +41,7 @@ class DurableH2Backend extends IdLookupH2Backend {
     }
 
     static DurableH2Backend open(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MEGABYTES).open();
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes()).open();
         // Each commit writes the changed pages as a new chunk, and MVStore keeps the chunks they replace for
         // 45 s by default: at a few hundred writes a second the file grew by more than 500 MB. That retention
         // covers a disk that has not yet flushed its buffers, i.e. a power cut, which these commits do not
@@ -50,6 +49,14 @@ class DurableH2Backend extends IdLookupH2Backend {
         store.setRetentionTime(0);
         checkFormat(store, fileName);
         return new DurableH2Backend(store);
+    }
+
+    /**
+     * A third of the heap for the pages read last (MVStore's default is 16 MB): what the cache misses is read
+     * from the file and decoded again, so a store whose working set outgrows it slows down.
+     */
+    private static int cacheMegabytes() {
+        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 3 / (1 << 20));
     }
 
     /** A file of the unpatched library (Java-serialized maps) cannot be read as BSON: say so instead of failing later. */

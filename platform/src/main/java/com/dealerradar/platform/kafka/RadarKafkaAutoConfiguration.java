@@ -31,11 +31,13 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The delivery rules of events.md: CloudEvents in binary mode, producers with {@code acks=all} and
- * idempotence, listeners that retry a failing record a bounded number of times and then park it in
+ * idempotence, listeners that retry a record failing for a passing reason ({@link TransientFaults}) until
+ * it succeeds, and one failing any other way a bounded number of times before they park it in
  * {@code <topic>-dlt} (poison records that cannot even be deserialized go there straight away).
  */
 @AutoConfiguration(before = org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration.class)
@@ -109,8 +111,18 @@ public class RadarKafkaAutoConfiguration {
     @Bean
     public DefaultErrorHandler eventErrorHandler(DeadLetters deadLetters, RadarKafkaProperties properties) {
         DeadLetterPublishingRecoverer recoverer = deadLetters.recoverer();
-        return new DefaultErrorHandler(recoverer,
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retryAttempts() - 1L));
+        handler.setBackOffFunction((record, failure) -> TransientFaults.isTransient(failure)
+                ? untilItPasses(properties) : null);
+        return handler;
+    }
+
+    /** No limit on tries or time: a store that is away for an hour holds the partition for an hour. */
+    private static ExponentialBackOff untilItPasses(RadarKafkaProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.transientBackoffMax().toMillis());
+        return backOff;
     }
 
     @Bean
