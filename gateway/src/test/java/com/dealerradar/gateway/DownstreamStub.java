@@ -1,5 +1,8 @@
 package com.dealerradar.gateway;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +16,8 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Stands in for the services behind the gateway. It echoes what reached it (method, path, query,
- * headers, body size) as JSON; {@code /api/defeats/unavailable} answers 503 and
+ * headers, body size) as JSON, after {@code delayMs} milliseconds when the query names them;
+ * {@code /api/defeats/unavailable} answers 503, {@code /api/defeats/broken} 500 and
  * {@code /api/defeats/reset} drops the connection, each counting how often it was called.
  */
 final class DownstreamStub implements AutoCloseable {
@@ -46,14 +50,21 @@ final class DownstreamStub implements AutoCloseable {
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         return switch (path) {
             case "/api/defeats/unavailable" -> request.receive().then(response.status(503).send());
+            case "/api/defeats/broken" -> request.receive().then(response.status(500).send());
             case "/api/defeats/reset" -> request.receive().then(Mono.fromRunnable(
                     () -> response.withConnection(connection -> connection.channel().close())));
             default -> request.receive().asByteArray().map(bytes -> (long) bytes.length).reduce(0L, Long::sum)
+                    .delayElement(Duration.ofMillis(delayMillis(request)))
                     .flatMap(bodyBytes -> response
                             .header("Content-Type", "application/json")
                             .sendString(Mono.just(echo(request, bodyBytes)))
                             .then());
         };
+    }
+
+    private static long delayMillis(HttpServerRequest request) {
+        return new QueryStringDecoder(request.uri()).parameters().getOrDefault("delayMs", List.of("0")).stream()
+                .mapToLong(Long::parseLong).findFirst().orElse(0);
     }
 
     private static String echo(HttpServerRequest request, long bodyBytes) {

@@ -7,6 +7,8 @@ import com.dealerradar.gateway.key.ApiKeyHash;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,9 @@ class GatewayIntegrationTest {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
 
     WebTestClient http;
 
@@ -223,16 +228,46 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void aPostIsNeverRetriedWhenTheConnectionDrops() {
+    void aPostWhoseAnswerNeverCameIsNeverRetriedAndSaysToSendItAgainWithTheSameRef() {
         DownstreamStub stub = GatewayTestEnvironment.stub();
         int before = stub.calls("/api/defeats/reset");
 
         http.post().uri("/api/defeats/reset").header("X-Api-Key", ADMIN_KEY)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://dealer-radar.dev/problems/ambiguous-write")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("same externalRef"));
+
+        assertThat(stub.calls("/api/defeats/reset") - before).isEqualTo(1);
+    }
+
+    @Test
+    void aReadThatOutlastsTheReadTimeoutIsAGatewayTimeout() {
+        http.get().uri("/api/defeats/slow?delayMs=3500").header("X-Api-Key", ADMIN_KEY).exchange()
+                .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectBody().jsonPath("$.type").isEqualTo("https://dealer-radar.dev/problems/service-timeout");
+    }
+
+    @Test
+    void aBatchMayTakeLongerThanARead() {
+        http.post().uri("/api/leads/batch?delayMs=3500").header("X-Api-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"leads\": []}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.uri").isEqualTo("/api/leads/batch?delayMs=3500");
+    }
+
+    @Test
+    void aServiceAnswering5xxCountsAgainstItsCircuitBreaker() {
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("defeat-service");
+        int failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+
+        http.get().uri("/api/defeats/broken").header("X-Api-Key", ADMIN_KEY).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-        assertThat(stub.calls("/api/defeats/reset") - before).isEqualTo(1);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
     }
 
     @Test

@@ -50,6 +50,8 @@ final class GatewayTestEnvironment {
         properties.put("LEAD_SERVICE_URI", downstream.uri());
         properties.put("FOLLOWUP_SERVICE_URI", downstream.uri());
         properties.put("DEFEAT_SERVICE_URI", downstream.uri());
+        // reads time out sooner than in production, so that a test of the time-out waits seconds, not ten
+        properties.put("spring.cloud.gateway.server.webflux.httpclient.response-timeout", "2s");
         properties.put("ANALYTICS_SERVICE_URI", "http://127.0.0.1:" + unusedPort());
         return properties;
     }

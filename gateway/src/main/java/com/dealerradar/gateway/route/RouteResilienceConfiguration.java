@@ -10,14 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The circuit breaker every route uses (one instance per route, named in application.yml). Its time
- * limit sits above the HTTP client's 10 s response timeout, so that the client's timeout is the one
+ * The circuit breaker every route uses (one instance per service, named in application.yml), counting
+ * 5xx answers (the routes' {@code statusCodes}) and time-outs as failures. Its time limit sits above the
+ * longest route's response timeout (the rebuild's 120 s), so that the route's own timeout is the one
  * that fires and Resilience4j's 1 s default never cuts a slow batch short.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteResilienceConfiguration {
 
-    private static final Duration TIME_LIMIT = Duration.ofSeconds(12);
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(125);
 
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakerDefaults() {
