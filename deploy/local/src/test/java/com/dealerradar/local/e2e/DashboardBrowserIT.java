@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,8 +40,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * every page, in both languages; the scope picker offers only what the role may see; a revoked key
  * goes back to sign-in; no page logs a JavaScript error. Screenshots land in target/screenshots.
  * Skipped where chromium or chromedriver is not installed.
+ * <p>
+ * Headquarters' pages show the whole group, so this class runs first on the shared stack
+ * ({@link SharedStack#GROUP_WIDE}), while the group holds its fixture alone.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SharedStack
+@Order(SharedStack.GROUP_WIDE)
 class DashboardBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -62,10 +64,10 @@ class DashboardBrowserIT {
     static String bt01Key;
 
     @BeforeAll
-    static void startStackAndBrowser() throws Exception {
+    static void postFixtureAndStartBrowser(LocalStack shared) throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromium-driver (Debian packages) are not installed");
-        stack = LocalStack.start();
+        stack = shared;
         // The previous month: whole, in the past, and inside the dashboard's default twelve months.
         YearMonth previous = YearMonth.from(LocalDate.now(GROUP_ZONE)).minusMonths(1);
         month = previous.toString();
@@ -76,17 +78,13 @@ class DashboardBrowserIT {
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
     @Test
-    @Order(1)
     void headquartersSeesTheWholeGroupOnEveryPage() {
         signIn(hqKey);
         assertThat(scopeChoices()).containsExactly("group", "region:Baotou", "region:Chifeng",
@@ -119,7 +117,6 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(2)
     void aRegionalManagerSeesItsRegionAndItsDealersOnly() throws Exception {
         signIn(managerKey);
         assertThat(scopeChoices()).containsExactly("region:Chifeng", "dealer:D-CF-01", "dealer:D-CF-02");
@@ -146,7 +143,6 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(3)
     void aDealerSeesItselfWithItsCostsLossesAndWork() {
         signIn(dealerKey);
         assertThat(scopeChoices()).containsExactly("dealer:D-CF-01");
@@ -194,7 +190,6 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(4)
     void aRevokedKeyReturnsToSignIn() throws Exception {
         HttpResponse<String> issued = Gateway.call(stack, "POST", "/api/keys", stack.adminKey(),
                 "{\"role\": \"HQ\", \"label\": \"to be revoked\"}");
