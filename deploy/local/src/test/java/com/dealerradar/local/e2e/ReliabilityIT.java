@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,24 +77,29 @@ class ReliabilityIT {
             }));
         }
 
-        awaitPosted(posted, LEADS / 4);
-        stack.killService("lead-service");
-        int postedAtFirstFault = posted.get();
-        stack.startServices();
-        awaitPosted(posted, LEADS / 2);
-        stack.kafka().restart();
-        awaitPosted(posted, 3 * LEADS / 4);
-        stack.killService("analytics-service");
-        int postedAtLastFault = posted.get();
-        stack.startServices();
-        assertThat(List.of(postedAtFirstFault, postedAtLastFault))
-                .as("the faults must fall while leads are still being posted").allMatch(n -> n < LEADS);
-
         Set<Integer> statuses = new HashSet<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
+        try {
+            awaitPosted(posted, LEADS / 4);
+            stack.killService("lead-service");
+            int postedAtFirstFault = posted.get();
+            stack.startServices();
+            awaitPosted(posted, LEADS / 2);
+            stack.kafka().restart();
+            awaitPosted(posted, 3 * LEADS / 4);
+            stack.killService("analytics-service");
+            int postedAtLastFault = posted.get();
+            stack.startServices();
+            assertThat(List.of(postedAtFirstFault, postedAtLastFault))
+                    .as("the faults must fall while leads are still being posted").allMatch(n -> n < LEADS);
+
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(POSTING_WITHIN.toMinutes() + 1, TimeUnit.MINUTES));
+            }
+        } finally {
+            clients.shutdownNow();
+            // Whatever failed, the stack is whole again for any class that runs after this one.
+            stack.startServices();
         }
-        clients.shutdown();
         assertThat(statuses).isSubsetOf(200, 201);
 
         assertThat(distinctLeadEvents(LEADS)).isEqualTo(LEADS);
