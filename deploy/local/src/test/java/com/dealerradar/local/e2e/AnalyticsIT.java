@@ -1,6 +1,7 @@
 package com.dealerradar.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
@@ -124,20 +125,15 @@ class AnalyticsIT {
         assertThat(call("POST", "/api/analytics/rebuild", hqKey, null).statusCode()).isEqualTo(403);
     }
 
-    private static String awaitCaptured(int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String body = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> structure = call("GET", "/api/analytics/structure?dealerId=" + DEALER + "&"
-                    + NOVEMBER, dealerKey, null);
-            assertThat(structure.statusCode()).as(structure.body()).isEqualTo(200);
-            body = structure.body();
-            if ((Integer) JsonPath.read(body, "$.captured") == expected) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("analytics did not count " + expected + " leads: " + body);
+    private static String awaitCaptured(int expected) {
+        return await("analytics counts " + expected + " leads of " + DEALER).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> structure = call("GET", "/api/analytics/structure?dealerId=" + DEALER + "&"
+                            + NOVEMBER, dealerKey, null);
+                    assertThat(structure.statusCode()).as(structure.body()).isEqualTo(200);
+                    return structure.body();
+                }, body -> JsonPath.<Integer>read(body, "$.captured") == expected);
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DefeatsIT {
 
     private static final Duration LEAD_KNOWN_WITHIN = Duration.ofSeconds(30);
-    private static final Duration STATUS_WITHIN = Duration.ofSeconds(15);
+    private static final Duration STATUS_WITHIN = Duration.ofSeconds(30);
     private static final String LEAD = """
             {"dealerId": "D-ER-01", "externalRef": "%s", "occurredAt": "2026-11-02T10:05:00+08:00",
              "channel": "SHOWROOM", "grade": "A", "contactRetained": true, "model": "CS75 PLUS",

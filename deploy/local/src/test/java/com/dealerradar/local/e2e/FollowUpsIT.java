@@ -1,6 +1,7 @@
 package com.dealerradar.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
@@ -218,15 +219,9 @@ class FollowUpsIT {
         HttpResponse<String> send() throws Exception;
     }
 
-    private static HttpResponse<String> awaitStatus(int status, Duration wait, Call call) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
-        HttpResponse<String> response = call.send();
-        while (response.statusCode() != status && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            response = call.send();
-        }
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return response;
+    private static HttpResponse<String> awaitStatus(int status, Duration wait, Call call) {
+        return await("HTTP " + status).atMost(wait).pollInterval(Duration.ofMillis(200))
+                .until(call::send, response -> response.statusCode() == status);
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {

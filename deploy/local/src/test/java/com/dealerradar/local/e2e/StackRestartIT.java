@@ -53,7 +53,7 @@ class StackRestartIT {
     }
 
     private static int awaitCapturedInAnalytics(LocalStack stack, String dealerKey) {
-        return await("analytics counts the dealer's lead").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        return await("analytics counts the dealer's lead").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     HttpResponse<String> structure = Gateway.call(stack, "GET",
                             "/api/analytics/structure?dealerId=" + DEALER, dealerKey, null);

@@ -83,7 +83,7 @@ class WalkingSkeletonIT {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(again.body(), "$.leadId")).isEqualTo(leadId);
 
-        String structure = await("analytics counts the lead").atMost(Duration.ofSeconds(15))
+        String structure = await("analytics counts the lead").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> call("GET", "/api/analytics/structure?dealerId=" + COUNTED_DEALER, countedKey, null).body(),
                         body -> (Integer) JsonPath.read(body, "$.leads") >= 1);
