@@ -132,8 +132,13 @@ class DashboardBrowserIT {
             assertThat(funnel).doesNotContain("D-BT-01");
 
             String work = page("manager", lang, "work", range + "&region=Chifeng");
+            long callbacks = total("/api/defeats/callbacks/due?region=Chifeng&size=1", managerKey);
             long due = total("/api/follow-ups/due?region=Chifeng&until=2100-01-01T00:00:00%2B08:00&size=1", managerKey);
-            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (1 in all)" : "待战败回访 (共 1 条)");
+            // At least the fixture's loss awaiting its callback; followup-service may since have found fixture
+            // leads long unconverted and defeat-service opened at-risk cases on them, each due a callback too.
+            assertThat(callbacks).isPositive();
+            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (" + callbacks + " in all)"
+                    : "待战败回访 (共 " + callbacks + " 条)");
             assertThat(due).isPositive();
             assertThat(work).contains(lang.equals("en") ? "Follow-ups due" : "待跟进");
 
@@ -144,7 +149,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void aDealerSeesItselfWithItsCostsLossesAndWork() {
+    void aDealerSeesItselfWithItsCostsLossesAndWork() throws Exception {
         signIn(dealerKey);
         assertThat(scopeChoices()).containsExactly("dealer:D-CF-01");
         assertThat(browser.findElements(By.cssSelector("nav.pages a")).stream().map(a -> a.getAttribute("data-page")))
@@ -175,7 +180,12 @@ class DashboardBrowserIT {
                     .contains(lang.equals("en") ? "Lost to another dealer of the group" : "流向集团内其他经销商");
 
             String work = page("dealer", lang, "work", range + "&dealerId=D-CF-01");
-            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (1 in all)" : "待战败回访 (共 1 条)");
+            long callbacks = total("/api/defeats/callbacks/due?dealerId=D-CF-01&size=1", dealerKey);
+            // At least the fixture's loss awaiting its callback; followup-service may since have found fixture
+            // leads long unconverted and defeat-service opened at-risk cases on them, each due a callback too.
+            assertThat(callbacks).isPositive();
+            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (" + callbacks + " in all)"
+                    : "待战败回访 (共 " + callbacks + " 条)");
         }
         // A tablet held upright: the same page, one column, nothing cut off.
         browser.manage().window().setSize(new Dimension(820, 1180));
