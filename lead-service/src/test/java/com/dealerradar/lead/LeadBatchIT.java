@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealerradar.events.EventTypes;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,13 +21,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 /** Batches and concurrent duplicates leave exactly the expected leads and captured events. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RadarInfrastructure
+@SharedLeadServiceContext
 class LeadBatchIT {
 
     @LocalServerPort

@@ -9,7 +9,6 @@ import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.testkit.Endpoints;
 import com.dealerradar.testkit.Namespace;
-import com.dealerradar.testkit.RadarInfrastructure;
 import com.dealerradar.testkit.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,14 +25,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** lead-service on the embedded store and broker: directory, capture, idempotency, scoping, errors, events. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RadarInfrastructure
+@SharedLeadServiceContext
 class LeadCaptureIT {
 
     private static final InternalToken TOKENS = new InternalToken(SharedInfrastructure.INTERNAL_TOKEN_SECRET);

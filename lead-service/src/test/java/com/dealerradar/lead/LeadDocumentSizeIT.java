@@ -14,7 +14,6 @@ import com.dealerradar.lead.lead.domain.DefeatKind;
 import com.dealerradar.lead.lead.domain.Grade;
 import com.dealerradar.lead.lead.domain.LeadStatus;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -33,8 +31,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  * A lead's document does not grow with what happens to it (no list of every applied event or
  * command), nor does the phone index with the leads sharing a number.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RadarInfrastructure
+@SharedLeadServiceContext
 class LeadDocumentSizeIT {
 
     private static final OffsetDateTime LATER = OffsetDateTime.parse("2026-11-05T09:00:00+08:00");

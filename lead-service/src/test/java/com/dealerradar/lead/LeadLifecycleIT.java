@@ -11,7 +11,6 @@ import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventTypes;
 import com.dealerradar.events.defeat.DefeatConfirmed;
 import com.dealerradar.events.defeat.DefeatReversed;
-import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,14 +18,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** The commands on a lead and the defeats applied to it from radar.defeats, with their events. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RadarInfrastructure
+@SharedLeadServiceContext
 class LeadLifecycleIT {
 
     private static final OffsetDateTime LATER = OffsetDateTime.parse("2026-11-05T09:00:00+08:00");

@@ -10,20 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealerradar.events.EventTypes;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 /** The list's filters and scoping, and possible duplicates as each role sees them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RadarInfrastructure
+@SharedLeadServiceContext
 class LeadQueryIT {
 
     @LocalServerPort

@@ -4,10 +4,17 @@ import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.TestContextAnnotationUtils.AnnotationDescriptor;
 
 /**
  * The slice of the shared store and broker that one test class owns: a short id used as its MongoDB
  * database prefix and its Kafka topic prefix, so test classes sharing one JVM never see each other's data.
+ * <p>
+ * The owner is whatever declares the class's {@link RadarInfrastructure}: the class itself, or a composed
+ * annotation that several classes carry. Classes marked with one composed annotation share its namespace,
+ * and so, their configuration being the same, one cached application context; they keep apart by using
+ * dealers and regions of their own.
  */
 public record Namespace(String id) {
 
@@ -19,13 +26,18 @@ public record Namespace(String id) {
         return BY_OWNER.computeIfAbsent(owner(testClass), Namespace::issue);
     }
 
-    /** The class whose namespace {@code testClass} uses: itself, or for an inner (@Nested) class, its outermost class. */
+    /**
+     * Whose namespace {@code testClass} uses: the composed annotation that brings its {@link RadarInfrastructure},
+     * or else the class itself, or for an inner (@Nested) class, its outermost class.
+     */
     public static Class<?> owner(Class<?> testClass) {
         Class<?> owner = testClass;
         while (owner.getEnclosingClass() != null && !Modifier.isStatic(owner.getModifiers())) {
             owner = owner.getEnclosingClass();
         }
-        return owner;
+        AnnotationDescriptor<RadarInfrastructure> declared =
+                TestContextAnnotationUtils.findAnnotationDescriptor(owner, RadarInfrastructure.class);
+        return declared != null && declared.getDeclaringClass().isAnnotation() ? declared.getDeclaringClass() : owner;
     }
 
     /** The database name for this test class: {@code <id>_db}. */

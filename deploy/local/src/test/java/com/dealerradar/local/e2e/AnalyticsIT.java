@@ -1,24 +1,21 @@
 package com.dealerradar.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Analytics as a dealer group meets it through the gateway on the real jars: leads posted by a
  * dealer system, marketing spend entered, and the structure's cost figures, the funnel and the
  * channels computed from them; keys outside their scope are refused.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SharedStack
 class AnalyticsIT {
 
     private static final String DEALER = "D-TL-01";
@@ -30,26 +27,17 @@ class AnalyticsIT {
              "customer": {"kind": "INDIVIDUAL", "name": "Zhang San", "phone": "1380000%04d"}}
             """;
 
+    private static final String SPEND = "{\"total\": 2000, \"byChannel\": {\"SHOWROOM\": 1500, \"PHONE\": 500}}";
+
     static LocalStack stack;
     static String dealerKey;
     static String hqKey;
     static String otherRegionKey;
 
+    /** Two dealers and their keys; the dealer posts four leads, one by phone, and enters the month's spend. */
     @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @Test
-    @Order(1)
-    void theGroupSetsUpTwoDealersAndTheirKeys() throws Exception {
+    static void setUpTheGroup(LocalStack shared) throws Exception {
+        stack = shared;
         assertThat(call("POST", "/api/dealers", stack.adminKey(), "{\"dealerId\": \"" + DEALER
                 + "\", \"name\": \"Tongliao Changan\", \"region\": \"Tongliao\", \"brand\": \"Changan\"}").statusCode())
                 .isEqualTo(201);
@@ -59,22 +47,24 @@ class AnalyticsIT {
         dealerKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"" + DEALER + "\", \"label\": \"DMS\"}");
         hqKey = Gateway.issueKey(stack, "{\"role\": \"HQ\", \"label\": \"headquarters\"}");
         otherRegionKey = Gateway.issueKey(stack, "{\"role\": \"REGION_MANAGER\", \"region\": \"Bayannur\", \"label\": \"Bayannur RM\"}");
-    }
-
-    @Test
-    @Order(2)
-    void aDealerPostsFourLeadsAndHeadquartersEntersTheMonthsSpend() throws Exception {
         for (int i = 1; i <= 4; i++) {
             boolean phone = i == 4;
             HttpResponse<String> lead = call("POST", "/api/leads", dealerKey, LEAD.formatted(DEALER, "crm-" + i, i,
                     phone ? "PHONE" : "SHOWROOM", !phone, i));
             assertThat(lead.statusCode()).as(lead.body()).isEqualTo(201);
         }
+        HttpResponse<String> spend = call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", dealerKey, SPEND);
+        assertThat(spend.statusCode()).as(spend.body()).isEqualTo(200);
+    }
+
+    /** Ends with the month's spend as the set-up entered it, so the other tests read the same figures in any order. */
+    @Test
+    void aNewSpendReplacesTheMonthsAndBadOrForeignSpendIsRefused() throws Exception {
         HttpResponse<String> spend = call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", hqKey,
                 "{\"total\": 9999}");
         assertThat(spend.statusCode()).as(spend.body()).isEqualTo(200);
-        HttpResponse<String> replaced = call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", dealerKey,
-                "{\"total\": 2000, \"byChannel\": {\"SHOWROOM\": 1500, \"PHONE\": 500}}");
+        assertThat(((Number) JsonPath.read(spend.body(), "$.total")).intValue()).isEqualTo(9999);
+        HttpResponse<String> replaced = call("PUT", "/api/analytics/spend/" + DEALER + "/2026-11", dealerKey, SPEND);
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
         assertThat(((Number) JsonPath.read(replaced.body(), "$.total")).intValue()).isEqualTo(2000);
 
@@ -89,7 +79,6 @@ class AnalyticsIT {
     }
 
     @Test
-    @Order(3)
     void theStructureShowsWhatTheLeadsCost() throws Exception {
         String structure = awaitCaptured(4);
         assertThat((Integer) JsonPath.read(structure, "$.leads")).isEqualTo(4);
@@ -100,8 +89,8 @@ class AnalyticsIT {
     }
 
     @Test
-    @Order(4)
     void theFunnelAndTheChannelsSplitTheLeads() throws Exception {
+        awaitCaptured(4);
         HttpResponse<String> funnel = call("GET", "/api/analytics/funnel?groupBy=channel&dealerId=" + DEALER + "&"
                 + NOVEMBER, hqKey, null);
         assertThat(funnel.statusCode()).as(funnel.body()).isEqualTo(200);
@@ -123,7 +112,6 @@ class AnalyticsIT {
     }
 
     @Test
-    @Order(5)
     void keysOutsideTheirScopeAreRefused() throws Exception {
         assertThat(call("GET", "/api/analytics/structure?dealerId=" + DEALER, otherRegionKey, null).statusCode())
                 .isEqualTo(403);
@@ -137,20 +125,15 @@ class AnalyticsIT {
         assertThat(call("POST", "/api/analytics/rebuild", hqKey, null).statusCode()).isEqualTo(403);
     }
 
-    private static String awaitCaptured(int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String body = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> structure = call("GET", "/api/analytics/structure?dealerId=" + DEALER + "&"
-                    + NOVEMBER, dealerKey, null);
-            assertThat(structure.statusCode()).as(structure.body()).isEqualTo(200);
-            body = structure.body();
-            if ((Integer) JsonPath.read(body, "$.captured") == expected) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("analytics did not count " + expected + " leads: " + body);
+    private static String awaitCaptured(int expected) {
+        return await("analytics counts " + expected + " leads of " + DEALER).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> structure = call("GET", "/api/analytics/structure?dealerId=" + DEALER + "&"
+                            + NOVEMBER, dealerKey, null);
+                    assertThat(structure.statusCode()).as(structure.body()).isEqualTo(200);
+                    return structure.body();
+                }, body -> JsonPath.<Integer>read(body, "$.captured") == expected);
     }
 
     private static HttpResponse<String> call(String method, String path, String apiKey, String json) throws Exception {

@@ -1,6 +1,7 @@
 package com.dealerradar.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,10 +19,8 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,8 +41,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * every page, in both languages; the scope picker offers only what the role may see; a revoked key
  * goes back to sign-in; no page logs a JavaScript error. Screenshots land in target/screenshots.
  * Skipped where chromium or chromedriver is not installed.
+ * <p>
+ * Headquarters' pages show the whole group, so this class runs first on the shared stack
+ * ({@link SharedStack#GROUP_WIDE}), while the group holds its fixture alone.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SharedStack
+@Order(SharedStack.GROUP_WIDE)
 class DashboardBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -62,10 +65,10 @@ class DashboardBrowserIT {
     static String bt01Key;
 
     @BeforeAll
-    static void startStackAndBrowser() throws Exception {
+    static void postFixtureAndStartBrowser(LocalStack shared) throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromium-driver (Debian packages) are not installed");
-        stack = LocalStack.start();
+        stack = shared;
         // The previous month: whole, in the past, and inside the dashboard's default twelve months.
         YearMonth previous = YearMonth.from(LocalDate.now(GROUP_ZONE)).minusMonths(1);
         month = previous.toString();
@@ -76,17 +79,13 @@ class DashboardBrowserIT {
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
     @Test
-    @Order(1)
     void headquartersSeesTheWholeGroupOnEveryPage() {
         signIn(hqKey);
         assertThat(scopeChoices()).containsExactly("group", "region:Baotou", "region:Chifeng",
@@ -119,7 +118,6 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(2)
     void aRegionalManagerSeesItsRegionAndItsDealersOnly() throws Exception {
         signIn(managerKey);
         assertThat(scopeChoices()).containsExactly("region:Chifeng", "dealer:D-CF-01", "dealer:D-CF-02");
@@ -134,8 +132,13 @@ class DashboardBrowserIT {
             assertThat(funnel).doesNotContain("D-BT-01");
 
             String work = page("manager", lang, "work", range + "&region=Chifeng");
+            long callbacks = total("/api/defeats/callbacks/due?region=Chifeng&size=1", managerKey);
             long due = total("/api/follow-ups/due?region=Chifeng&until=2100-01-01T00:00:00%2B08:00&size=1", managerKey);
-            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (1 in all)" : "待战败回访 (共 1 条)");
+            // At least the fixture's loss awaiting its callback; followup-service may since have found fixture
+            // leads long unconverted and defeat-service opened at-risk cases on them, each due a callback too.
+            assertThat(callbacks).isPositive();
+            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (" + callbacks + " in all)"
+                    : "待战败回访 (共 " + callbacks + " 条)");
             assertThat(due).isPositive();
             assertThat(work).contains(lang.equals("en") ? "Follow-ups due" : "待跟进");
 
@@ -146,8 +149,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(3)
-    void aDealerSeesItselfWithItsCostsLossesAndWork() {
+    void aDealerSeesItselfWithItsCostsLossesAndWork() throws Exception {
         signIn(dealerKey);
         assertThat(scopeChoices()).containsExactly("dealer:D-CF-01");
         assertThat(browser.findElements(By.cssSelector("nav.pages a")).stream().map(a -> a.getAttribute("data-page")))
@@ -178,7 +180,12 @@ class DashboardBrowserIT {
                     .contains(lang.equals("en") ? "Lost to another dealer of the group" : "流向集团内其他经销商");
 
             String work = page("dealer", lang, "work", range + "&dealerId=D-CF-01");
-            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (1 in all)" : "待战败回访 (共 1 条)");
+            long callbacks = total("/api/defeats/callbacks/due?dealerId=D-CF-01&size=1", dealerKey);
+            // At least the fixture's loss awaiting its callback; followup-service may since have found fixture
+            // leads long unconverted and defeat-service opened at-risk cases on them, each due a callback too.
+            assertThat(callbacks).isPositive();
+            assertThat(work).contains(lang.equals("en") ? "Defeat callbacks due (" + callbacks + " in all)"
+                    : "待战败回访 (共 " + callbacks + " 条)");
         }
         // A tablet held upright: the same page, one column, nothing cut off.
         browser.manage().window().setSize(new Dimension(820, 1180));
@@ -194,7 +201,6 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(4)
     void aRevokedKeyReturnsToSignIn() throws Exception {
         HttpResponse<String> issued = Gateway.call(stack, "POST", "/api/keys", stack.adminKey(),
                 "{\"role\": \"HQ\", \"label\": \"to be revoked\"}");
@@ -380,8 +386,12 @@ class DashboardBrowserIT {
         String body = """
                 {"leadId": "%s", "externalRef": "fu-%d", "occurredAt": "%s", "type": "CALL", "outcome": "REACHED",
                  "consultant": "wang.li"}""".formatted(leadId, n, at(n, 10).replace("T10:00", "T10:30"));
-        HttpResponse<String> answer = Gateway.call(stack, "POST", "/api/follow-ups", key, body);
-        assertThat(answer.statusCode()).as(answer.body()).isIn(201, 202);
+        // A just-started followup-service may be too busy to answer within the gateway's timeout (503); a
+        // dealer system sends the same follow-up again, and so does the fixture.
+        HttpResponse<String> answer = await("follow-up " + n + " answered").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Gateway.call(stack, "POST", "/api/follow-ups", key, body), sent -> sent.statusCode() != 503);
+        assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201, 202);
     }
 
     private static void deal(String key, String leadId, int n, int vehicles) throws Exception {

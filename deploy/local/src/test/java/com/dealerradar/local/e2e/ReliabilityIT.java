@@ -1,6 +1,7 @@
 package com.dealerradar.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.dealerradar.events.Topics;
 import com.jayway.jsonpath.JsonPath;
@@ -18,20 +19,27 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Nothing lost, nothing doubled: dealer systems post leads (retrying, as they do, until they get an
  * answer) while lead-service is killed mid-stream, the broker restarts and analytics-service is
  * killed. At the end the topic holds every accepted lead once and analytics counts exactly them.
+ * <p>
+ * It runs on the shared stack, after every class that only uses it ({@link SharedStack#DISRUPTIVE}): its
+ * faults would fail their requests, and it leaves every service running again when it is done.
  */
+@SharedStack
+@Order(SharedStack.DISRUPTIVE)
 class ReliabilityIT {
 
     private static final int LEADS = 240;
@@ -39,23 +47,19 @@ class ReliabilityIT {
     /** Each client's pause between leads, so that posting lasts while the faults happen. */
     private static final Duration PACE = Duration.ofMillis(150);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** Every client gives up on a lead after 4 minutes; a fault must fall well within that. */
+    private static final Duration POSTING_WITHIN = Duration.ofMinutes(3);
+    private static final String DEALER = "D-REL";
 
     static LocalStack stack;
     static String dealerKey;
 
     @BeforeAll
-    static void startStack() throws Exception {
-        stack = LocalStack.start();
+    static void registerDealer(LocalStack shared) throws Exception {
+        stack = shared;
         post("/api/dealers", stack.adminKey(), "{\"dealerId\": \"D-REL\", \"name\": \"Ordos Motors\", \"region\": \"Ordos\"}");
         dealerKey = JsonPath.read(post("/api/keys", stack.adminKey(),
                 "{\"role\": \"DEALER\", \"dealerId\": \"D-REL\", \"label\": \"reliability\"}").body(), "$.apiKey");
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -73,24 +77,29 @@ class ReliabilityIT {
             }));
         }
 
-        awaitPosted(posted, LEADS / 4);
-        stack.killService("lead-service");
-        int postedAtFirstFault = posted.get();
-        stack.startServices();
-        awaitPosted(posted, LEADS / 2);
-        stack.kafka().restart();
-        awaitPosted(posted, 3 * LEADS / 4);
-        stack.killService("analytics-service");
-        int postedAtLastFault = posted.get();
-        stack.startServices();
-        assertThat(List.of(postedAtFirstFault, postedAtLastFault))
-                .as("the faults must fall while leads are still being posted").allMatch(n -> n < LEADS);
-
         Set<Integer> statuses = new HashSet<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
+        try {
+            awaitPosted(posted, LEADS / 4);
+            stack.killService("lead-service");
+            int postedAtFirstFault = posted.get();
+            stack.startServices();
+            awaitPosted(posted, LEADS / 2);
+            stack.kafka().restart();
+            awaitPosted(posted, 3 * LEADS / 4);
+            stack.killService("analytics-service");
+            int postedAtLastFault = posted.get();
+            stack.startServices();
+            assertThat(List.of(postedAtFirstFault, postedAtLastFault))
+                    .as("the faults must fall while leads are still being posted").allMatch(n -> n < LEADS);
+
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(POSTING_WITHIN.toMinutes() + 1, TimeUnit.MINUTES));
+            }
+        } finally {
+            clients.shutdownNow();
+            // Whatever failed, the stack is whole again for any class that runs after this one.
+            stack.startServices();
         }
-        clients.shutdown();
         assertThat(statuses).isSubsetOf(200, 201);
 
         assertThat(distinctLeadEvents(LEADS)).isEqualTo(LEADS);
@@ -119,10 +128,9 @@ class ReliabilityIT {
         throw new AssertionError("lead " + externalRef + " was never accepted");
     }
 
-    private static void awaitPosted(AtomicInteger posted, int atLeast) throws InterruptedException {
-        while (posted.get() < atLeast) {
-            Thread.sleep(50);
-        }
+    private static void awaitPosted(AtomicInteger posted, int atLeast) {
+        await(atLeast + " leads accepted").atMost(POSTING_WITHIN).pollInterval(Duration.ofMillis(50))
+                .until(() -> posted.get() >= atLeast);
     }
 
     private static int distinctLeadEvents(int expected) {
@@ -136,13 +144,22 @@ class ReliabilityIT {
             consumer.subscribe(List.of(Topics.LEADS));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (ids.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r ->
-                        ids.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)));
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> addIfOurs(r, ids));
             }
-            consumer.poll(Duration.ofSeconds(2)).forEach(r ->
-                    ids.add(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)));
+            consumer.poll(Duration.ofSeconds(2)).forEach(r -> addIfOurs(r, ids));
         }
         return ids.size();
+    }
+
+    /** The topic also holds the leads of the other classes on the shared stack. */
+    private static void addIfOurs(ConsumerRecord<String, byte[]> record, Set<String> ids) {
+        if (DEALER.equals(header(record, "ce_dealerid"))) {
+            ids.add(header(record, "ce_id"));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static int capturedInAnalytics(int expected) throws Exception {
