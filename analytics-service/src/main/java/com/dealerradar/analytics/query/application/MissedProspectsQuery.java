@@ -3,10 +3,11 @@ package com.dealerradar.analytics.query.application;
 import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
-import com.dealerradar.analytics.query.domain.Shortfall;
+import com.dealerradar.analytics.query.domain.ProspectKind;
+import com.dealerradar.analytics.query.domain.ProspectRadar;
+import com.dealerradar.analytics.query.domain.ProspectRadar.Finding;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +18,15 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Values (industries, models, or both) where region R wins clearly fewer deals than its peers'
- * activity predicts for a region of R's size; see {@link Shortfall} for the expectation and the test.
- * Peers are every other region of the group. A value also needs deals in at least
- * {@link #MIN_PEER_REGIONS} peer regions: one region's success alone is no pattern. The evidence
- * lists the peers with leads for the value and R's own oldest open leads for it (at most
- * {@link #OPEN_LEADS} per value), which the regions' product cells name, so that no lead is read.
+ * The missed prospects of region R: {@link ProspectRadar} judges every region × value cell of the group
+ * at once (false discoveries controlled across all of them) and R's discoveries are listed, strongest
+ * first, each with its kind. The evidence lists the peers with leads for the value and R's own oldest
+ * open leads for it (at most {@link #OPEN_LEADS} per value), which the regions' product cells name, so
+ * that no lead is read.
  */
 @Service
 public class MissedProspectsQuery {
 
-    static final int MIN_PEER_REGIONS = 2;
     static final int OPEN_LEADS = Rollup.OPEN_LEADS;
     static final int ORGANIZATIONS = 10;
     static final int MAX_LIMIT = 100;
@@ -42,15 +41,16 @@ public class MissedProspectsQuery {
 
     public record Here(long leads, long won, List<OpenLead> openLeads) {}
 
-    public record Expected(double won) {}
+    public record Expected(double won, double leads) {}
 
     public record Peer(String region, long leads, long won, List<String> organizations, List<String> models) {}
 
-    public record Item(String value, double score, double pValue, Here here, Expected expected, List<Peer> peers) {}
+    public record Item(String value, ProspectKind kind, double score, double pValue, double qValue, Here here,
+            Expected expected, List<Peer> peers) {}
 
     public record MissedProspects(String region, String dimension, long regionLeads, List<Item> items) {}
 
-    private record Candidate(String value, Shortfall shortfall, RollupSum here, Map<String, RollupSum> peers) {}
+    private record Candidate(Finding finding, RollupSum here, Map<String, RollupSum> peers) {}
 
     public Mono<MissedProspects> find(Caller caller, String region, String dimension, Cohort cohort, Integer limit) {
         if (region == null || region.isBlank()) {
@@ -76,36 +76,28 @@ public class MissedProspectsQuery {
     }
 
     private static List<Candidate> rank(String region, Function<Rollup, String> valueOf, List<Rollup> all) {
-        Map<String, Long> leadsByRegion = new TreeMap<>();
+        Map<String, Long> trafficByRegion = new TreeMap<>();
         Map<String, Map<String, RollupSum>> byValueAndRegion = new TreeMap<>();
         for (Rollup r : all) {
             String rollupRegion = r.key().region() == null ? "" : r.key().region();
-            leadsByRegion.merge(rollupRegion, r.traffic(), Long::sum);
+            trafficByRegion.merge(rollupRegion, r.traffic(), Long::sum);
             String value = valueOf.apply(r);
             if (value != null) {
                 byValueAndRegion.computeIfAbsent(value, v -> new TreeMap<>())
                         .computeIfAbsent(rollupRegion, g -> new RollupSum()).add(r);
             }
         }
-        long regionLeads = leadsByRegion.getOrDefault(region, 0L);
-        long peerLeads = leadsByRegion.entrySet().stream().filter(e -> !e.getKey().equals(region))
-                .mapToLong(Map.Entry::getValue).sum();
-        List<Candidate> candidates = new ArrayList<>();
-        byValueAndRegion.forEach((value, byRegion) -> {
-            RollupSum here = byRegion.getOrDefault(region, new RollupSum());
-            Map<String, RollupSum> peers = new LinkedHashMap<>(byRegion);
-            peers.remove(region);
-            long peerWon = peers.values().stream().mapToLong(RollupSum::won).sum();
-            long peerRegionsWithDeals = peers.values().stream().filter(s -> s.won() > 0).count();
-            if (peerRegionsWithDeals < MIN_PEER_REGIONS) {
-                return;
-            }
-            Shortfall.of(regionLeads, here.won(), peerLeads, peerWon)
-                    .ifPresent(shortfall -> candidates.add(new Candidate(value, shortfall, here, peers)));
-        });
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> c.shortfall().score()).reversed()
-                .thenComparing(Candidate::value));
-        return candidates;
+        Map<String, Map<String, ProspectRadar.Counts>> counts = new TreeMap<>();
+        byValueAndRegion.forEach((value, byRegion) -> byRegion.forEach((r, sum) -> counts
+                .computeIfAbsent(value, v -> new TreeMap<>()).put(r, new ProspectRadar.Counts(sum.traffic(), sum.won()))));
+        return ProspectRadar.find(trafficByRegion, counts).stream()
+                .filter(finding -> finding.region().equals(region))
+                .map(finding -> {
+                    Map<String, RollupSum> peers = new LinkedHashMap<>(byValueAndRegion.get(finding.value()));
+                    RollupSum here = peers.remove(region);
+                    return new Candidate(finding, here == null ? new RollupSum() : here, peers);
+                })
+                .toList();
     }
 
     private static Item item(Candidate c) {
@@ -118,8 +110,9 @@ public class MissedProspectsQuery {
                         e.getValue().organizations(ORGANIZATIONS), e.getValue().models()))
                 .sorted(Comparator.comparingLong(Peer::won).reversed().thenComparing(Peer::region))
                 .toList();
-        return new Item(c.value(), Rates.round(c.shortfall().score(), 2), c.shortfall().pValue(),
+        Finding f = c.finding();
+        return new Item(f.value(), f.kind(), Rates.round(f.score(), 2), f.pValue(), f.qValue(),
                 new Here(c.here().traffic(), c.here().won(), open),
-                new Expected(Rates.round(c.shortfall().expectedWon(), 2)), peers);
+                new Expected(Rates.round(f.expectedWon(), 2), Rates.round(f.expectedLeads(), 2)), peers);
     }
 }
