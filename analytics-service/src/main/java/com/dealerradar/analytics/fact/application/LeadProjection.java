@@ -107,7 +107,14 @@ public class LeadProjection {
         fact.put("status", "WON");
         fact.put("wonAt", date(won.occurredAt()));
         fact.put("wonModel", won.model());
-        return facts.applyLeadEvent(won.leadId(), event.sequence(), fact);
+        fact.put("wonMonth", String.format("%02d", won.occurredAt().atZoneSameInstant(groupZone).getMonthValue()));
+        return directory.brandOf(won.dealerId())
+                .flatMap(brand -> models.entryOf(brand, won.model()))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(entry -> {
+                    fact.put("wonModelKey", entry.orElse(null));
+                    return facts.applyLeadEvent(won.leadId(), event.sequence(), fact);
+                });
     }
 
     private Mono<Document> invalidated(EventEnvelope event, LeadInvalidated invalid) {

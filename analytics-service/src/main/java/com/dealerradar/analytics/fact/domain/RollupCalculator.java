@@ -27,6 +27,7 @@ public final class RollupCalculator {
         Map<String, Long> bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(), ratingCounts = new TreeMap<>();
         Set<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>();
         List<OpenLead> openLeads = new ArrayList<>();
+        Map<String, Long> wonByMonth = new TreeMap<>(), wonModels = new TreeMap<>();
         for (LeadFact fact : facts) {
             captured++;
             if (fact.invalid()) {
@@ -40,6 +41,9 @@ public final class RollupCalculator {
             if (minutes != null) {
                 reached++;
                 responses.add(minutes, 1);
+            }
+            if (fact.won()) {
+                countDeal(fact, wonByMonth, wonModels);
             }
             switch (fact.status()) {
                 case "WON" -> won++;
@@ -78,7 +82,17 @@ public final class RollupCalculator {
                 pending, open, responses.asMap(), reported, confirmed, reversed, dueAt, byReason, byCompetitor,
                 bySubtype, bySameGroupDealer, ratingSums, ratingCounts, sorted(organizations), sorted(wonOrganizations),
                 key.model() == null ? List.of() : List.of(key.model()),
-                List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))));
+                List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))), wonByMonth,
+                TopCounts.of(wonModels, Rollup.MAX_MODELS));
+    }
+
+    private static void countDeal(LeadFact fact, Map<String, Long> wonByMonth, Map<String, Long> wonModels) {
+        if (fact.wonMonth() != null) {
+            wonByMonth.merge(fact.wonMonth(), 1L, Long::sum);
+        }
+        if (fact.wonModel() != null) {
+            wonModels.merge(fact.wonModel(), 1L, Long::sum);
+        }
     }
 
     /** A loss to another dealer of the group is no loss for the group: it is counted apart, not by reason. */

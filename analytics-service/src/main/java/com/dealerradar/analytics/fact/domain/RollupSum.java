@@ -22,7 +22,7 @@ public final class RollupSum {
     private final List<OpenLead> openLeads = new ArrayList<>();
     private final Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(),
             bySubtype = new TreeMap<>(), bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(),
-            ratingCounts = new TreeMap<>();
+            ratingCounts = new TreeMap<>(), wonByMonth = new TreeMap<>(), wonModels = new TreeMap<>();
     private final TreeSet<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>(),
             models = new TreeSet<>();
 
@@ -50,6 +50,8 @@ public final class RollupSum {
         merge(bySameGroupDealer, r.bySameGroupDealer());
         merge(ratingSums, r.ratingSums());
         merge(ratingCounts, r.ratingCounts());
+        merge(wonByMonth, r.wonByMonth());
+        merge(wonModels, r.wonModels());
         openLeads.addAll(r.openLeads());
         organizations.addAll(r.organizations());
         wonOrganizations.addAll(r.wonOrganizations());
@@ -100,7 +102,8 @@ public final class RollupSum {
                 new TreeMap<>(bySameGroupDealer), new TreeMap<>(ratingSums), new TreeMap<>(ratingCounts),
                 organizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
                 wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
-                models.stream().limit(Rollup.MAX_MODELS).toList(), openLeads(openLeadsKept));
+                models.stream().limit(Rollup.MAX_MODELS).toList(), openLeads(openLeadsKept), new TreeMap<>(wonByMonth),
+                TopCounts.of(wonModels, Rollup.MAX_MODELS));
     }
 
     /** Organizations that bought first, then the others, at most {@code limit}. */
@@ -111,6 +114,8 @@ public final class RollupSum {
     }
 
     public List<String> models() { return List.copyOf(models); }
+    public Map<String, Long> wonByMonth() { return wonByMonth; }
+    public Map<String, Long> wonModels() { return wonModels; }
 
     /** The oldest open leads the summed rollups name, at most {@code limit}. */
     public List<OpenLead> openLeads(int limit) {

@@ -8,6 +8,7 @@ import com.dealerradar.analytics.query.domain.ProspectRadar;
 import com.dealerradar.analytics.query.domain.ProspectRadar.Finding;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +44,17 @@ public class MissedProspectsQuery {
 
     public record Expected(double won, double leads) {}
 
-    public record Peer(String region, long leads, long won, List<String> organizations, List<String> models) {}
+    /** {@code wonByMonth}: the peer's deals for the value by month of year of the deal, January first. */
+    public record Peer(String region, long leads, long won, List<String> organizations, List<String> models,
+            List<Long> wonByMonth) {}
 
     public record Item(String value, ProspectKind kind, double score, double pValue, double qValue, Here here,
             Expected expected, List<Peer> peers) {}
 
     public record MissedProspects(String region, String dimension, long regionLeads, List<Item> items) {}
 
-    private record Candidate(Finding finding, RollupSum here, Map<String, RollupSum> peers) {}
+    private record Candidate(Finding finding, RollupSum here, long hereWon, Map<String, RollupSum> peers,
+            Map<String, Long> peersWon) {}
 
     public Mono<MissedProspects> find(Caller caller, String region, String dimension, Cohort cohort, Integer limit) {
         if (region == null || region.isBlank()) {
@@ -69,15 +73,17 @@ public class MissedProspectsQuery {
                 .map(all -> {
                     long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))
                             .mapToLong(Rollup::traffic).sum();
-                    List<Item> items = rank(region, valueOf, all).stream().limit(max)
+                    List<Item> items = rank(region, valueOf, BoughtDeals.of(dimension), all).stream().limit(max)
                             .map(MissedProspectsQuery::item).toList();
                     return new MissedProspects(region, dimension, regionLeads, items);
                 });
     }
 
-    private static List<Candidate> rank(String region, Function<Rollup, String> valueOf, List<Rollup> all) {
+    private static List<Candidate> rank(String region, Function<Rollup, String> valueOf,
+            Function<Rollup, Map<String, Long>> dealsOf, List<Rollup> all) {
         Map<String, Long> trafficByRegion = new TreeMap<>();
         Map<String, Map<String, RollupSum>> byValueAndRegion = new TreeMap<>();
+        Map<String, Map<String, Long>> wonByValueAndRegion = new TreeMap<>();
         for (Rollup r : all) {
             String rollupRegion = r.key().region() == null ? "" : r.key().region();
             trafficByRegion.merge(rollupRegion, r.traffic(), Long::sum);
@@ -86,16 +92,23 @@ public class MissedProspectsQuery {
                 byValueAndRegion.computeIfAbsent(value, v -> new TreeMap<>())
                         .computeIfAbsent(rollupRegion, g -> new RollupSum()).add(r);
             }
+            dealsOf.apply(r).forEach((dealValue, won) -> wonByValueAndRegion
+                    .computeIfAbsent(dealValue, v -> new TreeMap<>()).merge(rollupRegion, won, Long::sum));
         }
+        // Deals by model bought can outnumber the leads that asked about that model; the tests take at most
+        // one deal per lead.
         Map<String, Map<String, ProspectRadar.Counts>> counts = new TreeMap<>();
         byValueAndRegion.forEach((value, byRegion) -> byRegion.forEach((r, sum) -> counts
-                .computeIfAbsent(value, v -> new TreeMap<>()).put(r, new ProspectRadar.Counts(sum.traffic(), sum.won()))));
+                .computeIfAbsent(value, v -> new TreeMap<>()).put(r, new ProspectRadar.Counts(sum.traffic(),
+                        Math.min(sum.traffic(), wonByValueAndRegion.getOrDefault(value, Map.of()).getOrDefault(r, 0L))))));
         return ProspectRadar.find(trafficByRegion, counts).stream()
                 .filter(finding -> finding.region().equals(region))
                 .map(finding -> {
                     Map<String, RollupSum> peers = new LinkedHashMap<>(byValueAndRegion.get(finding.value()));
                     RollupSum here = peers.remove(region);
-                    return new Candidate(finding, here == null ? new RollupSum() : here, peers);
+                    Map<String, Long> won = wonByValueAndRegion.getOrDefault(finding.value(), Map.of());
+                    return new Candidate(finding, here == null ? new RollupSum() : here, won.getOrDefault(region, 0L),
+                            peers, won);
                 })
                 .toList();
     }
@@ -106,13 +119,22 @@ public class MissedProspectsQuery {
                 .toList();
         List<Peer> peers = c.peers().entrySet().stream()
                 .filter(e -> e.getValue().traffic() > 0)
-                .map(e -> new Peer(e.getKey(), e.getValue().traffic(), e.getValue().won(),
-                        e.getValue().organizations(ORGANIZATIONS), e.getValue().models()))
+                .map(e -> new Peer(e.getKey(), e.getValue().traffic(), c.peersWon().getOrDefault(e.getKey(), 0L),
+                        e.getValue().organizations(ORGANIZATIONS), e.getValue().models(),
+                        byMonth(e.getValue().wonByMonth())))
                 .sorted(Comparator.comparingLong(Peer::won).reversed().thenComparing(Peer::region))
                 .toList();
         Finding f = c.finding();
         return new Item(f.value(), f.kind(), Rates.round(f.score(), 2), f.pValue(), f.qValue(),
-                new Here(c.here().traffic(), c.here().won(), open),
+                new Here(c.here().traffic(), c.hereWon(), open),
                 new Expected(Rates.round(f.expectedWon(), 2), Rates.round(f.expectedLeads(), 2)), peers);
+    }
+
+    private static List<Long> byMonth(Map<String, Long> wonByMonth) {
+        List<Long> months = new ArrayList<>();
+        for (int month = 1; month <= 12; month++) {
+            months.add(wonByMonth.getOrDefault(String.format("%02d", month), 0L));
+        }
+        return months;
     }
 }

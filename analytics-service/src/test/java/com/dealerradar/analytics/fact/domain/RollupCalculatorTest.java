@@ -55,7 +55,7 @@ class RollupCalculatorTest {
         for (int i = 0; i < 8; i++) {
             facts.add(new LeadFact("l" + i, i == 0 ? "WON" : "OPEN", true, false,
                     Instant.parse("2026-11-02T02:00:00Z").plusSeconds(60L * (10 - i)), null, null, "Court " + i, 0, 0,
-                    0, null, null, null, null, null, null, null, null, "H"));
+                    0, null, null, null, null, null, null, null, null, "H", null, null));
         }
         Rollup product = RollupCalculator.of(KEY, facts, 3);
         assertThat(product.openLeads()).extracting(OpenLead::leadId).containsExactly("l7", "l6", "l5");
@@ -65,11 +65,20 @@ class RollupCalculatorTest {
     }
 
     @Test
+    void dealsAreCountedByMonthOfTheDealAndByModelBought() {
+        List<LeadFact> facts = List.of(won("w1", "12", "CS75 PLUS"), won("w2", "12", "UNI-K"),
+                won("w3", "03", "CS75 PLUS"), lead("o1", "OPEN", true, null));
+        Rollup rollup = RollupCalculator.of(KEY, facts);
+        assertThat(rollup.wonByMonth()).containsExactlyInAnyOrderEntriesOf(Map.of("03", 1L, "12", 2L));
+        assertThat(rollup.wonModels()).containsExactlyInAnyOrderEntriesOf(Map.of("CS75 PLUS", 2L, "UNI-K", 1L));
+    }
+
+    @Test
     void theRollupDoesNotDependOnTheOrderOfTheFacts() {
         List<LeadFact> facts = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             facts.add(new LeadFact("l" + i, i % 3 == 0 ? "WON" : "OPEN", true, true, null, null, (long) i,
-                    "Org " + i, 0, 0, 0, null, null, null, null, null, null, null, null, "A"));
+                    "Org " + i, 0, 0, 0, null, null, null, null, null, null, null, null, "A", null, null));
         }
         Rollup forward = RollupCalculator.of(KEY, facts);
         Collections.reverse(facts);
@@ -117,15 +126,20 @@ class RollupCalculatorTest {
         assertThat(due.overdue(DUE.plusSeconds(60L * 10 + 1))).as("past the dropped ones and one kept").isEqualTo(11);
     }
 
+    private static LeadFact won(String id, String month, String model) {
+        return new LeadFact(id, "WON", true, false, null, null, null, null, 0, 0, 0, null, null, null, null, null, null,
+                null, null, "A", month, model);
+    }
+
     private static LeadFact lead(String id, String status, boolean kept, Long minutes) {
         return new LeadFact(id, status, kept, minutes != null, null, Instant.parse("2026-11-02T02:00:00Z"), minutes,
-                null, 0, 0, 0, null, null, null, null, null, null, null, null, "B");
+                null, 0, 0, 0, null, null, null, null, null, null, null, null, "B", null, null);
     }
 
     private static LeadFact defeat(String id, String status, String state, List<String> reasons,
             List<String> actual, String brand, String sameGroupDealer) {
         return new LeadFact(id, status, true, false, null, null, null, null, 1, "REVERSED".equals(state) ? 0 : 1,
                 "REVERSED".equals(state) ? 1 : 0, state, "BOUGHT_COMPETITOR", reasons, actual, brand, sameGroupDealer,
-                "PENDING_CALLBACK".equals(state) ? DUE : null, Map.of("reception", 2), "A");
+                "PENDING_CALLBACK".equals(state) ? DUE : null, Map.of("reception", 2), "A", null, null);
     }
 }

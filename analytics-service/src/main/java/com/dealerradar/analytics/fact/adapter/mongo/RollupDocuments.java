@@ -69,6 +69,8 @@ final class RollupDocuments {
             appendUnlessEmpty(doc, "wonOrganizations", r.wonOrganizations());
             appendUnlessEmpty(doc, "models", r.models());
             appendUnlessEmpty(doc, "openLeads", r.openLeads().stream().map(RollupDocuments::openLead).toList());
+            appendUnlessEmpty(doc, "wonByMonth", pairs(r.wonByMonth()));
+            appendUnlessEmpty(doc, "wonModels", pairs(r.wonModels()));
         }
         return doc;
     }
@@ -105,7 +107,8 @@ final class RollupDocuments {
                 map(d, "byReason"), map(d, "byCompetitor"), map(d, "bySubtype"), map(d, "bySameGroupDealer"),
                 map(d, "ratingSums"), map(d, "ratingCounts"), d.getList("organizations", String.class, List.of()),
                 d.getList("wonOrganizations", String.class, List.of()), d.getList("models", String.class, List.of()),
-                d.getList("openLeads", Document.class, List.of()).stream().map(RollupDocuments::openLead).toList());
+                d.getList("openLeads", Document.class, List.of()).stream().map(RollupDocuments::openLead).toList(),
+                map(d, "wonByMonth"), map(d, "wonModels"));
     }
 
     private static Document openLead(OpenLead lead) {
