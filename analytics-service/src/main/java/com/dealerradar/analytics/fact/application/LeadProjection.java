@@ -90,6 +90,7 @@ public class LeadProjection {
         fact.put("consultant", lead.consultant());
         fact.put("grade", lead.grade());
         fact.put("kept", lead.contactRetained());
+        fact.put("vehicles", lead.vehicles() == null ? 1 : lead.vehicles());
         fact.put("day", CohortDay.of(lead.occurredAt(), groupZone));
         fact.put("capturedAt", date(lead.occurredAt()));
         fact.put("status", "OPEN");
@@ -107,6 +108,7 @@ public class LeadProjection {
         fact.put("status", "WON");
         fact.put("wonAt", date(won.occurredAt()));
         fact.put("wonModel", won.model());
+        fact.put("wonVehicles", won.vehicles() == null ? 1 : won.vehicles());
         fact.put("wonMonth", String.format("%02d", won.occurredAt().atZoneSameInstant(groupZone).getMonthValue()));
         return directory.brandOf(won.dealerId())
                 .flatMap(brand -> models.entryOf(brand, won.model()))

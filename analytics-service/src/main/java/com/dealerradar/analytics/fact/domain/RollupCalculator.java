@@ -20,7 +20,7 @@ public final class RollupCalculator {
     /** Also names up to {@code openLeadsKept} of the group's open leads, oldest first. */
     public static Rollup of(GroupKey key, Collection<LeadFact> facts, int openLeadsKept) {
         long captured = 0, invalid = 0, kept = 0, followed = 0, followedWon = 0, reached = 0, won = 0, atRisk = 0, defeated = 0;
-        long pending = 0, open = 0, reported = 0, confirmed = 0, reversed = 0;
+        long pending = 0, open = 0, reported = 0, confirmed = 0, reversed = 0, vehiclesSold = 0;
         ResponseHistogram responses = new ResponseHistogram();
         DueTimes dueAt = DueTimes.NONE;
         Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(), bySubtype = new TreeMap<>();
@@ -44,6 +44,7 @@ public final class RollupCalculator {
             }
             if (fact.won()) {
                 countDeal(fact, wonByMonth, wonModels);
+                vehiclesSold += fact.wonVehicles();
             }
             switch (fact.status()) {
                 case "WON" -> won++;
@@ -83,7 +84,7 @@ public final class RollupCalculator {
                 bySubtype, bySameGroupDealer, ratingSums, ratingCounts, sorted(organizations), sorted(wonOrganizations),
                 key.model() == null ? List.of() : List.of(key.model()),
                 List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))), wonByMonth,
-                TopCounts.of(wonModels, Rollup.MAX_MODELS));
+                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold);
     }
 
     private static void countDeal(LeadFact fact, Map<String, Long> wonByMonth, Map<String, Long> wonModels) {

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 public final class RollupSum {
 
     private long captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed, pendingDefeats;
-    private long open, defeatsReported, defeatsConfirmed, defeatsReversed;
+    private long open, defeatsReported, defeatsConfirmed, defeatsReversed, vehiclesSold;
     private final ResponseHistogram responses = new ResponseHistogram();
     private DueTimes pendingDue = DueTimes.NONE;
     private final List<OpenLead> openLeads = new ArrayList<>();
@@ -42,6 +42,7 @@ public final class RollupSum {
         defeatsReported += r.defeatsReported();
         defeatsConfirmed += r.defeatsConfirmed();
         defeatsReversed += r.defeatsReversed();
+        vehiclesSold += r.vehiclesSold();
         responses.addAll(r.responseMinutes());
         pendingDue = pendingDue.plus(r.pendingDue());
         merge(byReason, r.byReason());
@@ -81,6 +82,7 @@ public final class RollupSum {
     public long defeatsReported() { return defeatsReported; }
     public long defeatsConfirmed() { return defeatsConfirmed; }
     public long defeatsReversed() { return defeatsReversed; }
+    public long vehiclesSold() { return vehiclesSold; }
     public ResponseHistogram responses() { return responses; }
     public long overdueCallbacks(Instant now) { return pendingDue.overdue(now); }
     public Map<String, Long> byReason() { return byReason; }
@@ -103,7 +105,7 @@ public final class RollupSum {
                 organizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
                 wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
                 models.stream().limit(Rollup.MAX_MODELS).toList(), openLeads(openLeadsKept), new TreeMap<>(wonByMonth),
-                TopCounts.of(wonModels, Rollup.MAX_MODELS));
+                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold);
     }
 
     /** Organizations that bought first, then the others, at most {@code limit}. */
