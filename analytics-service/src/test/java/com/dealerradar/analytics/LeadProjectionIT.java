@@ -10,6 +10,7 @@ import com.dealerradar.events.EventTypes;
 import com.dealerradar.events.Topics;
 import com.dealerradar.events.directory.DealerRegistered;
 import com.dealerradar.events.lead.LeadCaptured;
+import com.dealerradar.events.lead.LeadWon;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
@@ -97,6 +98,29 @@ class LeadProjectionIT {
     }
 
     @Test
+    void vehiclesSoldAreReportedBesideWonLeads() {
+        // three leads: a fleet deal of 12, a deal whose event says nothing of vehicles (1), an open fleet
+        // inquiry of 5 (asked, not sold): 2 won leads, 13 vehicles sold.
+        String fleet = "L-" + UUID.randomUUID(), single = "L-" + UUID.randomUUID(), open = "L-" + UUID.randomUUID();
+        for (String leadId : List.of(fleet, single, open)) {
+            EventEnvelope capture = captured(leadId);
+            publish(Topics.LEADS, leadId, leadId.equals(open) ? withVehicles(capture, 5) : capture);
+        }
+        publish(Topics.LEADS, fleet, won(fleet, new LeadWon(fleet, dealer, "Chifeng", NOV_2.plusDays(3), "UNI-K", null, 12)));
+        publish(Topics.LEADS, single, won(single, new LeadWon(single, dealer, "Chifeng", NOV_2.plusDays(3), "UNI-K", null,
+                null)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> structure(dealerKey())
+                .jsonPath("$.won").isEqualTo(2)
+                .jsonPath("$.potential").isEqualTo(1)
+                .jsonPath("$.vehiclesSold").isEqualTo(13));
+        client(dealerKey()).get().uri("/api/analytics/funnel?groupBy=dealer&dealerId=" + dealer
+                + "&from=2026-11-01&to=2026-11-30").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.rows[0].won").isEqualTo(2)
+                .jsonPath("$.rows[0].vehiclesSold").isEqualTo(13)
+                .jsonPath("$.total.vehiclesSold").isEqualTo(13);
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
@@ -146,6 +170,20 @@ class LeadProjectionIT {
                 true, "CS75 PLUS", "wang.li", new LeadCaptured.Customer("INDIVIDUAL", null, null, null), null);
         return new EventEnvelope(UUID.randomUUID().toString(), "/lead-service", EventTypes.LEAD_CAPTURED, leadId,
                 NOV_2, dealer, "Chifeng", 1, EventJson.write(payload));
+    }
+
+    private EventEnvelope withVehicles(EventEnvelope capture, int vehicles) {
+        LeadCaptured c = EventJson.read(capture.data(), LeadCaptured.class);
+        LeadCaptured fleet = new LeadCaptured(c.leadId(), c.dealerId(), c.region(), c.externalRef(), c.occurredAt(),
+                c.channel(), c.grade(), c.contactRetained(), c.model(), c.consultant(), c.customer(),
+                c.possibleDuplicateOf(), vehicles);
+        return new EventEnvelope(capture.id(), capture.source(), capture.type(), capture.subject(), capture.time(),
+                capture.dealerId(), capture.region(), capture.sequence(), EventJson.write(fleet));
+    }
+
+    private EventEnvelope won(String leadId, LeadWon payload) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/lead-service", EventTypes.LEAD_WON, leadId,
+                payload.occurredAt(), dealer, "Chifeng", 2, EventJson.write(payload));
     }
 
     private void publish(String topic, String key, EventEnvelope event) {
