@@ -89,6 +89,7 @@ public class LeadProjection {
         fact.put("model", lead.model());
         fact.put("consultant", lead.consultant());
         fact.put("grade", lead.grade());
+        fact.put("captureGrade", lead.grade());
         fact.put("kept", lead.contactRetained());
         fact.put("vehicles", lead.vehicles() == null ? 1 : lead.vehicles());
         fact.put("day", CohortDay.of(lead.occurredAt(), groupZone));

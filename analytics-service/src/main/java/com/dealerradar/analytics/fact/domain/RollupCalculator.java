@@ -28,6 +28,7 @@ public final class RollupCalculator {
         Set<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>();
         List<OpenLead> openLeads = new ArrayList<>();
         Map<String, Long> wonByMonth = new TreeMap<>(), wonModels = new TreeMap<>();
+        Map<String, Long> byCaptureGrade = new TreeMap<>(), wonInWindow = new TreeMap<>();
         for (LeadFact fact : facts) {
             captured++;
             if (fact.invalid()) {
@@ -41,6 +42,12 @@ public final class RollupCalculator {
             if (minutes != null) {
                 reached++;
                 responses.add(minutes, 1);
+            }
+            if (fact.captureGrade() != null) {
+                byCaptureGrade.merge(fact.captureGrade(), 1L, Long::sum);
+                if (GradeWindows.wonWithinWindow(fact)) {
+                    wonInWindow.merge(fact.captureGrade(), 1L, Long::sum);
+                }
             }
             if (fact.won()) {
                 countDeal(fact, wonByMonth, wonModels);
@@ -84,7 +91,7 @@ public final class RollupCalculator {
                 bySubtype, bySameGroupDealer, ratingSums, ratingCounts, sorted(organizations), sorted(wonOrganizations),
                 key.model() == null ? List.of() : List.of(key.model()),
                 List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))), wonByMonth,
-                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold);
+                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold, byCaptureGrade, wonInWindow);
     }
 
     private static void countDeal(LeadFact fact, Map<String, Long> wonByMonth, Map<String, Long> wonModels) {

@@ -22,7 +22,8 @@ public final class RollupSum {
     private final List<OpenLead> openLeads = new ArrayList<>();
     private final Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(),
             bySubtype = new TreeMap<>(), bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(),
-            ratingCounts = new TreeMap<>(), wonByMonth = new TreeMap<>(), wonModels = new TreeMap<>();
+            ratingCounts = new TreeMap<>(), wonByMonth = new TreeMap<>(), wonModels = new TreeMap<>(),
+            byCaptureGrade = new TreeMap<>(), wonInWindowByCaptureGrade = new TreeMap<>();
     private final TreeSet<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>(),
             models = new TreeSet<>();
 
@@ -53,6 +54,8 @@ public final class RollupSum {
         merge(ratingCounts, r.ratingCounts());
         merge(wonByMonth, r.wonByMonth());
         merge(wonModels, r.wonModels());
+        merge(byCaptureGrade, r.byCaptureGrade());
+        merge(wonInWindowByCaptureGrade, r.wonInWindowByCaptureGrade());
         openLeads.addAll(r.openLeads());
         organizations.addAll(r.organizations());
         wonOrganizations.addAll(r.wonOrganizations());
@@ -105,7 +108,8 @@ public final class RollupSum {
                 organizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
                 wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
                 models.stream().limit(Rollup.MAX_MODELS).toList(), openLeads(openLeadsKept), new TreeMap<>(wonByMonth),
-                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold);
+                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold, new TreeMap<>(byCaptureGrade),
+                new TreeMap<>(wonInWindowByCaptureGrade));
     }
 
     /** Organizations that bought first, then the others, at most {@code limit}. */
@@ -118,6 +122,8 @@ public final class RollupSum {
     public List<String> models() { return List.copyOf(models); }
     public Map<String, Long> wonByMonth() { return wonByMonth; }
     public Map<String, Long> wonModels() { return wonModels; }
+    public Map<String, Long> byCaptureGrade() { return byCaptureGrade; }
+    public Map<String, Long> wonInWindowByCaptureGrade() { return wonInWindowByCaptureGrade; }
 
     /** The oldest open leads the summed rollups name, at most {@code limit}. */
     public List<OpenLead> openLeads(int limit) {

@@ -70,7 +70,7 @@ public class CellReader {
                 r.responseMinutes(), r.defeatsReported(), r.defeatsConfirmed(), r.defeatsReversed(), r.pendingDue(),
                 r.byReason(), r.byCompetitor(), r.bySubtype(), r.bySameGroupDealer(), r.ratingSums(), r.ratingCounts(),
                 r.organizations(), r.wonOrganizations(), r.models(), r.openLeads(), r.wonByMonth(), r.wonModels(),
-                r.vehiclesSold());
+                r.vehiclesSold(), r.byCaptureGrade(), r.wonInWindowByCaptureGrade());
     }
 
     private Mono<List<String>> periods(Cohort cohort) {

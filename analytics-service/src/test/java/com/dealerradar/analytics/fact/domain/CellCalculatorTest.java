@@ -43,6 +43,6 @@ class CellCalculatorTest {
                 traffic, traffic, 0, 0, 0, won, 0, 0, 0, traffic - won, java.util.Map.of(), 0, 0, 0, DueTimes.NONE,
                 java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
                 java.util.Map.of(), List.of(), List.of(), List.of("CS75 PLUS"), List.of(), java.util.Map.of(),
-                java.util.Map.of(), won);
+                java.util.Map.of(), won, java.util.Map.of(), java.util.Map.of());
     }
 }

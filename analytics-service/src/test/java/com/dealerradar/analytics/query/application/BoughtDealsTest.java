@@ -29,6 +29,7 @@ class BoughtDealsTest {
     private static Rollup row(String industry, String model, long won, Map<String, Long> wonModels) {
         return new Rollup(new GroupKey("2026", null, "Chifeng", null, industry, model, null), 10, 0, 10, 10, 0, 0, 0,
                 won, 0, 0, 0, 10 - won, Map.of(), 0, 0, 0, DueTimes.NONE, Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), wonModels, won);
+                Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), wonModels, won, Map.of(),
+                Map.of());
     }
 }

@@ -50,6 +50,8 @@ final class RollupDocuments {
                 minutes.add(n);
             });
             appendUnlessEmpty(doc, "responseMinutes", minutes);
+            appendUnlessEmpty(doc, "byCaptureGrade", pairs(r.byCaptureGrade()));
+            appendUnlessEmpty(doc, "wonInWindowByCaptureGrade", pairs(r.wonInWindowByCaptureGrade()));
         }
         if (view.keepsLosses()) {
             DueTimes due = r.pendingDue();
@@ -108,7 +110,8 @@ final class RollupDocuments {
                 map(d, "ratingSums"), map(d, "ratingCounts"), d.getList("organizations", String.class, List.of()),
                 d.getList("wonOrganizations", String.class, List.of()), d.getList("models", String.class, List.of()),
                 d.getList("openLeads", Document.class, List.of()).stream().map(RollupDocuments::openLead).toList(),
-                map(d, "wonByMonth"), map(d, "wonModels"), count(d, "vehiclesSold"));
+                map(d, "wonByMonth"), map(d, "wonModels"), count(d, "vehiclesSold"),
+                map(d, "byCaptureGrade"), map(d, "wonInWindowByCaptureGrade"));
     }
 
     private static Document openLead(OpenLead lead) {
