@@ -331,7 +331,7 @@ class AnalyticsEndpointsIT {
         Caller otherDealer = new Caller("k", Role.DEALER, "D-XX-01", null);
         Caller otherRegion = new Caller("rm", Role.REGION_MANAGER, null, "Baotou");
         for (String path : List.of("structure", "funnel?groupBy=channel", "response-times?groupBy=dealer", "channels",
-                "defeats", "comparison?dimension=industry", "dealers/benchmark?metric=closeRate")) {
+                "defeats", "comparison?dimension=industry", "dealers/benchmark?metric=closeRate", "grade-calibration")) {
             String separator = path.contains("?") ? "&" : "?";
             forbidden(otherDealer, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER);
             forbidden(otherRegion, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER);

@@ -149,13 +149,13 @@ class LeadProjectionIT {
                 .jsonPath("$.dealers[0].flagged").isEqualTo(true)
                 .jsonPath("$.consultants[0].key").isEqualTo("wang.li")
                 .jsonPath("$.consultants[0].grades[0].wonWithinWindow").isEqualTo(3));
-        client(new Caller("rm", Role.REGION_MANAGER, null, "Chifeng")).get().uri(uri).exchange().expectStatus().isOk();
-        client(new Caller("hq", Role.HQ, null, null)).get().uri(uri).exchange().expectStatus().isOk();
+        client(new Caller("rm", Role.REGION_MANAGER, null, "Chifeng")).get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult();
+        client(new Caller("hq", Role.HQ, null, null)).get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult();
         client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get().uri(uri).exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden().expectBody().returnResult();
         client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get()
-                .uri("/api/analytics/grade-calibration?region=Chifeng").exchange().expectStatus().isForbidden();
-        client(new Caller("k", Role.DEALER, "D-OTHER", null)).get().uri(uri).exchange().expectStatus().isForbidden();
+                .uri("/api/analytics/grade-calibration?region=Chifeng").exchange().expectStatus().isForbidden().expectBody().returnResult();
+        client(new Caller("k", Role.DEALER, "D-OTHER", null)).get().uri(uri).exchange().expectStatus().isForbidden().expectBody().returnResult();
         client(dealerKey()).get().uri("/api/analytics/grade-calibration?from=2026-11-30&to=2026-11-01").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
     }
