@@ -258,15 +258,22 @@ class AnalyticsEndpointsIT {
 
     @Test
     void missedProspectsRankTheIndustryPeersSellToWithItsEvidence() {
-        // peers: 300 leads, 24 JUSTICE deals -> expected for Chifeng's 100 leads: 8; it has 0: p = e^-8
+        // Chifeng has 5 of the group's 65 JUSTICE leads for a quarter of its traffic: p = P(X <= 5 | 65, 1/4)
+        // = 0.000335, score 3.48; 8 cells can reach p <= 0.1 (JUSTICE untouched and unconverted in each
+        // region), so q = 8 p. Unconverted (0 of 5 won against the peers' 24 of 60) has p = C(41,5)/C(65,5)
+        // = 0.0907, q = 0.36: no discovery. Expected for Chifeng's 100 leads: 60 / 300 × 100 = 20 leads,
+        // 24 / 300 × 100 = 8 deals.
         get(new Caller("rm", Role.REGION_MANAGER, null, TARGET_REGION),
                 "/api/analytics/missed-prospects?region=Chifeng&dimension=industry&" + SEPTEMBER + "&limit=5")
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.region").isEqualTo(TARGET_REGION)
                 .jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].value").isEqualTo("JUSTICE")
-                .jsonPath("$.items[0].score").isEqualTo(3.47)
+                .jsonPath("$.items[0].kind").isEqualTo("UNTOUCHED")
+                .jsonPath("$.items[0].score").isEqualTo(3.48)
+                .jsonPath("$.items[0].qValue").value(q -> assertThat(((Number) q).doubleValue()).isCloseTo(0.0026773, within(1e-6)))
                 .jsonPath("$.items[0].expected.won").isEqualTo(8.0)
+                .jsonPath("$.items[0].expected.leads").isEqualTo(20.0)
                 .jsonPath("$.items[0].here.leads").isEqualTo(5)
                 .jsonPath("$.items[0].here.won").isEqualTo(0)
                 .jsonPath("$.items[0].here.openLeads.length()").isEqualTo(5)
@@ -324,7 +331,7 @@ class AnalyticsEndpointsIT {
         Caller otherDealer = new Caller("k", Role.DEALER, "D-XX-01", null);
         Caller otherRegion = new Caller("rm", Role.REGION_MANAGER, null, "Baotou");
         for (String path : List.of("structure", "funnel?groupBy=channel", "response-times?groupBy=dealer", "channels",
-                "defeats", "comparison?dimension=industry", "dealers/benchmark?metric=closeRate")) {
+                "defeats", "comparison?dimension=industry", "dealers/benchmark?metric=closeRate", "grade-calibration")) {
             String separator = path.contains("?") ? "&" : "?";
             forbidden(otherDealer, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER);
             forbidden(otherRegion, "/api/analytics/" + path + separator + "dealerId=" + FUNNEL_DEALER);

@@ -10,6 +10,7 @@ import com.dealerradar.events.EventTypes;
 import com.dealerradar.events.Topics;
 import com.dealerradar.events.directory.DealerRegistered;
 import com.dealerradar.events.lead.LeadCaptured;
+import com.dealerradar.events.lead.LeadWon;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
@@ -97,6 +98,69 @@ class LeadProjectionIT {
     }
 
     @Test
+    void vehiclesSoldAreReportedBesideWonLeads() {
+        // three leads: a fleet deal of 12, a deal whose event says nothing of vehicles (1), an open fleet
+        // inquiry of 5 (asked, not sold): 2 won leads, 13 vehicles sold.
+        String fleet = "L-" + UUID.randomUUID(), single = "L-" + UUID.randomUUID(), open = "L-" + UUID.randomUUID();
+        for (String leadId : List.of(fleet, single, open)) {
+            EventEnvelope capture = captured(leadId);
+            publish(Topics.LEADS, leadId, leadId.equals(open) ? withVehicles(capture, 5) : capture);
+        }
+        publish(Topics.LEADS, fleet, won(fleet, new LeadWon(fleet, dealer, "Chifeng", NOV_2.plusDays(3), "UNI-K", null, 12)));
+        publish(Topics.LEADS, single, won(single, new LeadWon(single, dealer, "Chifeng", NOV_2.plusDays(3), "UNI-K", null,
+                null)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> structure(dealerKey())
+                .jsonPath("$.won").isEqualTo(2)
+                .jsonPath("$.potential").isEqualTo(1)
+                .jsonPath("$.vehiclesSold").isEqualTo(13));
+        client(dealerKey()).get().uri("/api/analytics/funnel?groupBy=dealer&dealerId=" + dealer
+                + "&from=2026-11-01&to=2026-11-30").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.rows[0].won").isEqualTo(2)
+                .jsonPath("$.rows[0].vehiclesSold").isEqualTo(13)
+                .jsonPath("$.total.vehiclesSold").isEqualTo(13);
+    }
+
+    @Test
+    void gradeCalibrationSharesAndTheFlagWhereGradesDoNotOrderConversion() {
+        // H: 5 leads, won after 2, 3 and 7 days (within the week), after 10 days (not), one open: 3 of 5.
+        // B: 5 leads, won after 20 days (within 30) four times, one open: 4 of 5. H converts worse than B.
+        Map<String, List<Integer>> wonAfterDays = Map.of("H", java.util.Arrays.asList(2, 3, 7, 10, null),
+                "B", java.util.Arrays.asList(20, 20, 20, 20, null));
+        wonAfterDays.forEach((grade, days) -> days.forEach(after -> {
+            String leadId = "L-" + UUID.randomUUID();
+            publish(Topics.LEADS, leadId, withGrade(captured(leadId), grade));
+            if (after != null) {
+                publish(Topics.LEADS, leadId, won(leadId, new LeadWon(leadId, dealer, "Chifeng", NOV_2.plusDays(after),
+                        "UNI-K", null, 1)));
+            }
+        }));
+        String uri = "/api/analytics/grade-calibration?dealerId=" + dealer + "&from=2026-11-01&to=2026-11-30";
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> client(dealerKey()).get().uri(uri).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.dealers[0].key").isEqualTo(dealer)
+                .jsonPath("$.dealers[0].grades[0].grade").isEqualTo("H")
+                .jsonPath("$.dealers[0].grades[0].leads").isEqualTo(5)
+                .jsonPath("$.dealers[0].grades[0].wonWithinWindow").isEqualTo(3)
+                .jsonPath("$.dealers[0].grades[0].rate").isEqualTo(0.6)
+                .jsonPath("$.dealers[0].grades[2].grade").isEqualTo("B")
+                .jsonPath("$.dealers[0].grades[2].rate").isEqualTo(0.8)
+                .jsonPath("$.dealers[0].grades[1].rate").doesNotExist()
+                .jsonPath("$.dealers[0].misordered").isEqualTo(List.of("H<=B"))
+                .jsonPath("$.dealers[0].flagged").isEqualTo(true)
+                .jsonPath("$.consultants[0].key").isEqualTo("wang.li")
+                .jsonPath("$.consultants[0].grades[0].wonWithinWindow").isEqualTo(3));
+        client(new Caller("rm", Role.REGION_MANAGER, null, "Chifeng")).get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult();
+        client(new Caller("hq", Role.HQ, null, null)).get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult();
+        client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get().uri(uri).exchange()
+                .expectStatus().isForbidden().expectBody().returnResult();
+        client(new Caller("rm", Role.REGION_MANAGER, null, "Baotou")).get()
+                .uri("/api/analytics/grade-calibration?region=Chifeng").exchange().expectStatus().isForbidden().expectBody().returnResult();
+        client(new Caller("k", Role.DEALER, "D-OTHER", null)).get().uri(uri).exchange().expectStatus().isForbidden().expectBody().returnResult();
+        client(dealerKey()).get().uri("/api/analytics/grade-calibration?from=2026-11-30&to=2026-11-01").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
@@ -146,6 +210,29 @@ class LeadProjectionIT {
                 true, "CS75 PLUS", "wang.li", new LeadCaptured.Customer("INDIVIDUAL", null, null, null), null);
         return new EventEnvelope(UUID.randomUUID().toString(), "/lead-service", EventTypes.LEAD_CAPTURED, leadId,
                 NOV_2, dealer, "Chifeng", 1, EventJson.write(payload));
+    }
+
+    private EventEnvelope withVehicles(EventEnvelope capture, int vehicles) {
+        LeadCaptured c = EventJson.read(capture.data(), LeadCaptured.class);
+        LeadCaptured fleet = new LeadCaptured(c.leadId(), c.dealerId(), c.region(), c.externalRef(), c.occurredAt(),
+                c.channel(), c.grade(), c.contactRetained(), c.model(), c.consultant(), c.customer(),
+                c.possibleDuplicateOf(), vehicles);
+        return new EventEnvelope(capture.id(), capture.source(), capture.type(), capture.subject(), capture.time(),
+                capture.dealerId(), capture.region(), capture.sequence(), EventJson.write(fleet));
+    }
+
+    private EventEnvelope withGrade(EventEnvelope capture, String grade) {
+        LeadCaptured c = EventJson.read(capture.data(), LeadCaptured.class);
+        LeadCaptured graded = new LeadCaptured(c.leadId(), c.dealerId(), c.region(), c.externalRef(), c.occurredAt(),
+                c.channel(), grade, c.contactRetained(), c.model(), c.consultant(), c.customer(),
+                c.possibleDuplicateOf(), c.vehicles());
+        return new EventEnvelope(capture.id(), capture.source(), capture.type(), capture.subject(), capture.time(),
+                capture.dealerId(), capture.region(), capture.sequence(), EventJson.write(graded));
+    }
+
+    private EventEnvelope won(String leadId, LeadWon payload) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/lead-service", EventTypes.LEAD_WON, leadId,
+                payload.occurredAt(), dealer, "Chifeng", 2, EventJson.write(payload));
     }
 
     private void publish(String topic, String key, EventEnvelope event) {

@@ -68,6 +68,34 @@ class LeadLifecycleIT {
     }
 
     @Test
+    void aFleetLeadAndItsDealCarryTheirVehiclesIntoTheEvents() {
+        String leadId = client.capture(dealerKey(dealer), lead(dealer, "fleet-1", null)
+                .replace("\"contactRetained\": true", "\"contactRetained\": true, \"vehicles\": 20"));
+        client.as(dealerKey(dealer)).get().uri("/api/leads/" + leadId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.vehicles").isEqualTo(20);
+        command(leadId, "deal", "{\"occurredAt\": \"%s\", \"model\": \"UNI-K\", \"vehicles\": 0}".formatted(LATER))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("vehicles");
+        command(leadId, "deal", "{\"occurredAt\": \"%s\", \"model\": \"UNI-K\", \"vehicles\": 501}".formatted(LATER))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("vehicles");
+        command(leadId, "deal", "{\"occurredAt\": \"%s\", \"model\": \"UNI-K\", \"vehicles\": 12}".formatted(LATER))
+                .expectStatus().isOk().expectBody().jsonPath("$.deal.vehicles").isEqualTo(12)
+                .jsonPath("$.vehicles").isEqualTo(20).jsonPath("$.version").isEqualTo(2);
+
+        var events = client.leadEvents(ofDealer(dealer, null), Duration.ofSeconds(10), 2);
+        assertThat(events).extracting(r -> LeadServiceClient.header(r, "ce_type"))
+                .containsExactly(EventTypes.LEAD_CAPTURED, EventTypes.LEAD_WON);
+        assertThat(LeadServiceClient.payload(events.get(0))).contains("\"vehicles\":20");
+        assertThat(LeadServiceClient.payload(events.get(1))).contains("\"vehicles\":12");
+    }
+
+    @Test
+    void aLeadSaysNothingOfVehiclesAsksForOne() {
+        String leadId = client.capture(dealerKey(dealer), lead(dealer, "one-1", null));
+        command(leadId, "deal", "{\"occurredAt\": \"%s\"}".formatted(LATER)).expectStatus().isOk().expectBody()
+                .jsonPath("$.vehicles").isEqualTo(1).jsonPath("$.deal.vehicles").isEqualTo(1);
+    }
+
+    @Test
     void badCommandsAreProblemsAndOnlyTheDealerItselfCommands() {
         String leadId = client.capture(dealerKey(dealer), lead(dealer, "cmd-2", null));
         command(leadId, "invalid", "{\"occurredAt\": \"%s\", \"reason\": \"BORED\"}".formatted(LATER))

@@ -89,7 +89,9 @@ public class LeadProjection {
         fact.put("model", lead.model());
         fact.put("consultant", lead.consultant());
         fact.put("grade", lead.grade());
+        fact.put("captureGrade", lead.grade());
         fact.put("kept", lead.contactRetained());
+        fact.put("vehicles", lead.vehicles() == null ? 1 : lead.vehicles());
         fact.put("day", CohortDay.of(lead.occurredAt(), groupZone));
         fact.put("capturedAt", date(lead.occurredAt()));
         fact.put("status", "OPEN");
@@ -107,7 +109,15 @@ public class LeadProjection {
         fact.put("status", "WON");
         fact.put("wonAt", date(won.occurredAt()));
         fact.put("wonModel", won.model());
-        return facts.applyLeadEvent(won.leadId(), event.sequence(), fact);
+        fact.put("wonVehicles", won.vehicles() == null ? 1 : won.vehicles());
+        fact.put("wonMonth", String.format("%02d", won.occurredAt().atZoneSameInstant(groupZone).getMonthValue()));
+        return directory.brandOf(won.dealerId())
+                .flatMap(brand -> models.entryOf(brand, won.model()))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(entry -> {
+                    fact.put("wonModelKey", entry.orElse(null));
+                    return facts.applyLeadEvent(won.leadId(), event.sequence(), fact);
+                });
     }
 
     private Mono<Document> invalidated(EventEnvelope event, LeadInvalidated invalid) {

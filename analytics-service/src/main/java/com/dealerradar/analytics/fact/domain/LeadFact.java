@@ -13,12 +13,18 @@ import java.util.Map;
  * @param defeatState          state of the lead's latest defeat (PENDING_CALLBACK, CONFIRMED, REVERSED) or null
  * @param ratings              the latest callback's ratings per step (reception, needsAnalysis, ...)
  * @param grade                the lead's current grade (H, A, B, C)
+ * @param wonMonth             month of year of the deal ("01" … "12", in the group's time zone), if won
+ * @param wonModel             the catalogue entry of the model bought, if won
+ * @param wonVehicles          how many vehicles the deal sold (1 when the deal did not say)
+ * @param captureGrade         the grade given at capture (later grades do not change it)
+ * @param wonAt                when the deal was made, if won
  */
 public record LeadFact(String leadId, String status, boolean kept, boolean reached, Instant capturedAt,
         Instant firstReachedAt, Long firstResponseMinutes, String organization, int defeatsReported,
         int defeatsConfirmed, int defeatsReversed, String defeatState, String defeatSubtype, List<String> reasons,
         List<String> actualReasons, String competitorBrand, String sameGroupDealerId, Instant callbackDueAt,
-        Map<String, Integer> ratings, String grade) {
+        Map<String, Integer> ratings, String grade, String wonMonth, String wonModel,
+        int wonVehicles, String captureGrade, Instant wonAt) {
 
     public static final String PENDING_CALLBACK = "PENDING_CALLBACK";
     public static final String REVERSED = "REVERSED";

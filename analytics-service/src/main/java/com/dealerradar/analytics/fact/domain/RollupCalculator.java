@@ -20,13 +20,15 @@ public final class RollupCalculator {
     /** Also names up to {@code openLeadsKept} of the group's open leads, oldest first. */
     public static Rollup of(GroupKey key, Collection<LeadFact> facts, int openLeadsKept) {
         long captured = 0, invalid = 0, kept = 0, followed = 0, followedWon = 0, reached = 0, won = 0, atRisk = 0, defeated = 0;
-        long pending = 0, open = 0, reported = 0, confirmed = 0, reversed = 0;
+        long pending = 0, open = 0, reported = 0, confirmed = 0, reversed = 0, vehiclesSold = 0;
         ResponseHistogram responses = new ResponseHistogram();
         DueTimes dueAt = DueTimes.NONE;
         Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(), bySubtype = new TreeMap<>();
         Map<String, Long> bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(), ratingCounts = new TreeMap<>();
         Set<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>();
         List<OpenLead> openLeads = new ArrayList<>();
+        Map<String, Long> wonByMonth = new TreeMap<>(), wonModels = new TreeMap<>();
+        Map<String, Long> byCaptureGrade = new TreeMap<>(), wonInWindow = new TreeMap<>();
         for (LeadFact fact : facts) {
             captured++;
             if (fact.invalid()) {
@@ -40,6 +42,16 @@ public final class RollupCalculator {
             if (minutes != null) {
                 reached++;
                 responses.add(minutes, 1);
+            }
+            if (fact.captureGrade() != null) {
+                byCaptureGrade.merge(fact.captureGrade(), 1L, Long::sum);
+                if (GradeWindows.wonWithinWindow(fact)) {
+                    wonInWindow.merge(fact.captureGrade(), 1L, Long::sum);
+                }
+            }
+            if (fact.won()) {
+                countDeal(fact, wonByMonth, wonModels);
+                vehiclesSold += fact.wonVehicles();
             }
             switch (fact.status()) {
                 case "WON" -> won++;
@@ -78,7 +90,17 @@ public final class RollupCalculator {
                 pending, open, responses.asMap(), reported, confirmed, reversed, dueAt, byReason, byCompetitor,
                 bySubtype, bySameGroupDealer, ratingSums, ratingCounts, sorted(organizations), sorted(wonOrganizations),
                 key.model() == null ? List.of() : List.of(key.model()),
-                List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))));
+                List.copyOf(openLeads.subList(0, Math.min(openLeadsKept, openLeads.size()))), wonByMonth,
+                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold, byCaptureGrade, wonInWindow);
+    }
+
+    private static void countDeal(LeadFact fact, Map<String, Long> wonByMonth, Map<String, Long> wonModels) {
+        if (fact.wonMonth() != null) {
+            wonByMonth.merge(fact.wonMonth(), 1L, Long::sum);
+        }
+        if (fact.wonModel() != null) {
+            wonModels.merge(fact.wonModel(), 1L, Long::sum);
+        }
     }
 
     /** A loss to another dealer of the group is no loss for the group: it is counted apart, not by reason. */

@@ -16,13 +16,14 @@ import java.util.TreeSet;
 public final class RollupSum {
 
     private long captured, invalid, traffic, kept, followed, followedWon, reached, won, atRisk, defeatedConfirmed, pendingDefeats;
-    private long open, defeatsReported, defeatsConfirmed, defeatsReversed;
+    private long open, defeatsReported, defeatsConfirmed, defeatsReversed, vehiclesSold;
     private final ResponseHistogram responses = new ResponseHistogram();
     private DueTimes pendingDue = DueTimes.NONE;
     private final List<OpenLead> openLeads = new ArrayList<>();
     private final Map<String, Long> byReason = new TreeMap<>(), byCompetitor = new TreeMap<>(),
             bySubtype = new TreeMap<>(), bySameGroupDealer = new TreeMap<>(), ratingSums = new TreeMap<>(),
-            ratingCounts = new TreeMap<>();
+            ratingCounts = new TreeMap<>(), wonByMonth = new TreeMap<>(), wonModels = new TreeMap<>(),
+            byCaptureGrade = new TreeMap<>(), wonInWindowByCaptureGrade = new TreeMap<>();
     private final TreeSet<String> organizations = new TreeSet<>(), wonOrganizations = new TreeSet<>(),
             models = new TreeSet<>();
 
@@ -42,6 +43,7 @@ public final class RollupSum {
         defeatsReported += r.defeatsReported();
         defeatsConfirmed += r.defeatsConfirmed();
         defeatsReversed += r.defeatsReversed();
+        vehiclesSold += r.vehiclesSold();
         responses.addAll(r.responseMinutes());
         pendingDue = pendingDue.plus(r.pendingDue());
         merge(byReason, r.byReason());
@@ -50,6 +52,10 @@ public final class RollupSum {
         merge(bySameGroupDealer, r.bySameGroupDealer());
         merge(ratingSums, r.ratingSums());
         merge(ratingCounts, r.ratingCounts());
+        merge(wonByMonth, r.wonByMonth());
+        merge(wonModels, r.wonModels());
+        merge(byCaptureGrade, r.byCaptureGrade());
+        merge(wonInWindowByCaptureGrade, r.wonInWindowByCaptureGrade());
         openLeads.addAll(r.openLeads());
         organizations.addAll(r.organizations());
         wonOrganizations.addAll(r.wonOrganizations());
@@ -79,6 +85,7 @@ public final class RollupSum {
     public long defeatsReported() { return defeatsReported; }
     public long defeatsConfirmed() { return defeatsConfirmed; }
     public long defeatsReversed() { return defeatsReversed; }
+    public long vehiclesSold() { return vehiclesSold; }
     public ResponseHistogram responses() { return responses; }
     public long overdueCallbacks(Instant now) { return pendingDue.overdue(now); }
     public Map<String, Long> byReason() { return byReason; }
@@ -100,7 +107,9 @@ public final class RollupSum {
                 new TreeMap<>(bySameGroupDealer), new TreeMap<>(ratingSums), new TreeMap<>(ratingCounts),
                 organizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
                 wonOrganizations.stream().limit(Rollup.MAX_ORGANIZATIONS).toList(),
-                models.stream().limit(Rollup.MAX_MODELS).toList(), openLeads(openLeadsKept));
+                models.stream().limit(Rollup.MAX_MODELS).toList(), openLeads(openLeadsKept), new TreeMap<>(wonByMonth),
+                TopCounts.of(wonModels, Rollup.MAX_MODELS), vehiclesSold, new TreeMap<>(byCaptureGrade),
+                new TreeMap<>(wonInWindowByCaptureGrade));
     }
 
     /** Organizations that bought first, then the others, at most {@code limit}. */
@@ -111,6 +120,10 @@ public final class RollupSum {
     }
 
     public List<String> models() { return List.copyOf(models); }
+    public Map<String, Long> wonByMonth() { return wonByMonth; }
+    public Map<String, Long> wonModels() { return wonModels; }
+    public Map<String, Long> byCaptureGrade() { return byCaptureGrade; }
+    public Map<String, Long> wonInWindowByCaptureGrade() { return wonInWindowByCaptureGrade; }
 
     /** The oldest open leads the summed rollups name, at most {@code limit}. */
     public List<OpenLead> openLeads(int limit) {

@@ -69,7 +69,8 @@ public class CellReader {
                 r.followedWon(), r.reached(), r.won(), r.atRisk(), r.defeatedConfirmed(), r.pendingDefeats(), r.open(),
                 r.responseMinutes(), r.defeatsReported(), r.defeatsConfirmed(), r.defeatsReversed(), r.pendingDue(),
                 r.byReason(), r.byCompetitor(), r.bySubtype(), r.bySameGroupDealer(), r.ratingSums(), r.ratingCounts(),
-                r.organizations(), r.wonOrganizations(), r.models(), r.openLeads());
+                r.organizations(), r.wonOrganizations(), r.models(), r.openLeads(), r.wonByMonth(), r.wonModels(),
+                r.vehiclesSold(), r.byCaptureGrade(), r.wonInWindowByCaptureGrade());
     }
 
     private Mono<List<String>> periods(Cohort cohort) {

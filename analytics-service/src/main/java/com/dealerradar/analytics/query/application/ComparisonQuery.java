@@ -24,7 +24,7 @@ public class ComparisonQuery {
         this.rollups = rollups;
     }
 
-    public record Cell(String region, String value, long leads, long won, Double closeRate) {}
+    public record Cell(String region, String value, long leads, long won, Double closeRate, long vehiclesSold) {}
 
     public record Comparison(List<String> regions, List<String> values, List<Cell> cells) {}
 
@@ -49,7 +49,8 @@ public class ComparisonQuery {
             String[] parts = pair.split(SEPARATOR, 2);
             regions.add(parts[0]);
             values.add(parts[1]);
-            cells.put(pair, new Cell(parts[0], parts[1], s.traffic(), s.won(), Rates.of(s.won(), s.traffic())));
+            cells.put(pair, new Cell(parts[0], parts[1], s.traffic(), s.won(), Rates.of(s.won(), s.traffic()),
+                    s.vehiclesSold()));
         });
         return new Comparison(List.copyOf(regions), List.copyOf(values), List.copyOf(cells.values()));
     }

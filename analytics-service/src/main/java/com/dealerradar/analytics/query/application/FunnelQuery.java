@@ -22,12 +22,12 @@ public class FunnelQuery {
 
     /** {@code key} is null in the total, and for leads without the dimension (an individual has no industry). */
     public record FunnelRow(String key, long traffic, long kept, long followed, long won, Double keepRate,
-            Double followRate, Double convertRate, Double closeRate) {
+            Double followRate, Double convertRate, Double closeRate, long vehiclesSold) {
 
         static FunnelRow of(String key, RollupSum s) {
             FunnelRates rates = FunnelRates.of(s.traffic(), s.kept(), s.followed(), s.followedWon(), s.won());
             return new FunnelRow(key, s.traffic(), s.kept(), s.followed(), s.won(), rates.keepRate(),
-                    rates.followRate(), rates.convertRate(), rates.closeRate());
+                    rates.followRate(), rates.convertRate(), rates.closeRate(), s.vehiclesSold());
         }
     }
 

@@ -3,7 +3,9 @@ package com.dealerradar.analytics.query.application;
 import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
-import com.dealerradar.analytics.query.domain.Shortfall;
+import com.dealerradar.analytics.query.domain.ProspectKind;
+import com.dealerradar.analytics.query.domain.ProspectRadar;
+import com.dealerradar.analytics.query.domain.ProspectRadar.Finding;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
 import java.util.ArrayList;
@@ -17,17 +19,15 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Values (industries, models, or both) where region R wins clearly fewer deals than its peers'
- * activity predicts for a region of R's size; see {@link Shortfall} for the expectation and the test.
- * Peers are every other region of the group. A value also needs deals in at least
- * {@link #MIN_PEER_REGIONS} peer regions: one region's success alone is no pattern. The evidence
- * lists the peers with leads for the value and R's own oldest open leads for it (at most
- * {@link #OPEN_LEADS} per value), which the regions' product cells name, so that no lead is read.
+ * The missed prospects of region R: {@link ProspectRadar} judges every region × value cell of the group
+ * at once (false discoveries controlled across all of them) and R's discoveries are listed, strongest
+ * first, each with its kind. The evidence lists the peers with leads for the value and R's own oldest
+ * open leads for it (at most {@link #OPEN_LEADS} per value), which the regions' product cells name, so
+ * that no lead is read.
  */
 @Service
 public class MissedProspectsQuery {
 
-    static final int MIN_PEER_REGIONS = 2;
     static final int OPEN_LEADS = Rollup.OPEN_LEADS;
     static final int ORGANIZATIONS = 10;
     static final int MAX_LIMIT = 100;
@@ -42,15 +42,19 @@ public class MissedProspectsQuery {
 
     public record Here(long leads, long won, List<OpenLead> openLeads) {}
 
-    public record Expected(double won) {}
+    public record Expected(double won, double leads) {}
 
-    public record Peer(String region, long leads, long won, List<String> organizations, List<String> models) {}
+    /** {@code wonByMonth}: the peer's deals for the value by month of year of the deal, January first. */
+    public record Peer(String region, long leads, long won, List<String> organizations, List<String> models,
+            List<Long> wonByMonth) {}
 
-    public record Item(String value, double score, double pValue, Here here, Expected expected, List<Peer> peers) {}
+    public record Item(String value, ProspectKind kind, double score, double pValue, double qValue, Here here,
+            Expected expected, List<Peer> peers) {}
 
     public record MissedProspects(String region, String dimension, long regionLeads, List<Item> items) {}
 
-    private record Candidate(String value, Shortfall shortfall, RollupSum here, Map<String, RollupSum> peers) {}
+    private record Candidate(Finding finding, RollupSum here, long hereWon, Map<String, RollupSum> peers,
+            Map<String, Long> peersWon) {}
 
     public Mono<MissedProspects> find(Caller caller, String region, String dimension, Cohort cohort, Integer limit) {
         if (region == null || region.isBlank()) {
@@ -69,43 +73,44 @@ public class MissedProspectsQuery {
                 .map(all -> {
                     long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))
                             .mapToLong(Rollup::traffic).sum();
-                    List<Item> items = rank(region, valueOf, all).stream().limit(max)
+                    List<Item> items = rank(region, valueOf, BoughtDeals.of(dimension), all).stream().limit(max)
                             .map(MissedProspectsQuery::item).toList();
                     return new MissedProspects(region, dimension, regionLeads, items);
                 });
     }
 
-    private static List<Candidate> rank(String region, Function<Rollup, String> valueOf, List<Rollup> all) {
-        Map<String, Long> leadsByRegion = new TreeMap<>();
+    private static List<Candidate> rank(String region, Function<Rollup, String> valueOf,
+            Function<Rollup, Map<String, Long>> dealsOf, List<Rollup> all) {
+        Map<String, Long> trafficByRegion = new TreeMap<>();
         Map<String, Map<String, RollupSum>> byValueAndRegion = new TreeMap<>();
+        Map<String, Map<String, Long>> wonByValueAndRegion = new TreeMap<>();
         for (Rollup r : all) {
             String rollupRegion = r.key().region() == null ? "" : r.key().region();
-            leadsByRegion.merge(rollupRegion, r.traffic(), Long::sum);
+            trafficByRegion.merge(rollupRegion, r.traffic(), Long::sum);
             String value = valueOf.apply(r);
             if (value != null) {
                 byValueAndRegion.computeIfAbsent(value, v -> new TreeMap<>())
                         .computeIfAbsent(rollupRegion, g -> new RollupSum()).add(r);
             }
+            dealsOf.apply(r).forEach((dealValue, won) -> wonByValueAndRegion
+                    .computeIfAbsent(dealValue, v -> new TreeMap<>()).merge(rollupRegion, won, Long::sum));
         }
-        long regionLeads = leadsByRegion.getOrDefault(region, 0L);
-        long peerLeads = leadsByRegion.entrySet().stream().filter(e -> !e.getKey().equals(region))
-                .mapToLong(Map.Entry::getValue).sum();
-        List<Candidate> candidates = new ArrayList<>();
-        byValueAndRegion.forEach((value, byRegion) -> {
-            RollupSum here = byRegion.getOrDefault(region, new RollupSum());
-            Map<String, RollupSum> peers = new LinkedHashMap<>(byRegion);
-            peers.remove(region);
-            long peerWon = peers.values().stream().mapToLong(RollupSum::won).sum();
-            long peerRegionsWithDeals = peers.values().stream().filter(s -> s.won() > 0).count();
-            if (peerRegionsWithDeals < MIN_PEER_REGIONS) {
-                return;
-            }
-            Shortfall.of(regionLeads, here.won(), peerLeads, peerWon)
-                    .ifPresent(shortfall -> candidates.add(new Candidate(value, shortfall, here, peers)));
-        });
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> c.shortfall().score()).reversed()
-                .thenComparing(Candidate::value));
-        return candidates;
+        // Deals by model bought can outnumber the leads that asked about that model; the tests take at most
+        // one deal per lead.
+        Map<String, Map<String, ProspectRadar.Counts>> counts = new TreeMap<>();
+        byValueAndRegion.forEach((value, byRegion) -> byRegion.forEach((r, sum) -> counts
+                .computeIfAbsent(value, v -> new TreeMap<>()).put(r, new ProspectRadar.Counts(sum.traffic(),
+                        Math.min(sum.traffic(), wonByValueAndRegion.getOrDefault(value, Map.of()).getOrDefault(r, 0L))))));
+        return ProspectRadar.find(trafficByRegion, counts).stream()
+                .filter(finding -> finding.region().equals(region))
+                .map(finding -> {
+                    Map<String, RollupSum> peers = new LinkedHashMap<>(byValueAndRegion.get(finding.value()));
+                    RollupSum here = peers.remove(region);
+                    Map<String, Long> won = wonByValueAndRegion.getOrDefault(finding.value(), Map.of());
+                    return new Candidate(finding, here == null ? new RollupSum() : here, won.getOrDefault(region, 0L),
+                            peers, won);
+                })
+                .toList();
     }
 
     private static Item item(Candidate c) {
@@ -114,12 +119,22 @@ public class MissedProspectsQuery {
                 .toList();
         List<Peer> peers = c.peers().entrySet().stream()
                 .filter(e -> e.getValue().traffic() > 0)
-                .map(e -> new Peer(e.getKey(), e.getValue().traffic(), e.getValue().won(),
-                        e.getValue().organizations(ORGANIZATIONS), e.getValue().models()))
+                .map(e -> new Peer(e.getKey(), e.getValue().traffic(), c.peersWon().getOrDefault(e.getKey(), 0L),
+                        e.getValue().organizations(ORGANIZATIONS), e.getValue().models(),
+                        byMonth(e.getValue().wonByMonth())))
                 .sorted(Comparator.comparingLong(Peer::won).reversed().thenComparing(Peer::region))
                 .toList();
-        return new Item(c.value(), Rates.round(c.shortfall().score(), 2), c.shortfall().pValue(),
-                new Here(c.here().traffic(), c.here().won(), open),
-                new Expected(Rates.round(c.shortfall().expectedWon(), 2)), peers);
+        Finding f = c.finding();
+        return new Item(f.value(), f.kind(), Rates.round(f.score(), 2), f.pValue(), f.qValue(),
+                new Here(c.here().traffic(), c.hereWon(), open),
+                new Expected(Rates.round(f.expectedWon(), 2), Rates.round(f.expectedLeads(), 2)), peers);
+    }
+
+    private static List<Long> byMonth(Map<String, Long> wonByMonth) {
+        List<Long> months = new ArrayList<>();
+        for (int month = 1; month <= 12; month++) {
+            months.add(wonByMonth.getOrDefault(String.format("%02d", month), 0L));
+        }
+        return months;
     }
 }

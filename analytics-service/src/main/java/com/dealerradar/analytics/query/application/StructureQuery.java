@@ -25,7 +25,7 @@ public class StructureQuery {
     /** Spend is null until some is recorded for the scope; cost figures are null when spend or leads are zero. */
     public record Structure(long captured, long invalid, long leads, long won, long potential, long defeated,
             long atRisk, long defeatedConfirmed, long pendingDefeats, BigDecimal spend, BigDecimal costPerLead,
-            BigDecimal defeatedSpend) {}
+            BigDecimal defeatedSpend, long vehiclesSold) {}
 
     public Mono<Structure> structure(Caller caller, String dealerId, String region, Cohort cohort) {
         return scope.resolve(caller, dealerId, region).flatMap(filter -> Mono.zip(
@@ -38,6 +38,6 @@ public class StructureQuery {
         BigDecimal costPerLead = s.traffic() == 0 ? null : Money.perUnit(spend, s.captured());
         return new Structure(s.captured(), s.invalid(), s.traffic(), s.won(), s.potential(), s.defeated(), s.atRisk(),
                 s.defeatedConfirmed(), s.pendingDefeats(), Money.cents(spend), costPerLead,
-                Money.times(costPerLead, s.defeated()));
+                Money.times(costPerLead, s.defeated()), s.vehiclesSold());
     }
 }

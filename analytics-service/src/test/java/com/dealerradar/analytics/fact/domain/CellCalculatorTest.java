@@ -42,6 +42,7 @@ class CellCalculatorTest {
         return new Rollup(new GroupKey(day, dealer, "Chifeng", channel, null, "CS75 PLUS", consultant), traffic, 0,
                 traffic, traffic, 0, 0, 0, won, 0, 0, 0, traffic - won, java.util.Map.of(), 0, 0, 0, DueTimes.NONE,
                 java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of(), List.of(), List.of(), List.of("CS75 PLUS"), List.of());
+                java.util.Map.of(), List.of(), List.of(), List.of("CS75 PLUS"), List.of(), java.util.Map.of(),
+                java.util.Map.of(), won, java.util.Map.of(), java.util.Map.of());
     }
 }

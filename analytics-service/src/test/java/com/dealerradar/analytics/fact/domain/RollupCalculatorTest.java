@@ -2,6 +2,7 @@ package com.dealerradar.analytics.fact.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +56,7 @@ class RollupCalculatorTest {
         for (int i = 0; i < 8; i++) {
             facts.add(new LeadFact("l" + i, i == 0 ? "WON" : "OPEN", true, false,
                     Instant.parse("2026-11-02T02:00:00Z").plusSeconds(60L * (10 - i)), null, null, "Court " + i, 0, 0,
-                    0, null, null, null, null, null, null, null, null, "H"));
+                    0, null, null, null, null, null, null, null, null, "H", null, null, 1, null, null));
         }
         Rollup product = RollupCalculator.of(KEY, facts, 3);
         assertThat(product.openLeads()).extracting(OpenLead::leadId).containsExactly("l7", "l6", "l5");
@@ -65,11 +66,37 @@ class RollupCalculatorTest {
     }
 
     @Test
+    void dealsAreCountedByMonthOfTheDealByModelBoughtAndInVehicles() {
+        List<LeadFact> facts = List.of(won("w1", "12", "CS75 PLUS", 1), won("w2", "12", "UNI-K", 12),
+                won("w3", "03", "CS75 PLUS", 3), lead("o1", "OPEN", true, null));
+        Rollup rollup = RollupCalculator.of(KEY, facts);
+        assertThat(rollup.wonByMonth()).containsExactlyInAnyOrderEntriesOf(Map.of("03", 1L, "12", 2L));
+        assertThat(rollup.wonModels()).containsExactlyInAnyOrderEntriesOf(Map.of("CS75 PLUS", 2L, "UNI-K", 1L));
+        assertThat(rollup.won()).isEqualTo(3);
+        assertThat(rollup.vehiclesSold()).as("1 + 12 + 3").isEqualTo(16);
+    }
+
+    @Test
+    void leadsAreCountedByCaptureGradeAndWonWithinThatGradesWindow() {
+        Instant captured = Instant.parse("2026-11-02T02:00:00Z");
+        List<LeadFact> facts = List.of(
+                graded("h1", "H", captured, captured.plus(Duration.ofDays(7))),
+                graded("h2", "H", captured, captured.plus(Duration.ofDays(8))),
+                graded("h3", "H", captured, null),
+                graded("b1", "B", captured, captured.plus(Duration.ofDays(30))),
+                graded("c1", "C", captured, captured.plus(Duration.ofDays(91))));
+        Rollup rollup = RollupCalculator.of(KEY, facts);
+        assertThat(rollup.byCaptureGrade()).containsExactlyInAnyOrderEntriesOf(Map.of("H", 3L, "B", 1L, "C", 1L));
+        assertThat(rollup.wonInWindowByCaptureGrade()).as("7 days is within H's week, 8 is not; B's 30 days count")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("H", 1L, "B", 1L));
+    }
+
+    @Test
     void theRollupDoesNotDependOnTheOrderOfTheFacts() {
         List<LeadFact> facts = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             facts.add(new LeadFact("l" + i, i % 3 == 0 ? "WON" : "OPEN", true, true, null, null, (long) i,
-                    "Org " + i, 0, 0, 0, null, null, null, null, null, null, null, null, "A"));
+                    "Org " + i, 0, 0, 0, null, null, null, null, null, null, null, null, "A", null, null, 1, null, null));
         }
         Rollup forward = RollupCalculator.of(KEY, facts);
         Collections.reverse(facts);
@@ -117,15 +144,25 @@ class RollupCalculatorTest {
         assertThat(due.overdue(DUE.plusSeconds(60L * 10 + 1))).as("past the dropped ones and one kept").isEqualTo(11);
     }
 
+    private static LeadFact graded(String id, String captureGrade, Instant captured, Instant wonAt) {
+        return new LeadFact(id, wonAt == null ? "OPEN" : "WON", true, false, captured, null, null, null, 0, 0, 0, null,
+                null, null, null, null, null, null, null, captureGrade, null, null, 1, captureGrade, wonAt);
+    }
+
+    private static LeadFact won(String id, String month, String model, int vehicles) {
+        return new LeadFact(id, "WON", true, false, null, null, null, null, 0, 0, 0, null, null, null, null, null, null,
+                null, null, "A", month, model, vehicles, null, null);
+    }
+
     private static LeadFact lead(String id, String status, boolean kept, Long minutes) {
         return new LeadFact(id, status, kept, minutes != null, null, Instant.parse("2026-11-02T02:00:00Z"), minutes,
-                null, 0, 0, 0, null, null, null, null, null, null, null, null, "B");
+                null, 0, 0, 0, null, null, null, null, null, null, null, null, "B", null, null, 1, null, null);
     }
 
     private static LeadFact defeat(String id, String status, String state, List<String> reasons,
             List<String> actual, String brand, String sameGroupDealer) {
         return new LeadFact(id, status, true, false, null, null, null, null, 1, "REVERSED".equals(state) ? 0 : 1,
                 "REVERSED".equals(state) ? 1 : 0, state, "BOUGHT_COMPETITOR", reasons, actual, brand, sameGroupDealer,
-                "PENDING_CALLBACK".equals(state) ? DUE : null, Map.of("reception", 2), "A");
+                "PENDING_CALLBACK".equals(state) ? DUE : null, Map.of("reception", 2), "A", null, null, 1, null, null);
     }
 }

@@ -30,18 +30,6 @@ class StatisticsTest {
     }
 
     @Test
-    void aClearShortfallIsScoredAndAWeakOrSmallOneIsNot() {
-        // 100 leads here; peers won 24 of 300 leads: 8 expected, 0 won -> p = e^-8
-        Shortfall shortfall = Shortfall.of(100, 0, 300, 24).orElseThrow();
-        assertThat(shortfall.expectedWon()).isEqualTo(8.0);
-        assertThat(shortfall.pValue()).isCloseTo(Math.exp(-8), within(1e-12));
-        assertThat(shortfall.score()).isCloseTo(8 / Math.log(10), within(1e-9));
-        assertThat(Shortfall.of(100, 0, 300, 3)).as("1 expected: too little to say").isEmpty();
-        assertThat(Shortfall.of(100, 6, 300, 24)).as("6 of 8 is no clear shortfall").isEmpty();
-        assertThat(Shortfall.of(100, 9, 300, 24)).as("better than peers").isEmpty();
-    }
-
-    @Test
     void ratesAreNullOnAZeroDenominatorAndRoundedToFourDecimals() {
         assertThat(Rates.of(1, 3)).isEqualTo(0.3333);
         assertThat(Rates.of(2, 3)).isEqualTo(0.6667);

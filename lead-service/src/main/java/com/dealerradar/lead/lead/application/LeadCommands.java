@@ -49,8 +49,9 @@ public class LeadCommands {
                 (before, after) -> LeadEvents.contactRetained(after, at));
     }
 
-    public Mono<Lead> deal(Caller caller, String leadId, OffsetDateTime at, String model, BigDecimal price) {
-        return change(caller, leadId, lead -> lead.won(at, model, price, clock.instant()),
+    public Mono<Lead> deal(Caller caller, String leadId, OffsetDateTime at, String model, BigDecimal price,
+            int vehicles) {
+        return change(caller, leadId, lead -> lead.won(at, model, price, vehicles, clock.instant()),
                 (before, after) -> LeadEvents.won(after));
     }
 

@@ -29,7 +29,8 @@ final class LeadEvents {
                 lead.consultant(),
                 new LeadCaptured.Customer(c.kind().name(), name(c.industry()), c.organization(),
                         c.phone() == null ? null : c.phone().hash()),
-                duplicate == null ? null : new LeadCaptured.DuplicateRef(duplicate.leadId(), duplicate.dealerId()));
+                duplicate == null ? null : new LeadCaptured.DuplicateRef(duplicate.leadId(), duplicate.dealerId()),
+                lead.vehicles());
         return event(lead, EventTypes.LEAD_CAPTURED, lead.occurredAt(), payload);
     }
 
@@ -46,7 +47,7 @@ final class LeadEvents {
     static OutboxEvent won(Lead after) {
         var deal = after.deal();
         return event(after, EventTypes.LEAD_WON, deal.occurredAt(), new LeadWon(after.leadId(), after.dealerId(),
-                after.region(), deal.occurredAt(), deal.model(), deal.price()));
+                after.region(), deal.occurredAt(), deal.model(), deal.price(), deal.vehicles()));
     }
 
     static OutboxEvent invalidated(Lead after, OffsetDateTime at) {

@@ -30,7 +30,11 @@ public record Lead(
         LeadRef possibleDuplicateOf,
         Deal deal,
         InvalidReason invalidReason,
-        DefeatLedger defeats) {
+        DefeatLedger defeats,
+        int vehicles) {
+
+    /** The most vehicles a lead may ask about or a deal may sell. */
+    public static final int MAX_VEHICLES = 500;
 
     /** A new lead, OPEN at version 1. {@code fingerprint} identifies the content for idempotent re-posts. */
     public static Lead capture(String leadId, String region, NewLead n, PhoneNumber phone, String fingerprint,
@@ -38,7 +42,7 @@ public record Lead(
         Customer customer = new Customer(n.customerKind(), n.customerName(), phone, n.industry(), n.organization());
         return new Lead(leadId, n.dealerId(), region, n.externalRef(), n.occurredAt(), n.channel(), n.grade(),
                 n.contactRetained(), n.model(), n.consultant(), customer, LeadStatus.OPEN, now, 1, fingerprint,
-                possibleDuplicateOf, null, null, DefeatLedger.EMPTY);
+                possibleDuplicateOf, null, null, DefeatLedger.EMPTY, n.vehicles());
     }
 
     /** The consultant's new judgement; the same grade again changes nothing. */
@@ -61,14 +65,18 @@ public record Lead(
         return next(status, grade, true, deal, invalidReason, defeats);
     }
 
-    public Lead won(OffsetDateTime at, String dealModel, BigDecimal price, Instant now) {
+    public Lead won(OffsetDateTime at, String dealModel, BigDecimal price, int soldVehicles, Instant now) {
         LeadStatus after = status.onDeal();
         List<Violation> violations = timeViolations(at, now);
         if (price != null && price.signum() < 0) {
             violations.add(new Violation("price", "must not be negative"));
         }
+        if (soldVehicles < 1 || soldVehicles > MAX_VEHICLES) {
+            violations.add(new Violation("vehicles", "must be between 1 and " + MAX_VEHICLES));
+        }
         reject(violations);
-        return next(after, grade, contactRetained, new Deal(at, dealModel, price), invalidReason, defeats);
+        return next(after, grade, contactRetained, new Deal(at, dealModel, price, soldVehicles), invalidReason,
+                defeats);
     }
 
     public Lead invalidated(InvalidReason reason, OffsetDateTime at, Instant now) {
@@ -137,13 +145,13 @@ public record Lead(
     private Lead withDefeats(DefeatLedger ledger) {
         return new Lead(leadId, dealerId, region, externalRef, occurredAt, channel, grade, contactRetained, model,
                 consultant, customer, status, createdAt, version, fingerprint, possibleDuplicateOf, deal,
-                invalidReason, ledger);
+                invalidReason, ledger, vehicles);
     }
 
     private Lead next(LeadStatus newStatus, Grade newGrade, boolean newContactRetained, Deal newDeal,
             InvalidReason newInvalidReason, DefeatLedger newDefeats) {
         return new Lead(leadId, dealerId, region, externalRef, occurredAt, channel, newGrade, newContactRetained,
                 model, consultant, customer, newStatus, createdAt, version + 1, fingerprint, possibleDuplicateOf,
-                newDeal, newInvalidReason, newDefeats);
+                newDeal, newInvalidReason, newDefeats, vehicles);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A lead as a dealer system reports it, before it has an id. */
+/** A lead as a dealer system reports it, before it has an id; {@code vehicles}: how many it asks about (1 to 500). */
 public record NewLead(
         String dealerId,
         String externalRef,
@@ -26,7 +26,8 @@ public record NewLead(
         String customerName,
         String phone,
         Industry industry,
-        String organization) {
+        String organization,
+        int vehicles) {
 
     /** How far ahead of our clock a dealer system's clock may run. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -36,6 +37,9 @@ public record NewLead(
         List<Violation> violations = new ArrayList<>();
         if (occurredAt != null && occurredAt.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
             violations.add(new Violation("occurredAt", "must not be in the future"));
+        }
+        if (vehicles < 1 || vehicles > Lead.MAX_VEHICLES) {
+            violations.add(new Violation("vehicles", "must be between 1 and " + Lead.MAX_VEHICLES));
         }
         if (customerKind == CustomerKind.INDIVIDUAL && industry != null) {
             violations.add(new Violation("customer.industry", "an individual has no industry"));
@@ -69,7 +73,7 @@ public record NewLead(
                 Objects.toString(grade), Boolean.toString(contactRetained), Objects.toString(model),
                 Objects.toString(consultant), Objects.toString(customerKind), Objects.toString(customerName),
                 phone == null ? "" : PhoneNumber.normalize(phone), Objects.toString(industry),
-                Objects.toString(organization));
+                Objects.toString(organization)) + (vehicles == 1 ? "" : "\u0001" + vehicles);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

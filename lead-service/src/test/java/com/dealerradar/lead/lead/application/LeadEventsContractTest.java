@@ -32,14 +32,14 @@ class LeadEventsContractTest {
 
     static Stream<Arguments> events() {
         Lead organization = lead(new NewLead("D-1", "crm-1", AT, Channel.FLEET, Grade.H, true, "CS75 PLUS", "wang.li",
-                CustomerKind.ORGANIZATION, "Chifeng Power", "13800005678", Industry.POWER_UTILITY, "Chifeng Power"),
+                CustomerKind.ORGANIZATION, "Chifeng Power", "13800005678", Industry.POWER_UTILITY, "Chifeng Power", 12),
                 new LeadRef("L-0", "D-2"));
         Lead individual = lead(new NewLead("D-1", "crm-2", AT, Channel.PHONE, null, false, null, null,
-                CustomerKind.INDIVIDUAL, null, null, null, null), null);
+                CustomerKind.INDIVIDUAL, null, null, null, null, 1), null);
         Lead graded = individual.graded(Grade.B, LATER, NOW);
         Lead contacted = individual.contactObtained(LATER, NOW);
-        Lead won = organization.won(LATER, "UNI-K", new BigDecimal("159900.50"), NOW);
-        Lead wonWithoutPrice = individual.won(LATER, null, null, NOW);
+        Lead won = organization.won(LATER, "UNI-K", new BigDecimal("159900.50"), 12, NOW);
+        Lead wonWithoutPrice = individual.won(LATER, null, null, 1, NOW);
         Lead invalid = individual.invalidated(InvalidReason.WRONG_CONTACT, LATER, NOW);
         Lead atRisk = individual.defeatConfirmed(new DefeatEvent("e1", "DF-1", 3, LATER), DefeatKind.AT_RISK);
         Lead reopened = atRisk.defeatReversed(new DefeatEvent("e2", "DF-1", 4, LATER));

@@ -162,7 +162,7 @@ class LeadStatusPropertyTest {
         return switch (command) {
             case "grade" -> lead.graded(lead.grade() == Grade.H ? Grade.A : Grade.H, AT, NOW);
             case "contact" -> lead.contactObtained(AT, NOW);
-            case "deal" -> lead.won(AT, "CS75", null, NOW);
+            case "deal" -> lead.won(AT, "CS75", null, 1, NOW);
             default -> lead.invalidated(InvalidReason.OTHER, AT, NOW);
         };
     }

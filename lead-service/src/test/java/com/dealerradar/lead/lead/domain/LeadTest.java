@@ -51,9 +51,9 @@ class LeadTest {
 
     @Test
     void aDealRecordsTheSale() {
-        Lead won = Leads.open().won(LATER, "UNI-K", new BigDecimal("159900"), NOW);
+        Lead won = Leads.open().won(LATER, "UNI-K", new BigDecimal("159900"), 1, NOW);
         assertThat(won.status()).isEqualTo(LeadStatus.WON);
-        assertThat(won.deal()).isEqualTo(new Deal(LATER, "UNI-K", new BigDecimal("159900")));
+        assertThat(won.deal()).isEqualTo(new Deal(LATER, "UNI-K", new BigDecimal("159900"), 1));
         assertThat(won.version()).isEqualTo(2);
     }
 
@@ -67,14 +67,24 @@ class LeadTest {
     @Test
     void aCommandInTheFutureOrBeforeTheLeadIsInvalid() {
         Lead lead = Leads.open();
-        assertThatThrownBy(() -> lead.won(NOW.plusSeconds(600).atOffset(ZoneOffset.UTC), null, null, NOW))
+        assertThatThrownBy(() -> lead.won(NOW.plusSeconds(600).atOffset(ZoneOffset.UTC), null, null, 1, NOW))
                 .isInstanceOfSatisfying(InvalidCommand.class,
                         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("occurredAt"));
         assertThatThrownBy(() -> lead.graded(Grade.B, CAPTURED_AT.minusDays(1), NOW))
                 .isInstanceOf(InvalidCommand.class);
-        assertThatThrownBy(() -> lead.won(LATER, null, new BigDecimal("-1"), NOW))
+        assertThatThrownBy(() -> lead.won(LATER, null, new BigDecimal("-1"), 1, NOW))
                 .isInstanceOfSatisfying(InvalidCommand.class,
                         e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("price"));
+    }
+
+    @Test
+    void aDealSellsOneToFiveHundredVehicles() {
+        assertThat(Leads.open().won(LATER, "UNI-K", null, 12, NOW).deal().vehicles()).isEqualTo(12);
+        for (int vehicles : new int[] {0, 501}) {
+            assertThatThrownBy(() -> Leads.open().won(LATER, null, null, vehicles, NOW))
+                    .isInstanceOfSatisfying(InvalidCommand.class,
+                            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("vehicles"));
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ final class Leads {
 
     static NewLead newLead(String dealerId, String externalRef) {
         return new NewLead(dealerId, externalRef, CAPTURED_AT, Channel.SHOWROOM, Grade.A, false, "CS75 PLUS",
-                "wang.li", CustomerKind.INDIVIDUAL, null, "13800005678", null, null);
+                "wang.li", CustomerKind.INDIVIDUAL, null, "13800005678", null, null, 1);
     }
 
     static Lead open() {
@@ -27,7 +27,7 @@ final class Leads {
         DefeatEvent event = new DefeatEvent("e-setup", "d-setup", 1, CAPTURED_AT.plusDays(1));
         return switch (status) {
             case OPEN -> lead;
-            case WON -> lead.won(CAPTURED_AT.plusDays(1), "CS75", null, NOW);
+            case WON -> lead.won(CAPTURED_AT.plusDays(1), "CS75", null, 1, NOW);
             case INVALID -> lead.invalidated(InvalidReason.NO_INTENT, CAPTURED_AT.plusDays(1), NOW);
             case AT_RISK -> lead.defeatConfirmed(event, DefeatKind.AT_RISK);
             case DEFEATED -> lead.defeatConfirmed(event, DefeatKind.DEFEATED);

@@ -13,7 +13,7 @@ class NewLeadTest {
     private static NewLead lead(CustomerKind kind, String name, Industry industry, String phone,
             OffsetDateTime at) {
         return new NewLead("D-1", "crm-1", at, Channel.FLEET, Grade.H, true, null, null, kind, name, phone, industry,
-                null);
+                null, 1);
     }
 
     @Test
@@ -47,6 +47,22 @@ class NewLeadTest {
         var b = lead(CustomerKind.INDIVIDUAL, null, null, "13800005678", Leads.CAPTURED_AT);
         var c = lead(CustomerKind.INDIVIDUAL, null, null, "13800005679", Leads.CAPTURED_AT);
         assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
+    }
+
+    @Test
+    void aFleetLeadAsksForOneToFiveHundredVehiclesAndItsCountIsPartOfTheFingerprint() {
+        NewLead one = Leads.newLead("D-1", "crm-1");
+        NewLead fleet = withVehicles(one, 20);
+        assertThat(fleet.violations(NOW)).isEmpty();
+        assertThat(withVehicles(one, 0).violations(NOW)).extracting(Violation::field).containsExactly("vehicles");
+        assertThat(withVehicles(one, 501).violations(NOW)).extracting(Violation::field).containsExactly("vehicles");
+        assertThat(fleet.fingerprint()).isNotEqualTo(one.fingerprint());
+    }
+
+    private static NewLead withVehicles(NewLead n, int vehicles) {
+        return new NewLead(n.dealerId(), n.externalRef(), n.occurredAt(), n.channel(), n.grade(), n.contactRetained(),
+                n.model(), n.consultant(), n.customerKind(), n.customerName(), n.phone(), n.industry(), n.organization(),
+                vehicles);
     }
 
     @Test

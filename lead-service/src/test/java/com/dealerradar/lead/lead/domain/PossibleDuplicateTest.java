@@ -11,7 +11,7 @@ class PossibleDuplicateTest {
         Lead l = Leads.in(status);
         return new Lead(leadId, dealerId, l.region(), l.externalRef(), l.occurredAt(), l.channel(), l.grade(),
                 l.contactRetained(), l.model(), l.consultant(), l.customer(), l.status(), l.createdAt(), l.version(),
-                l.fingerprint(), null, l.deal(), l.invalidReason(), l.defeats());
+                l.fingerprint(), null, l.deal(), l.invalidReason(), l.defeats(), l.vehicles());
     }
 
     @Test

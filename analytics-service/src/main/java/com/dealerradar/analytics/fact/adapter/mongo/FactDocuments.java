@@ -21,7 +21,9 @@ public final class FactDocuments {
                 intOf(d, "defeatsReversed"), d.getString("defeatState"), d.getString("defeatSubtype"),
                 FactStore.strings(d, "defeatReasons"), FactStore.strings(d, "actualReasons"),
                 bought != null ? bought : d.getString("competitorBrand"), d.getString("sameGroupDealerId"),
-                instant(d, "callbackDueAt"), ratings(d), d.getString("grade"));
+                instant(d, "callbackDueAt"), ratings(d), d.getString("grade"), d.getString("wonMonth"),
+                d.getString("wonModelKey"), d.get("wonVehicles") instanceof Number n ? n.intValue() : 1,
+                d.getString("captureGrade"), instant(d, "wonAt"));
     }
 
     private static Map<String, Integer> ratings(Document d) {

@@ -24,7 +24,7 @@ final class RollupDocuments {
     private static final String[] KEY_FIELDS = {"dealerId", "region", "channel", "industry", "model", "consultant"};
     private static final String[] COUNTS = {"captured", "invalid", "traffic", "kept", "followed", "followedWon", "reached", "won",
         "atRisk", "defeatedConfirmed", "pendingDefeats", "open", "defeatsReported", "defeatsConfirmed",
-        "defeatsReversed"};
+        "defeatsReversed", "vehiclesSold"};
 
     private RollupDocuments() {}
 
@@ -37,7 +37,7 @@ final class RollupDocuments {
         });
         long[] counts = {r.captured(), r.invalid(), r.traffic(), r.kept(), r.followed(), r.followedWon(), r.reached(), r.won(),
             r.atRisk(), r.defeatedConfirmed(), r.pendingDefeats(), r.open(), r.defeatsReported(), r.defeatsConfirmed(),
-            r.defeatsReversed()};
+            r.defeatsReversed(), r.vehiclesSold()};
         for (int i = 0; i < COUNTS.length; i++) {
             if (counts[i] != 0) {
                 doc.append(COUNTS[i], counts[i]);
@@ -50,6 +50,8 @@ final class RollupDocuments {
                 minutes.add(n);
             });
             appendUnlessEmpty(doc, "responseMinutes", minutes);
+            appendUnlessEmpty(doc, "byCaptureGrade", pairs(r.byCaptureGrade()));
+            appendUnlessEmpty(doc, "wonInWindowByCaptureGrade", pairs(r.wonInWindowByCaptureGrade()));
         }
         if (view.keepsLosses()) {
             DueTimes due = r.pendingDue();
@@ -69,6 +71,8 @@ final class RollupDocuments {
             appendUnlessEmpty(doc, "wonOrganizations", r.wonOrganizations());
             appendUnlessEmpty(doc, "models", r.models());
             appendUnlessEmpty(doc, "openLeads", r.openLeads().stream().map(RollupDocuments::openLead).toList());
+            appendUnlessEmpty(doc, "wonByMonth", pairs(r.wonByMonth()));
+            appendUnlessEmpty(doc, "wonModels", pairs(r.wonModels()));
         }
         return doc;
     }
@@ -105,7 +109,9 @@ final class RollupDocuments {
                 map(d, "byReason"), map(d, "byCompetitor"), map(d, "bySubtype"), map(d, "bySameGroupDealer"),
                 map(d, "ratingSums"), map(d, "ratingCounts"), d.getList("organizations", String.class, List.of()),
                 d.getList("wonOrganizations", String.class, List.of()), d.getList("models", String.class, List.of()),
-                d.getList("openLeads", Document.class, List.of()).stream().map(RollupDocuments::openLead).toList());
+                d.getList("openLeads", Document.class, List.of()).stream().map(RollupDocuments::openLead).toList(),
+                map(d, "wonByMonth"), map(d, "wonModels"), count(d, "vehiclesSold"),
+                map(d, "byCaptureGrade"), map(d, "wonInWindowByCaptureGrade"));
     }
 
     private static Document openLead(OpenLead lead) {

@@ -68,7 +68,7 @@ class CellSizeTest {
                     null, reached ? (long) random.nextInt(20_000) : null, "Organization " + random.nextInt(100_000),
                     defeat ? 1 : 0, 0, 0, defeat ? "PENDING_CALLBACK" : null, defeat ? "BOUGHT_COMPETITOR" : null,
                     List.of("PRICE"), List.of(), defeat ? "Brand " + random.nextInt(5_000) : null, null,
-                    defeat ? captured.plusSeconds(random.nextInt(10_000_000)) : null, Map.of("reception", 3), "A");
+                    defeat ? captured.plusSeconds(random.nextInt(10_000_000)) : null, Map.of("reception", 3), "A", null, null, 1, "A", null);
             byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(fact);
         }
         List<Rollup> groups = CellCalculator.groups(byGroup);

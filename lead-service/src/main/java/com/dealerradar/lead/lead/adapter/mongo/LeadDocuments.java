@@ -47,6 +47,7 @@ final class LeadDocuments {
                 .append("customer", customer)
                 .append("createdAt", Date.from(lead.createdAt()))
                 .append("fingerprint", lead.fingerprint())
+                .append("vehicles", lead.vehicles())
                 .append("possibleDuplicateOf", lead.possibleDuplicateOf() == null ? null
                         : new Document("leadId", lead.possibleDuplicateOf().leadId())
                                 .append("dealerId", lead.possibleDuplicateOf().dealerId()));
@@ -64,7 +65,8 @@ final class LeadDocuments {
         state.put("deal", lead.deal() == null ? null : new Document("occurredAt", Date.from(lead.deal().occurredAt().toInstant()))
                 .append("offset", lead.deal().occurredAt().getOffset().getId())
                 .append("model", lead.deal().model())
-                .append("price", lead.deal().price() == null ? null : new Decimal128(lead.deal().price())));
+                .append("price", lead.deal().price() == null ? null : new Decimal128(lead.deal().price()))
+                .append("vehicles", lead.deal().vehicles()));
         state.put("invalidReason", name(lead.invalidReason()));
         DefeatLedger ledger = lead.defeats();
         state.put("defeats", new Document("cause", ledger.cause())
@@ -91,7 +93,7 @@ final class LeadDocuments {
                 duplicate == null ? null : new LeadRef(duplicate.getString("leadId"), duplicate.getString("dealerId")),
                 deal(d.get("deal", Document.class)),
                 invalidReason == null ? null : InvalidReason.valueOf(invalidReason),
-                ledger(d.get("defeats", Document.class)));
+                ledger(d.get("defeats", Document.class)), vehicles(d));
     }
 
     private static Deal deal(Document deal) {
@@ -101,7 +103,13 @@ final class LeadDocuments {
         Object price = deal.get("price");
         BigDecimal amount = price instanceof Decimal128 decimal ? decimal.bigDecimalValue()
                 : price instanceof Number number ? new BigDecimal(number.toString()) : null;
-        return new Deal(time(deal.getDate("occurredAt"), deal.getString("offset")), deal.getString("model"), amount);
+        return new Deal(time(deal.getDate("occurredAt"), deal.getString("offset")), deal.getString("model"), amount,
+                vehicles(deal));
+    }
+
+    /** Leads and deals stored before {@code vehicles} was kept were of one vehicle. */
+    private static int vehicles(Document d) {
+        return d.get("vehicles") instanceof Number n ? n.intValue() : 1;
     }
 
     private static DefeatLedger ledger(Document ledger) {

@@ -2,6 +2,9 @@ package com.dealerradar.lead.lead.adapter.web;
 
 import com.dealerradar.lead.lead.domain.Grade;
 import com.dealerradar.lead.lead.domain.InvalidReason;
+import com.dealerradar.lead.lead.domain.Lead;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -18,7 +21,7 @@ final class CommandRequests {
     record ContactRequest(@NotNull OffsetDateTime occurredAt) {}
 
     record DealRequest(@NotNull OffsetDateTime occurredAt, @Size(max = 100) String model,
-            @PositiveOrZero BigDecimal price) {}
+            @PositiveOrZero BigDecimal price, @Min(1) @Max(Lead.MAX_VEHICLES) Integer vehicles) {}
 
     record InvalidRequest(@NotNull OffsetDateTime occurredAt, @NotNull InvalidReason reason) {}
 }

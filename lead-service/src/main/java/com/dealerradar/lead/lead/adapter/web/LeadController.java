@@ -97,7 +97,8 @@ class LeadController {
 
     @PostMapping("/{leadId}/deal")
     Mono<LeadView> deal(Caller caller, @PathVariable String leadId, @Valid @RequestBody DealRequest body) {
-        return commands.deal(caller, leadId, body.occurredAt(), blankToNull(body.model()), body.price())
+        return commands.deal(caller, leadId, body.occurredAt(), blankToNull(body.model()), body.price(),
+                body.vehicles() == null ? 1 : body.vehicles())
                 .map(lead -> LeadView.of(lead, caller));
     }
 

@@ -4,8 +4,11 @@ import com.dealerradar.lead.lead.domain.Channel;
 import com.dealerradar.lead.lead.domain.CustomerKind;
 import com.dealerradar.lead.lead.domain.Grade;
 import com.dealerradar.lead.lead.domain.Industry;
+import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.NewLead;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,7 +24,8 @@ record LeadRequest(
         @NotNull Boolean contactRetained,
         @Size(max = 100) String model,
         @Size(max = 100) String consultant,
-        @NotNull @Valid CustomerRequest customer) {
+        @NotNull @Valid CustomerRequest customer,
+        @Min(1) @Max(Lead.MAX_VEHICLES) Integer vehicles) {
 
     record CustomerRequest(
             @NotNull CustomerKind kind,
@@ -33,7 +37,7 @@ record LeadRequest(
     NewLead toNewLead() {
         return new NewLead(dealerId, externalRef, occurredAt, channel, grade, contactRetained, blankToNull(model),
                 blankToNull(consultant), customer.kind(), blankToNull(customer.name()), blankToNull(customer.phone()),
-                customer.industry(), blankToNull(customer.organization()));
+                customer.industry(), blankToNull(customer.organization()), vehicles == null ? 1 : vehicles);
     }
 
     private static String blankToNull(String s) {

@@ -27,7 +27,8 @@ record LeadView(
         @JsonInclude(JsonInclude.Include.NON_NULL) DealView deal,
         @JsonInclude(JsonInclude.Include.NON_NULL) String invalidReason,
         Instant createdAt,
-        long version) {
+        long version,
+        int vehicles) {
 
     record CustomerView(String kind, String name, String phone, String industry, String organization) {}
 
@@ -44,7 +45,7 @@ record LeadView(
         }
     }
 
-    record DealView(OffsetDateTime occurredAt, String model, BigDecimal price) {}
+    record DealView(OffsetDateTime occurredAt, String model, BigDecimal price, int vehicles) {}
 
     static LeadView of(Lead lead, Caller caller) {
         var c = lead.customer();
@@ -56,8 +57,8 @@ record LeadView(
                 lead.status().name(),
                 lead.possibleDuplicateOf() == null ? null
                         : DuplicateView.of(lead.possibleDuplicateOf(), lead.dealerId(), caller),
-                deal == null ? null : new DealView(deal.occurredAt(), deal.model(), deal.price()),
-                name(lead.invalidReason()), lead.createdAt(), lead.version());
+                deal == null ? null : new DealView(deal.occurredAt(), deal.model(), deal.price(), deal.vehicles()),
+                name(lead.invalidReason()), lead.createdAt(), lead.version(), lead.vehicles());
     }
 
     private static String name(Enum<?> value) {
