@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BoundedInputModuleTest {
 
     record Order(String note, BigDecimal price, OffsetDateTime occurredAt, List<String> tags,
-            Map<String, BigDecimal> split) {}
+            Map<String, BigDecimal> split, Integer count, Boolean kept, Colour colour) {}
 
     private final JsonMapper json = JsonMapper.builder().addModule(new BoundedInputModule()).build();
 
@@ -56,9 +56,18 @@ class BoundedInputModuleTest {
     }
 
     @Test
+    void aValueOfAnotherJsonTypeIsRefusedNotCoerced() {
+        assertRefused("{\"note\": 42}", "note", "must be a string");
+        assertRefused("{\"price\": \"12\"}", "price", "must be a number");
+        assertRefused("{\"count\": 1.5}", "count", "must be a whole number");
+        assertRefused("{\"kept\": 1}", "kept", "must be true or false");
+        assertRefused("{\"colour\": 0}", "colour", "must be one of the names");
+        assertRefused("{\"occurredAt\": 1700000000}", "occurredAt", "as a string");
+    }
+
+    @Test
     void anEchoedValueIsShortAndPrintable() {
-        record Coloured(Colour colour) {}
-        assertThatThrownBy(() -> json.readValue("{\"colour\": \"" + "\\u0001".repeat(100) + "\"}", Coloured.class))
+        assertThatThrownBy(() -> json.readValue("{\"colour\": \"" + "\\u0001".repeat(100) + "\"}", Order.class))
                 .isInstanceOfSatisfying(InvalidFormatException.class, e -> {
                     String message = BodyErrors.of(e).message();
                     assertThat(message).doesNotContain("\u0001").hasSizeLessThan(120);
