@@ -22,6 +22,11 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    public RequestLineBounds requestLineBounds() {
+        return new RequestLineBounds();
+    }
+
+    @Bean
     public WebFluxConfigurer callerParameters() {
         return new WebFluxConfigurer() {
             @Override

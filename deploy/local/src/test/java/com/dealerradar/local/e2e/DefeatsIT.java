@@ -118,7 +118,7 @@ class DefeatsIT {
     @Order(4)
     void theRegionalManagerOfAnotherRegionIsTurnedAway() throws Exception {
         assertThat(call("POST", "/api/defeats/" + confirmedDefeat + "/callbacks", baotouManagerKey,
-                CALLBACK.formatted("CONFIRMED")).statusCode()).isEqualTo(403);
+                CALLBACK.formatted("CONFIRMED")).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/defeats?region=Chifeng", baotouManagerKey, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/defeats/callbacks/due?dealerId=D-CF-01", baotouManagerKey, null).statusCode())
                 .isEqualTo(403);

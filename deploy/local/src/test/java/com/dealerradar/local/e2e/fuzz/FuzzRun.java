@@ -1,0 +1,151 @@
+package com.dealerradar.local.e2e.fuzz;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Sends bad requests to the gateway, a bounded number at a time, and judges each answer: a 4xx with a
+ * problem+json body, or for a broken batch item a 200 whose every item is REJECTED. Keeps the counts per
+ * endpoint, status and mutation family, and the first failures in full.
+ */
+public final class FuzzRun {
+
+    private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([A-Z]+)\"");
+    private static final int FAILURES_KEPT = 40;
+
+    private final String gatewayUrl;
+    private final HttpClient http;
+    private final Semaphore inFlight;
+    private final Map<String, Map<String, AtomicInteger>> statusesByEndpoint = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> families = new ConcurrentHashMap<>();
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger sent = new AtomicInteger();
+
+    public FuzzRun(String gatewayUrl, int parallel) {
+        this.gatewayUrl = gatewayUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.inFlight = new Semaphore(parallel);
+    }
+
+    /** Sends all of them and returns when every answer has been judged. */
+    public void send(List<BadRequest> requests) throws InterruptedException {
+        List<CompletableFuture<Void>> pending = new ArrayList<>(requests.size());
+        for (BadRequest request : requests) {
+            inFlight.acquire();
+            pending.add(http.sendAsync(toHttp(request), HttpResponse.BodyHandlers.ofString())
+                    .handle((response, error) -> {
+                        try {
+                            judge(request, response, error);
+                        } finally {
+                            inFlight.release();
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    }
+
+    public int sent() {
+        return sent.get();
+    }
+
+    public int failed() {
+        return failed.get();
+    }
+
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** How many requests each endpoint got. */
+    public Map<String, Integer> countsByEndpoint() {
+        Map<String, Integer> counts = new TreeMap<>();
+        statusesByEndpoint.forEach((endpoint, statuses) -> counts.put(endpoint,
+                statuses.values().stream().mapToInt(AtomicInteger::get).sum()));
+        return counts;
+    }
+
+    /** Requests per endpoint with their answers' statuses, and per mutation family: what the run printed. */
+    public String report(long seed) {
+        StringBuilder out = new StringBuilder("hostile input, seed " + seed + ": " + sent.get() + " requests, "
+                + failed.get() + " failed\n");
+        new TreeMap<>(statusesByEndpoint).forEach((endpoint, statuses) -> {
+            int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+            out.append(String.format("  %-44s %6d  %s%n", endpoint, total, new TreeMap<>(statuses)));
+        });
+        out.append("  by mutation family:\n");
+        new TreeMap<>(families).forEach((family, n) -> out.append(String.format("    %-30s %6d%n", family, n.get())));
+        return out.toString();
+    }
+
+    private HttpRequest toHttp(BadRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + request.pathAndQuery()))
+                .timeout(Duration.ofSeconds(30))
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (request.contentType() != null) {
+            builder.header("Content-Type", request.contentType());
+        }
+        if (request.apiKey() != null) {
+            builder.header("X-Api-Key", request.apiKey());
+        }
+        return builder.build();
+    }
+
+    private void judge(BadRequest request, HttpResponse<String> response, Throwable error) {
+        sent.incrementAndGet();
+        String family = request.mutation().substring(0, request.mutation().indexOf(' ') < 0
+                ? request.mutation().length() : request.mutation().indexOf(' '));
+        families.computeIfAbsent(family.replace(":", ""), f -> new AtomicInteger()).incrementAndGet();
+        String status = error != null ? "error" : Integer.toString(response.statusCode());
+        statusesByEndpoint.computeIfAbsent(request.endpoint(), e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        String problem = error != null ? "no answer: " + error : verdict(request, response);
+        if (problem != null) {
+            failed.incrementAndGet();
+            if (failures.size() < FAILURES_KEPT) {
+                failures.add(request.endpoint() + " [" + request.mutation() + "] " + request.method() + " "
+                        + shortened(request.pathAndQuery()) + " -> " + problem);
+            }
+        }
+    }
+
+    /** Null when the answer refuses the request as the contract says; otherwise what is wrong with it. */
+    private static String verdict(BadRequest request, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (request.rejectedItem() && status == 200) {
+            List<String> outcomes = OUTCOME.matcher(response.body()).results().map(m -> m.group(1)).toList();
+            return !outcomes.isEmpty() && outcomes.stream().allMatch("REJECTED"::equals)
+                    && response.body().contains("\"errors\"") ? null
+                    : "200 with outcomes " + outcomes + ": " + shortened(response.body());
+        }
+        if (status < 400 || status > 499) {
+            return status + " " + shortened(response.body());
+        }
+        if (!type.startsWith("application/problem+json")) {
+            return status + " with Content-Type '" + type + "': " + shortened(response.body());
+        }
+        return null;
+    }
+
+    private static String shortened(String s) {
+        String oneLine = new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    }
+}
