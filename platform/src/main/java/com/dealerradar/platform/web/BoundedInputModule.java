@@ -66,7 +66,8 @@ public class BoundedInputModule extends SimpleModule {
         @Override
         public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                 BeanDescription.Supplier beanDesc, ValueDeserializer<?> deserializer) {
-            return new Checked(deserializer, TEXT, "must be one of the names as a string", value -> null);
+            // Checked on the text itself: the usual enum reading trims, so "A\u0007" would be read as A.
+            return new Checked(deserializer, TEXT, "must be one of the names as a string", value -> null, true);
         }
     }
 
@@ -85,23 +86,37 @@ public class BoundedInputModule extends SimpleModule {
         private final String expected;
         private final Function<Object, String> violation;
 
+        private final boolean textFirst;
+
         Checked(ValueDeserializer<?> delegate, Set<JsonToken> accepted, String expected,
                 Function<Object, String> violation) {
+            this(delegate, accepted, expected, violation, false);
+        }
+
+        Checked(ValueDeserializer<?> delegate, Set<JsonToken> accepted, String expected,
+                Function<Object, String> violation, boolean textFirst) {
             super(delegate);
             this.accepted = accepted;
             this.expected = expected;
             this.violation = violation;
+            this.textFirst = textFirst;
         }
 
         @Override
         protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
-            return new Checked(newDelegatee, accepted, expected, violation);
+            return new Checked(newDelegatee, accepted, expected, violation, textFirst);
         }
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
             if (!accepted.contains(p.currentToken())) {
                 throw new OutOfBounds(p, expected, handledType());
+            }
+            if (textFirst) {
+                String text = p.getString();
+                if (text.chars().anyMatch(Character::isISOControl) || InputBounds.textViolation(text) != null) {
+                    throw new OutOfBounds(p, "must not contain control characters", handledType());
+                }
             }
             Object value = super.deserialize(p, ctxt);
             if (value != null) {

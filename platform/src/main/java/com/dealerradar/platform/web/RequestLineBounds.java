@@ -58,7 +58,9 @@ public class RequestLineBounds implements WebFilter {
             }
             for (String value : values) {
                 String violation = value == null ? null : value.length() > MAX_VALUE_LENGTH
-                        ? "must be at most " + MAX_VALUE_LENGTH + " characters" : InputBounds.textViolation(value);
+                        ? "must be at most " + MAX_VALUE_LENGTH + " characters"
+                        : value.chars().anyMatch(Character::isISOControl) ? "must not contain control characters"
+                        : InputBounds.textViolation(value);
                 if (violation != null) {
                     errors.add(new ApiProblem.FieldError(name, violation));
                     return;

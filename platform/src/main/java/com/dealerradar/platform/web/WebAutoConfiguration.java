@@ -27,6 +27,11 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    public RejectedRequests rejectedRequests() {
+        return new RejectedRequests();
+    }
+
+    @Bean
     public WebFluxConfigurer callerParameters() {
         return new WebFluxConfigurer() {
             @Override

@@ -38,6 +38,7 @@ class RequestLineBoundsTest {
         http.get().uri(URI.create("/list?dealerId=D%00X")).exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("dealerId");
+        http.get().uri(URI.create("/list?dealerId=a%0Ab")).exchange().expectStatus().isBadRequest();
         http.get().uri("/list?dealerId=" + "x".repeat(RequestLineBounds.MAX_VALUE_LENGTH + 1)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("dealerId");
     }

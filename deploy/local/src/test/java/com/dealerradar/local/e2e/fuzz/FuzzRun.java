@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,19 +19,21 @@ import java.util.regex.Pattern;
 /**
  * Sends bad requests to the gateway, a bounded number at a time, and judges each answer: a 4xx with a
  * problem+json body, or for a broken batch item a 200 whose every item is REJECTED. Keeps the counts per
- * endpoint, status and mutation family, and the first failures in full.
+ * endpoint, status and mutation family, and each kind of failure once with its count.
  */
 public final class FuzzRun {
 
     private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([A-Z]+)\"");
-    private static final int FAILURES_KEPT = 40;
+    private static final int FAILURE_KINDS_KEPT = 60;
 
     private final String gatewayUrl;
     private final HttpClient http;
     private final Semaphore inFlight;
     private final Map<String, Map<String, AtomicInteger>> statusesByEndpoint = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> families = new ConcurrentHashMap<>();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    /** One example per endpoint, mutation and answer status, with how often it happened. */
+    private final Map<String, String> failureExamples = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failureCounts = new ConcurrentHashMap<>();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
 
@@ -68,8 +69,12 @@ public final class FuzzRun {
         return failed.get();
     }
 
+    /** Each kind of failure once, with its count and an example: what the assertion prints. */
     public List<String> failures() {
-        return List.copyOf(failures);
+        List<String> kinds = new ArrayList<>();
+        new TreeMap<>(failureExamples).forEach((kind, example) ->
+                kinds.add(failureCounts.get(kind).get() + " x " + example));
+        return kinds;
     }
 
     /** How many requests each endpoint got. */
@@ -118,9 +123,11 @@ public final class FuzzRun {
         String problem = error != null ? "no answer: " + error : verdict(request, response);
         if (problem != null) {
             failed.incrementAndGet();
-            if (failures.size() < FAILURES_KEPT) {
-                failures.add(request.endpoint() + " [" + request.mutation() + "] " + request.method() + " "
-                        + shortened(request.pathAndQuery()) + " -> " + problem);
+            String kind = request.endpoint() + " [" + request.mutation() + "] " + status;
+            failureCounts.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            if (failureExamples.size() < FAILURE_KINDS_KEPT) {
+                failureExamples.putIfAbsent(kind, request.endpoint() + " [" + request.mutation() + "] "
+                        + request.method() + " " + shortened(request.pathAndQuery()) + " -> " + problem);
             }
         }
     }

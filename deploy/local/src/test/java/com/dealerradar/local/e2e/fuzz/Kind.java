@@ -7,7 +7,7 @@ import java.util.List;
  * request says: each one must be refused. Values are raw JSON for body fields, plain text for query
  * parameters and path parts (the generator encodes them).
  */
-enum Kind {
+public enum Kind {
 
     TEXT(List.of("42", "true", "[]", "{}", "\"\\u0000\"", "\"a\\u001b[2Jb\"", "\"\\u007f\"", "\"x\\ud800y\"",
             huge("x", 12_000), huge("赤", 10_001), "[\"a\"]", "1E+100000000")),
