@@ -1,12 +1,15 @@
 package com.dealerradar.local.e2e.fuzz;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +39,7 @@ public final class FuzzRun {
     private final Map<String, AtomicInteger> failureCounts = new ConcurrentHashMap<>();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger resent = new AtomicInteger();
 
     public FuzzRun(String gatewayUrl, int parallel) {
         this.gatewayUrl = gatewayUrl;
@@ -43,15 +47,24 @@ public final class FuzzRun {
         this.inFlight = new Semaphore(parallel);
     }
 
-    /** Sends all of them and returns when every answer has been judged. */
+    /**
+     * Sends all of them and returns when every answer has been judged. A request that got no answer in
+     * time is sent once more, alone, after the others: on a machine shared with other builds a stall
+     * says nothing about input handling, but a second silence is a failure.
+     */
     public void send(List<BadRequest> requests) throws InterruptedException {
+        List<BadRequest> unanswered = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> pending = new ArrayList<>(requests.size());
         for (BadRequest request : requests) {
             inFlight.acquire();
             pending.add(http.sendAsync(toHttp(request), HttpResponse.BodyHandlers.ofString())
                     .handle((response, error) -> {
                         try {
-                            judge(request, response, error);
+                            if (error != null && error.getCause() instanceof HttpTimeoutException) {
+                                unanswered.add(request);
+                            } else {
+                                judge(request, response, error);
+                            }
                         } finally {
                             inFlight.release();
                         }
@@ -59,6 +72,14 @@ public final class FuzzRun {
                     }));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        for (BadRequest request : unanswered) {
+            resent.incrementAndGet();
+            try {
+                judge(request, http.send(toHttp(request), HttpResponse.BodyHandlers.ofString()), null);
+            } catch (IOException e) {
+                judge(request, null, e);
+            }
+        }
     }
 
     public int sent() {
@@ -88,7 +109,7 @@ public final class FuzzRun {
     /** Requests per endpoint with their answers' statuses, and per mutation family: what the run printed. */
     public String report(long seed) {
         StringBuilder out = new StringBuilder("hostile input, seed " + seed + ": " + sent.get() + " requests, "
-                + failed.get() + " failed\n");
+                + failed.get() + " failed, " + resent.get() + " sent again after no answer in time\n");
         new TreeMap<>(statusesByEndpoint).forEach((endpoint, statuses) -> {
             int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
             out.append(String.format("  %-44s %6d  %s%n", endpoint, total, new TreeMap<>(statuses)));
