@@ -9,6 +9,9 @@ import com.dealerradar.local.e2e.fuzz.Kind;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +32,16 @@ class HostileInputIT {
     private static final long SEED = Long.getLong("radar.fuzz.seed", 13L);
     private static final int PER_ENDPOINT = Integer.getInteger("radar.fuzz.per-endpoint", 1_500);
     private static final int PARALLEL = Integer.getInteger("radar.fuzz.parallel", 8);
-    private static final String AT = "2026-11-03T09:00:00+08:00";
+    // Times relative to now, so that no fixture lead is overdue or past its window while the suite runs:
+    // the at-risk detector would open cases of its own, and the stored state must change only by request.
+    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+    private static final String LEAD_AT = NOW.minusHours(3).toString();
+    private static final String AT = NOW.minusHours(2).toString();
+    private static final String LOST_AT = NOW.minusHours(1).toString();
+    private static final String CALLED_AT = NOW.minusMinutes(30).toString();
 
     private static final String LEAD = """
-            {"dealerId": "D-FZ-01", "externalRef": "%s", "occurredAt": "2026-11-02T10:05:00+08:00",
+            {"dealerId": "D-FZ-01", "externalRef": "%s", "occurredAt": "%s",
              "channel": "SHOWROOM", "grade": "A", "contactRetained": true, "model": "CS75 PLUS",
              "consultant": "wang.li",
              "customer": {"kind": "ORGANIZATION", "name": "Chifeng Power Supply Co.", "phone": "%s",
@@ -57,9 +66,9 @@ class HostileInputIT {
         }
         dealerKey = Gateway.issueKey(stack, "{\"role\": \"DEALER\", \"dealerId\": \"D-FZ-01\", \"label\": \"FZ-01 DMS\"}");
         hqKey = Gateway.issueKey(stack, "{\"role\": \"HQ\", \"label\": \"HQ\"}");
-        leadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-1", "13800005678")), "$.leadId");
-        String lostLeadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-2", "13800005679")), "$.leadId");
-        reportableLeadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-3", "13800005670")), "$.leadId");
+        leadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-1", LEAD_AT, "13800005678")), "$.leadId");
+        String lostLeadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-2", LEAD_AT, "13800005679")), "$.leadId");
+        reportableLeadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-3", LEAD_AT, "13800005670")), "$.leadId");
         awaitStatus("POST", "/api/follow-ups", followUp("fu-fz-1"), 200, 201);
         defeatId = JsonPath.read(awaitStatus("POST", "/api/defeats", defeat(lostLeadId, "lost-fz-1"), 201).body(),
                 "$.defeatId");
@@ -95,10 +104,10 @@ class HostileInputIT {
     private static List<Endpoint> endpoints() throws Exception {
         String cadence = call("GET", "/api/follow-ups/cadence", hqKey, null).body();
         List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.add(lead(Endpoint.send("POST", "/api/leads", dealerKey, LEAD.formatted("fz-new", "13700001111")))
+        endpoints.add(lead(Endpoint.send("POST", "/api/leads", dealerKey, LEAD.formatted("fz-new", LEAD_AT, "13700001111")))
                 .build("POST /api/leads"));
         endpoints.add(lead(Endpoint.send("POST", "/api/leads/batch", dealerKey,
-                "{\"items\": [" + LEAD.formatted("fz-batch", "13700001112") + "]}")).batchItems()
+                "{\"items\": [" + LEAD.formatted("fz-batch", LEAD_AT, "13700001112") + "]}")).batchItems()
                 .build("POST /api/leads/batch"));
         endpoints.add(Endpoint.get("/api/leads", dealerKey).param("dealerId", null, Kind.SCOPE_PARAM)
                 .param("region", null, Kind.SCOPE_PARAM).param("status", "OPEN", Kind.ENUM_PARAM)
@@ -158,11 +167,11 @@ class HostileInputIT {
         endpoints.add(paged(scoped(Endpoint.get("/api/defeats/callbacks/due", dealerKey)))
                 .build("GET /api/defeats/callbacks/due"));
         Endpoint.Builder callback = Endpoint.send("POST", "/api/defeats/{defeatId}/callbacks", dealerKey, """
-                {"occurredAt": "2026-11-21T10:00:00+08:00", "outcome": "CONFIRMED", "actualReasons": ["SALES_EXPERIENCE"],
+                {"occurredAt": "%s", "outcome": "CONFIRMED", "actualReasons": ["SALES_EXPERIENCE"],
                  "boughtBrand": "Geely", "boughtModel": "Monjaro",
                  "ratings": {"reception": 4, "needsAnalysis": 2, "presentation": 3, "testDrive": 5,
                              "negotiation": 2, "followUp": 1},
-                 "verbatim": "…", "by": "manager.zhao", "externalRef": "cb-fz"}""")
+                 "verbatim": "…", "by": "manager.zhao", "externalRef": "cb-fz"}""".formatted(CALLED_AT))
                 .part("defeatId", defeatId, Kind.ID_PATH).requiredField("occurredAt", Kind.TIME)
                 .requiredField("outcome", Kind.ENUM).field("actualReasons", Kind.REASONS)
                 .field("boughtBrand", Kind.TEXT).field("boughtModel", Kind.TEXT).field("ratings", Kind.OBJECT)
@@ -238,10 +247,10 @@ class HostileInputIT {
 
     private static String defeat(String lead, String externalRef) {
         return """
-                {"leadId": "%s", "externalRef": "%s", "occurredAt": "2026-11-20T18:00:00+08:00",
+                {"leadId": "%s", "externalRef": "%s", "occurredAt": "%s",
                  "kind": "DEFEATED", "subtype": "BOUGHT_COMPETITOR", "reasons": ["PRICE", "COMPETITOR_OFFER"],
                  "competitorBrand": "Geely", "competitorModel": "Monjaro", "note": "…", "reportedBy": "wang.li"}"""
-                .formatted(lead, externalRef);
+                .formatted(lead, externalRef, LOST_AT);
     }
 
     /**
