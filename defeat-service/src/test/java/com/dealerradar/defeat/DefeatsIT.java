@@ -201,6 +201,56 @@ class DefeatsIT {
     }
 
     @Test
+    void aRetriedCallbackWithItsExternalRefCountsOnce() {
+        String leadId = capturedLead(dealer, "Chifeng");
+        awaitKnown(leadId);
+        String defeatId = defeatIdOf(post(dealerKey(dealer), "/api/defeats",
+                report(leadId, "lost-r", "DEFEATED", "BOUGHT_COMPETITOR")));
+        String first = callback("UNREACHABLE").replace("\"by\"", "\"externalRef\": \"cb-1\", \"by\"");
+        for (int retry = 0; retry < 3; retry++) {
+            post(dealerKey(dealer), "/api/defeats/" + defeatId + "/callbacks", first)
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.state").isEqualTo("PENDING_CALLBACK")
+                    .jsonPath("$.attempts").isEqualTo(1)
+                    .jsonPath("$.callbacks[0].externalRef").isEqualTo("cb-1");
+        }
+        for (int n = 2; n <= 3; n++) {
+            post(dealerKey(dealer), "/api/defeats/" + defeatId + "/callbacks",
+                    callback("UNREACHABLE").replace("\"by\"", "\"externalRef\": \"cb-" + n + "\", \"by\""))
+                    .expectStatus().isOk();
+        }
+        // The third ref settled the defeat; its retry is answered as it stands, a new callback is refused.
+        post(dealerKey(dealer), "/api/defeats/" + defeatId + "/callbacks",
+                callback("UNREACHABLE").replace("\"by\"", "\"externalRef\": \"cb-3\", \"by\""))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("CONFIRMED").jsonPath("$.attempts").isEqualTo(3);
+        post(dealerKey(dealer), "/api/defeats/" + defeatId + "/callbacks",
+                callback("UNREACHABLE").replace("\"by\"", "\"externalRef\": \"cb-4\", \"by\""))
+                .expectStatus().isEqualTo(409);
+        assertThat(defeatEvents(leadId, 5)).extracting(r -> header(r, "ce_type")).containsExactly(
+                EventTypes.DEFEAT_REPORTED, EventTypes.DEFEAT_CALLBACK_RECORDED, EventTypes.DEFEAT_CALLBACK_RECORDED,
+                EventTypes.DEFEAT_CALLBACK_RECORDED, EventTypes.DEFEAT_CONFIRMED);
+    }
+
+    @Test
+    void extremeDatesAndNumbersAreBadRequestsNamingTheField() {
+        get(dealerKey(dealer), "/api/defeats?to=-999999999-01-01").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
+        get(dealerKey(dealer), "/api/defeats?from=%2B999999999-12-31").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+        String leadId = capturedLead(dealer, "Chifeng");
+        awaitKnown(leadId);
+        post(dealerKey(dealer), "/api/defeats", report(leadId, "x-far", "DEFEATED", "BOUGHT_COMPETITOR")
+                .replace(LOST_AT, "-290000000-01-01T00:00:00Z")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("occurredAt");
+        post(dealerKey(dealer), "/api/defeats", report(leadId, "x-ctl", "DEFEATED", "BOUGHT_COMPETITOR")
+                .replace("\"Geely\"", "\"Gee\\u0000ly\"")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("competitorBrand");
+        get(dealerKey(dealer), "/api/defeats").expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
     void aWonOrInvalidLeadTakesNoReportEvenWhenAStaleEventComesAgain() {
         String won = capturedLead(dealer, "Chifeng");
         publish(Topics.LEADS, won, event(EventTypes.LEAD_WON, won, dealer, "Chifeng", 2,
@@ -320,8 +370,10 @@ class DefeatsIT {
         get(hq(), "/api/defeats/" + defeatId).expectStatus().isOk();
 
         post(dealerKey(otherDealer), "/api/defeats/" + defeatId + "/callbacks", callback("CONFIRMED")).expectStatus().isNotFound();
-        post(regionManager("Baotou"), "/api/defeats/" + defeatId + "/callbacks", callback("CONFIRMED")).expectStatus().isForbidden();
-        post(hq(), "/api/defeats/" + defeatId + "/callbacks", callback("CONFIRMED")).expectStatus().isForbidden();
+        post(regionManager("Baotou"), "/api/defeats/" + defeatId + "/callbacks", callback("CONFIRMED")).expectStatus().isNotFound()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain(dealer));
+        post(hq(), "/api/defeats/" + defeatId + "/callbacks", callback("CONFIRMED")).expectStatus().isForbidden()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain(dealer));
 
         get(regionManager("Baotou"), "/api/defeats?region=Chifeng").expectStatus().isForbidden();
         get(regionManager("Baotou"), "/api/defeats?dealerId=" + dealer).expectStatus().isForbidden();

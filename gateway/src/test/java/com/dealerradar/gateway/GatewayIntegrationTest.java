@@ -287,10 +287,13 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void probesNeedNoKey() {
+    void probesNeedNoKeyButMetricsDo() {
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/actuator/prometheus").header("X-Api-Key", ADMIN_KEY).exchange().expectStatus().isOk();
     }
 
     private Map<String, Object> issue(Map<String, Object> request) {

@@ -18,9 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Requires a valid {@code X-Api-Key} on every request, routed or served here, and records the caller
- * for what follows. Only the actuator (probes, scraping), the dashboard's static files, Swagger UI and
- * the services' OpenAPI descriptions are open: they hold no data, and the pages then send the key
- * themselves. Open paths are matched on the decoded path, as routes are, and everything else is
+ * for what follows. Only the health probes, the dashboard's static files, Swagger UI and the services'
+ * OpenAPI descriptions are open: they hold no data, and the pages then send the key themselves. The
+ * rest of the actuator (metrics, info) needs a key like the API. Open paths are matched on the decoded path, as routes are, and everything else is
  * closed, so that no spelling of a path ({@code /%61pi/leads}) can reach a service without a key.
  */
 @Component
@@ -28,7 +28,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Api-Key";
     public static final int ORDER = 0;
-    private static final List<PathPattern> OPEN = Stream.concat(Stream.of("/actuator/**"),
+    private static final List<PathPattern> OPEN = Stream.concat(Stream.of("/actuator/health", "/actuator/health/**"),
                     DashboardPaths.OPEN.stream())
             .map(PathPatternParser.defaultInstance::parse)
             .toList();

@@ -4,7 +4,6 @@ import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /**
  * {@code POST /api/keys}. A key's scope must be unambiguous: a DEALER key names its dealer, a
@@ -24,7 +23,7 @@ public record NewApiKeyRequest(Role role, String dealerId, String region, String
             checkScope(errors);
         }
         if (!errors.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid", errors);
+            throw ApiProblem.invalid(errors);
         }
     }
 

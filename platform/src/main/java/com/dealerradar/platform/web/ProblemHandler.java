@@ -3,7 +3,6 @@ package com.dealerradar.platform.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -23,7 +22,6 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every failure into problem+json. Client mistakes (malformed JSON, unknown enum values, a
@@ -73,12 +71,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         DatabindException databind = cause(e, DatabindException.class);
         if (databind != null && !databind.getPath().isEmpty()) {
-            String field = fieldPath(databind);
-            String message = databind instanceof InvalidFormatException invalid
-                    ? "value '" + invalid.getValue() + "' is not accepted" + allowedValues(invalid)
-                    : "is malformed";
-            return Mono.just(ResponseEntity.badRequest().body(
-                    Problems.validation(List.of(new ApiProblem.FieldError(field, message)))));
+            return Mono.just(ResponseEntity.badRequest().body(Problems.validation(List.of(BodyErrors.of(databind)))));
         }
         if (hasCause(e, JacksonException.class) || hasCause(e, DecodingException.class)) {
             return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
@@ -88,27 +81,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? e.getMethodParameter().getParameterName() : "request";
         return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
                 List.of(new ApiProblem.FieldError(field, e.getReason() == null ? "is not valid" : e.getReason())))));
-    }
-
-    private static String fieldPath(DatabindException e) {
-        StringBuilder path = new StringBuilder();
-        e.getPath().forEach(ref -> {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        });
-        return path.toString();
-    }
-
-    private static String allowedValues(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        if (target == null || !target.isEnum()) {
-            return "";
-        }
-        return "; allowed: " + java.util.Arrays.stream(target.getEnumConstants())
-                .map(Object::toString).collect(Collectors.joining(", "));
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -1,6 +1,7 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.web.InputBounds;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -8,6 +9,8 @@ import java.time.YearMonth;
 public record Cohort(LocalDate from, LocalDate to) {
 
     public Cohort {
+        InputBounds.queryDate("from", from);
+        InputBounds.queryDate("to", to);
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.invalid("to", "must not be before from");
         }

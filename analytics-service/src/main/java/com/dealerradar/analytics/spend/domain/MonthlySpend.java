@@ -22,6 +22,7 @@ public record MonthlySpend(String dealerId, YearMonth month, BigDecimal total, M
         if (total == null) {
             return new String[] {"total", "is required"};
         }
+        // compareTo before any arithmetic: 1E+100000000 compares at once, but adding it builds every digit.
         if (total.signum() < 0 || total.compareTo(MAX_AMOUNT) > 0) {
             return new String[] {"total", "must be between 0 and " + MAX_AMOUNT.toPlainString()};
         }
@@ -37,8 +38,9 @@ public record MonthlySpend(String dealerId, YearMonth month, BigDecimal total, M
             if (!CHANNELS.contains(entry.getKey())) {
                 return new String[] {field, "is not a channel"};
             }
-            if (entry.getValue() == null || entry.getValue().signum() < 0 || entry.getValue().scale() > 2) {
-                return new String[] {field, "must be an amount of 0 or more with at most two decimals"};
+            BigDecimal amount = entry.getValue();
+            if (amount == null || amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(total) > 0) {
+                return new String[] {field, "must be an amount from 0 to total with at most two decimals"};
             }
             split = split.add(entry.getValue());
         }

@@ -3,7 +3,6 @@ package com.dealerradar.defeat.defeat.application;
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
 import com.dealerradar.defeat.defeat.domain.InvalidCommand;
 import com.dealerradar.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
 
 /** The domain's refusals as the API answers them. */
 final class DefeatProblems {
@@ -11,8 +10,7 @@ final class DefeatProblems {
     private DefeatProblems() {}
 
     static ApiProblem invalid(InvalidCommand e) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
-                e.violations().stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+        return ApiProblem.invalid(e.violations().stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
     }
 
     static ApiProblem settled(DefeatAlreadySettled e) {

@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Records a callback on a defeat: by the dealer's own key, a REGION_MANAGER of its region, or ADMIN.
- * The callback, its events and any settlement are one conditional write on the defeat's version.
+ * The callback, its events and any settlement are one conditional write on the defeat's version; a
+ * callback whose {@code externalRef} is recorded already is answered with the defeat as it stands.
  */
 @Service
 public class RecordCallback {
@@ -43,13 +44,16 @@ public class RecordCallback {
 
     private Mono<Defeat> record(Caller caller, String defeatId, NewCallback callback, int attemptsLeft) {
         return defeats.find(defeatId)
-                // Another dealer's key learns nothing about the id, not even that it exists.
-                .filter(defeat -> caller.role() != Role.DEALER || caller.canRead(defeat.dealerId(), defeat.region()))
+                // A key outside the defeat's dealer or region learns nothing about the id, not even that it exists.
+                .filter(defeat -> caller.canRead(defeat.dealerId(), defeat.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("defeat " + defeatId)))
-                .flatMap(defeat -> mayRecord(caller, defeat)
-                        ? write(caller, defeat, callback, attemptsLeft)
-                        : Mono.error(ApiProblem.forbidden("this key may not record callbacks for dealer "
-                                + defeat.dealerId())));
+                .flatMap(defeat -> {
+                    if (!mayRecord(caller, defeat)) {
+                        return Mono.error(ApiProblem.forbidden("a " + caller.role() + " key does not record callbacks"));
+                    }
+                    return defeat.hasCallback(callback.externalRef()) ? Mono.just(defeat)
+                            : write(caller, defeat, callback, attemptsLeft);
+                });
     }
 
     private Mono<Defeat> write(Caller caller, Defeat before, NewCallback callback, int attemptsLeft) {

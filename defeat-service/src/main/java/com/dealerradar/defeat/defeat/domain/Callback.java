@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A recorded callback; {@code attempt} counts the callbacks of its defeat from 1. */
+/** A recorded callback; {@code attempt} counts the callbacks of its defeat from 1; {@code externalRef} may be null. */
 public record Callback(
         int attempt,
         OffsetDateTime occurredAt,
@@ -16,7 +16,8 @@ public record Callback(
         String verbatim,
         String by,
         Correction correction,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String externalRef) {
 
     public Callback {
         actualReasons = List.copyOf(actualReasons);

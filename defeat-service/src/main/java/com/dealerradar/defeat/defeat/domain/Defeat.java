@@ -77,6 +77,14 @@ public record Defeat(
     }
 
     /** The defeat after callback {@code c}; fails when it is settled already or the callback breaks a rule. */
+    /**
+     * Whether a callback with this idempotency key is recorded already: a retry of it is answered with
+     * the defeat as it stands, even once settled. A defeat holds a handful of callbacks, so a scan is fine.
+     */
+    public boolean hasCallback(String externalRef) {
+        return externalRef != null && callbacks.stream().anyMatch(c -> externalRef.equals(c.externalRef()));
+    }
+
     public Defeat recordCallback(NewCallback c, Instant now) {
         if (state.settled()) {
             throw new DefeatAlreadySettled(defeatId, state);
@@ -101,7 +109,7 @@ public record Defeat(
         }
         Correction correction = c.corrects() ? new Correction(c.kind(), c.subtype(), c.reasons()) : null;
         Callback callback = new Callback(attempts() + 1, c.occurredAt(), c.outcome(), c.actualReasons(),
-                c.boughtBrand(), c.boughtModel(), c.ratings(), c.verbatim(), c.by(), correction, now);
+                c.boughtBrand(), c.boughtModel(), c.ratings(), c.verbatim(), c.by(), correction, now, c.externalRef());
         List<Callback> withCallback = new ArrayList<>(callbacks);
         withCallback.add(callback);
         return switch (c.outcome()) {

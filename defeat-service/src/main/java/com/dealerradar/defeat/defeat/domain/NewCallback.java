@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * One callback as the sales manager records it. {@code kind}, {@code subtype} and {@code reasons}
  * correct the report and are accepted only with a CONFIRMED outcome; null leaves the reported value.
+ * {@code externalRef}, when given, makes a retry of the same callback answer without counting it again.
  */
 public record NewCallback(
         OffsetDateTime occurredAt,
@@ -20,7 +21,16 @@ public record NewCallback(
         String boughtModel,
         StepRatings ratings,
         String verbatim,
-        String by) {
+        String by,
+        String externalRef) {
+
+    /** A callback sent without an idempotency key. */
+    public NewCallback(OffsetDateTime occurredAt, CallbackOutcome outcome, DefeatKind kind, DefeatSubtype subtype,
+            List<Reason> reasons, List<Reason> actualReasons, String boughtBrand, String boughtModel,
+            StepRatings ratings, String verbatim, String by) {
+        this(occurredAt, outcome, kind, subtype, reasons, actualReasons, boughtBrand, boughtModel, ratings, verbatim,
+                by, null);
+    }
 
     public NewCallback {
         reasons = reasons == null ? null : List.copyOf(reasons.stream().distinct().toList());

@@ -73,7 +73,7 @@ class DefeatsIT {
         assertThat((String) JsonPath.read(lead.body(), "$.status")).isEqualTo("OPEN");
 
         assertThat(call("POST", "/api/defeats/" + defeatId + "/callbacks", dongshengManagerKey,
-                CALLBACK.formatted("CONFIRMED")).statusCode()).isEqualTo(403);
+                CALLBACK.formatted("CONFIRMED")).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/defeats?region=Erenhot", dongshengManagerKey, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/defeats/callbacks/due?dealerId=D-ER-01", dongshengManagerKey, null).statusCode())
                 .isEqualTo(403);

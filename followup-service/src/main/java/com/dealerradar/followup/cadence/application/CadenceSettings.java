@@ -11,7 +11,6 @@ import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.web.ApiProblem;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +39,7 @@ public class CadenceSettings {
         }
         List<Violation> violations = Cadence.violations(grades);
         if (!violations.isEmpty()) {
-            return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
+            return Mono.error(ApiProblem.invalid(
                     violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
         }
         return store.replace(grades).flatMap(cadence -> leads.replanStale(cadence)

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -147,7 +146,6 @@ public class RecordFollowUp {
     }
 
     private static ApiProblem invalid(List<Violation> violations) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
-                violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+        return ApiProblem.invalid(violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
     }
 }

@@ -26,8 +26,7 @@ final class Admission {
     }
 
     static ApiProblem invalid(List<Violation> violations) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the request is not valid",
-                violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+        return ApiProblem.invalid(violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
     }
 
     static ApiProblem unknownDealer(String dealerId) {

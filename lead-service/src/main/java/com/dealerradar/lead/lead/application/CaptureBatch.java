@@ -67,10 +67,16 @@ public class CaptureBatch {
         }
     }
 
+    /** Checked on the count of items before any of them is read. */
+    public static ApiProblem tooLarge(int items) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                "a batch holds at most " + MAX_ITEMS + " items, this one " + items,
+                List.of(new ApiProblem.FieldError("items", "must hold at most " + MAX_ITEMS + " items")));
+    }
+
     public Mono<List<ItemResult>> capture(Caller caller, List<Item> items) {
         if (items.size() > MAX_ITEMS) {
-            return Mono.error(new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large",
-                    "a batch holds at most " + MAX_ITEMS + " items, this one " + items.size()));
+            return Mono.error(tooLarge(items.size()));
         }
         Instant now = clock.instant();
         ItemResult[] results = new ItemResult[items.size()];

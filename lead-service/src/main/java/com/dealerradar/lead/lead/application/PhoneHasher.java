@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * HMAC-SHA256 of a normalized phone number. Keyed, so that the hash in events cannot be reversed by
+ * HMAC-SHA256 of a phone number in E.164. Keyed, so that the hash in events cannot be reversed by
  * hashing every possible number.
  */
 @Component
@@ -25,16 +25,21 @@ public class PhoneHasher {
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
+    /**
+     * The hash of the number in E.164 and its masked form; null for no number. Admission has already
+     * refused a number that is not a valid mobile or fixed-line one, so such a number is a bug here.
+     */
     public PhoneNumber protect(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String normalized = PhoneNumber.normalize(raw);
+        PhoneNumber.Normalized normalized = PhoneNumber.normalize(raw)
+                .orElseThrow(() -> new IllegalArgumentException("not a valid phone number; admission lets none in"));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            String hash = HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
-            return new PhoneNumber(hash, PhoneNumber.mask(normalized));
+            String hash = HexFormat.of().formatHex(mac.doFinal(normalized.e164().getBytes(StandardCharsets.UTF_8)));
+            return new PhoneNumber(hash, normalized.masked());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

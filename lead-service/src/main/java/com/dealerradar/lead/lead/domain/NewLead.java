@@ -47,8 +47,9 @@ public record NewLead(
         if (customerKind == CustomerKind.ORGANIZATION && (customerName == null || customerName.isBlank())) {
             violations.add(new Violation("customer.name", "an organization needs a name"));
         }
-        if (phone != null && !PhoneNumber.normalize(phone).matches("\\+?[0-9]{5,20}")) {
-            violations.add(new Violation("customer.phone", "must be a phone number of 5 to 20 digits"));
+        if (phone != null && PhoneNumber.normalize(phone).isEmpty()) {
+            violations.add(new Violation("customer.phone",
+                    "must be a valid mobile or fixed-line number (with +country code, or Chinese without)"));
         }
         return violations;
     }
@@ -72,7 +73,8 @@ public record NewLead(
                 occurredAt == null ? "" : occurredAt.toInstant().toString(), Objects.toString(channel),
                 Objects.toString(grade), Boolean.toString(contactRetained), Objects.toString(model),
                 Objects.toString(consultant), Objects.toString(customerKind), Objects.toString(customerName),
-                phone == null ? "" : PhoneNumber.normalize(phone), Objects.toString(industry),
+                phone == null ? "" : PhoneNumber.normalize(phone).map(PhoneNumber.Normalized::e164).orElse(phone),
+                Objects.toString(industry),
                 Objects.toString(organization)) + (vehicles == 1 ? "" : "\u0001" + vehicles);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

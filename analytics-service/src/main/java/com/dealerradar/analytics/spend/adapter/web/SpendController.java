@@ -6,6 +6,7 @@ import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.web.InputBounds;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -67,7 +68,9 @@ class SpendController {
             if (month.length() != 7) {
                 throw new DateTimeParseException("not YYYY-MM", month, 0);
             }
-            return YearMonth.parse(month);
+            YearMonth parsed = YearMonth.parse(month);
+            InputBounds.queryDate("month", parsed.atDay(1));
+            return parsed;
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalid("month", "must be a month as YYYY-MM");
         }

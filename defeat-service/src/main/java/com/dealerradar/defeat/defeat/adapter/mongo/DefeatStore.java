@@ -164,7 +164,8 @@ public class DefeatStore {
                 .append("verbatim", c.verbatim())
                 .append("by", c.by())
                 .append("correction", correction)
-                .append("recordedAt", Date.from(c.recordedAt()));
+                .append("recordedAt", Date.from(c.recordedAt()))
+                .append("externalRef", c.externalRef());
     }
 
     private static Callback toCallback(Document d) {
@@ -179,7 +180,8 @@ public class DefeatStore {
                 k.getList("reasons", String.class) == null ? null : reasons(k.getList("reasons", String.class)));
         return new Callback(d.getInteger("attempt"), time(d, "occurredAt"), CallbackOutcome.valueOf(d.getString("outcome")),
                 reasons(d.getList("actualReasons", String.class)), d.getString("boughtBrand"), d.getString("boughtModel"),
-                ratings, d.getString("verbatim"), d.getString("by"), correction, d.getDate("recordedAt").toInstant());
+                ratings, d.getString("verbatim"), d.getString("by"), correction, d.getDate("recordedAt").toInstant(),
+                d.getString("externalRef"));
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {

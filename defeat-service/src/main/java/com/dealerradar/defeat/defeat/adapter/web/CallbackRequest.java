@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * The body of {@code POST /api/defeats/{defeatId}/callbacks}. {@code kind}, {@code subtype} and
  * {@code reasons} correct the report on a CONFIRMED outcome; ratings are checked by the domain (1 to 5).
+ * {@code externalRef} is optional: the same ref again is answered with the defeat as it stands.
  */
 record CallbackRequest(
         @NotNull OffsetDateTime occurredAt,
@@ -26,7 +27,8 @@ record CallbackRequest(
         @Size(max = 100) String boughtModel,
         RatingsRequest ratings,
         @Size(max = 4000) String verbatim,
-        @Size(max = 100) String by) {
+        @Size(max = 100) String by,
+        @Size(max = 128) String externalRef) {
 
     record RatingsRequest(Integer reception, Integer needsAnalysis, Integer presentation, Integer testDrive,
             Integer negotiation, Integer followUp) {}
@@ -35,6 +37,6 @@ record CallbackRequest(
         StepRatings stepRatings = ratings == null ? null : new StepRatings(ratings.reception(), ratings.needsAnalysis(),
                 ratings.presentation(), ratings.testDrive(), ratings.negotiation(), ratings.followUp());
         return new NewCallback(occurredAt, outcome, kind, subtype, reasons, actualReasons, Text.orNull(boughtBrand),
-                Text.orNull(boughtModel), stepRatings, Text.orNull(verbatim), Text.orNull(by));
+                Text.orNull(boughtModel), stepRatings, Text.orNull(verbatim), Text.orNull(by), Text.orNull(externalRef));
     }
 }

@@ -6,6 +6,7 @@ import com.dealerradar.defeat.defeat.application.ReportDefeat;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatState;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.web.InputBounds;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import jakarta.validation.Valid;
@@ -67,7 +68,8 @@ class DefeatController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return Mono.defer(() -> queries.list(caller, new DefeatQueries.Filter(dealerId, region, state, from, to),
+        return Mono.defer(() -> queries.list(caller, new DefeatQueries.Filter(dealerId, region, state,
+                InputBounds.queryDate("from", from), InputBounds.queryDate("to", to)),
                 Paging.of(page, size))).map(this::views);
     }
 

@@ -36,7 +36,7 @@ record DefeatView(
 
     record CallbackView(int attempt, OffsetDateTime occurredAt, String outcome, List<String> actualReasons,
             String boughtBrand, String boughtModel, StepRatings ratings, String verbatim, String by,
-            CorrectionView correction, Instant recordedAt) {}
+            CorrectionView correction, Instant recordedAt, String externalRef) {}
 
     record CorrectionView(String kind, String subtype, List<String> reasons) {}
 
@@ -53,7 +53,8 @@ record DefeatView(
         CorrectionView correction = k == null ? null : new CorrectionView(k.kind() == null ? null : k.kind().name(),
                 k.subtype() == null ? null : k.subtype().name(), k.reasons() == null ? null : names(k.reasons()));
         return new CallbackView(c.attempt(), c.occurredAt(), c.outcome().name(), names(c.actualReasons()),
-                c.boughtBrand(), c.boughtModel(), c.ratings(), c.verbatim(), c.by(), correction, c.recordedAt());
+                c.boughtBrand(), c.boughtModel(), c.ratings(), c.verbatim(), c.by(), correction, c.recordedAt(),
+                c.externalRef());
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {

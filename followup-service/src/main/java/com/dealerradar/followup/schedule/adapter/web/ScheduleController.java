@@ -5,6 +5,7 @@ import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.followup.schedule.application.ScheduleQueries;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.web.InputBounds;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import java.time.Instant;
@@ -70,7 +71,12 @@ class ScheduleController {
             return null;
         }
         try {
-            return OffsetDateTime.parse(until.strip().replace(' ', '+')).toInstant();
+            Instant at = OffsetDateTime.parse(until.strip().replace(' ', '+')).toInstant();
+            String violation = InputBounds.instantViolation(at);
+            if (violation != null) {
+                throw ApiProblem.invalid("until", violation);
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalid("until", "must be a date-time with offset, e.g. 2026-11-26T18:00:00+08:00");
         }

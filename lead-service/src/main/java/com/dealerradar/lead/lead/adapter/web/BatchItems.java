@@ -2,19 +2,16 @@ package com.dealerradar.lead.lead.adapter.web;
 
 import com.dealerradar.lead.lead.application.CaptureBatch;
 import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.web.BodyErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +34,7 @@ class BatchItems {
         try {
             request = json.treeToValue(node, LeadRequest.class);
         } catch (DatabindException e) {
-            return unreadable(List.of(new ApiProblem.FieldError(fieldPath(e), message(e))));
+            return unreadable(List.of(BodyErrors.of(e)));
         } catch (JacksonException e) {
             return unreadable(List.of(new ApiProblem.FieldError("body", "is not a lead")));
         }
@@ -55,31 +52,6 @@ class BatchItems {
     }
 
     private static CaptureBatch.Item unreadable(List<ApiProblem.FieldError> errors) {
-        return new CaptureBatch.Item(null,
-                new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "the item is not valid", errors));
-    }
-
-    private static String fieldPath(DatabindException e) {
-        StringBuilder path = new StringBuilder();
-        e.getPath().forEach(ref -> {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        });
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String message(DatabindException e) {
-        if (e instanceof InvalidFormatException invalid) {
-            Class<?> target = invalid.getTargetType();
-            String allowed = target != null && target.isEnum()
-                    ? "; allowed: " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                            .collect(Collectors.joining(", "))
-                    : "";
-            return "value '" + invalid.getValue() + "' is not accepted" + allowed;
-        }
-        return "is malformed";
+        return new CaptureBatch.Item(null, ApiProblem.invalid(errors));
     }
 }

@@ -62,6 +62,9 @@ class LeadController {
         if (body.items() == null) {
             return Mono.error(ApiProblem.invalid("items", "is required"));
         }
+        if (body.items().size() > CaptureBatch.MAX_ITEMS) {
+            return Mono.error(CaptureBatch.tooLarge(body.items().size()));
+        }
         List<CaptureBatch.Item> items = body.items().stream().map(batchItems::read).toList();
         return captureBatch.capture(caller, items)
                 .map(results -> new BatchResponse(results.stream().map(BatchResult::of).toList()));

@@ -6,8 +6,7 @@ import com.dealerradar.lead.lead.domain.Grade;
 import com.dealerradar.lead.lead.domain.Industry;
 import com.dealerradar.lead.lead.domain.LeadStatus;
 import com.dealerradar.platform.web.ApiProblem;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import com.dealerradar.platform.web.InputBounds;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -21,7 +20,7 @@ final class ListParameters {
         return new LeadFilter(blankToNull(dealerId), blankToNull(region),
                 enumValue("status", status, LeadStatus.class), enumValue("grade", grade, Grade.class),
                 enumValue("channel", channel, Channel.class), enumValue("industry", industry, Industry.class),
-                date("from", from), date("to", to));
+                InputBounds.queryDate("from", from), InputBounds.queryDate("to", to));
     }
 
     private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
@@ -33,17 +32,6 @@ final class ListParameters {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid(name, "value '" + value + "' is not accepted; allowed: "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-        }
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(name, "must be a date YYYY-MM-DD");
         }
     }
 

@@ -1,0 +1,179 @@
+package com.dealerradar.local.e2e.fuzz;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Sends bad requests to the gateway, a bounded number at a time, and judges each answer: a 4xx with a
+ * problem+json body, or for a broken batch item a 200 whose every item is REJECTED. Keeps the counts per
+ * endpoint, status and mutation family, and each kind of failure once with its count.
+ */
+public final class FuzzRun {
+
+    private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([A-Z]+)\"");
+    private static final int FAILURE_KINDS_KEPT = 60;
+
+    private final String gatewayUrl;
+    private final HttpClient http;
+    private final Semaphore inFlight;
+    private final Map<String, Map<String, AtomicInteger>> statusesByEndpoint = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> families = new ConcurrentHashMap<>();
+    /** One example per endpoint, mutation and answer status, with how often it happened. */
+    private final Map<String, String> failureExamples = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failureCounts = new ConcurrentHashMap<>();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger resent = new AtomicInteger();
+
+    public FuzzRun(String gatewayUrl, int parallel) {
+        this.gatewayUrl = gatewayUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.inFlight = new Semaphore(parallel);
+    }
+
+    /**
+     * Sends all of them and returns when every answer has been judged. A request that got no answer in
+     * time is sent once more, alone, after the others: on a machine shared with other builds a stall
+     * says nothing about input handling, but a second silence is a failure.
+     */
+    public void send(List<BadRequest> requests) throws InterruptedException {
+        List<BadRequest> unanswered = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> pending = new ArrayList<>(requests.size());
+        for (BadRequest request : requests) {
+            inFlight.acquire();
+            pending.add(http.sendAsync(toHttp(request), HttpResponse.BodyHandlers.ofString())
+                    .handle((response, error) -> {
+                        try {
+                            if (error != null && error.getCause() instanceof HttpTimeoutException) {
+                                unanswered.add(request);
+                            } else {
+                                judge(request, response, error);
+                            }
+                        } finally {
+                            inFlight.release();
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        for (BadRequest request : unanswered) {
+            resent.incrementAndGet();
+            try {
+                judge(request, http.send(toHttp(request), HttpResponse.BodyHandlers.ofString()), null);
+            } catch (IOException e) {
+                judge(request, null, e);
+            }
+        }
+    }
+
+    public int sent() {
+        return sent.get();
+    }
+
+    public int failed() {
+        return failed.get();
+    }
+
+    /** Each kind of failure once, with its count and an example: what the assertion prints. */
+    public List<String> failures() {
+        List<String> kinds = new ArrayList<>();
+        new TreeMap<>(failureExamples).forEach((kind, example) ->
+                kinds.add(failureCounts.get(kind).get() + " x " + example));
+        return kinds;
+    }
+
+    /** How many requests each endpoint got. */
+    public Map<String, Integer> countsByEndpoint() {
+        Map<String, Integer> counts = new TreeMap<>();
+        statusesByEndpoint.forEach((endpoint, statuses) -> counts.put(endpoint,
+                statuses.values().stream().mapToInt(AtomicInteger::get).sum()));
+        return counts;
+    }
+
+    /** Requests per endpoint with their answers' statuses, and per mutation family: what the run printed. */
+    public String report(long seed) {
+        StringBuilder out = new StringBuilder("hostile input, seed " + seed + ": " + sent.get() + " requests, "
+                + failed.get() + " failed, " + resent.get() + " sent again after no answer in time\n");
+        new TreeMap<>(statusesByEndpoint).forEach((endpoint, statuses) -> {
+            int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+            out.append(String.format("  %-44s %6d  %s%n", endpoint, total, new TreeMap<>(statuses)));
+        });
+        out.append("  by mutation family:\n");
+        new TreeMap<>(families).forEach((family, n) -> out.append(String.format("    %-30s %6d%n", family, n.get())));
+        return out.toString();
+    }
+
+    private HttpRequest toHttp(BadRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + request.pathAndQuery()))
+                .timeout(Duration.ofSeconds(30))
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (request.contentType() != null) {
+            builder.header("Content-Type", request.contentType());
+        }
+        if (request.apiKey() != null) {
+            builder.header("X-Api-Key", request.apiKey());
+        }
+        return builder.build();
+    }
+
+    private void judge(BadRequest request, HttpResponse<String> response, Throwable error) {
+        sent.incrementAndGet();
+        String family = request.mutation().substring(0, request.mutation().indexOf(' ') < 0
+                ? request.mutation().length() : request.mutation().indexOf(' '));
+        families.computeIfAbsent(family.replace(":", ""), f -> new AtomicInteger()).incrementAndGet();
+        String status = error != null ? "error" : Integer.toString(response.statusCode());
+        statusesByEndpoint.computeIfAbsent(request.endpoint(), e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        String problem = error != null ? "no answer: " + error : verdict(request, response);
+        if (problem != null) {
+            failed.incrementAndGet();
+            String kind = request.endpoint() + " [" + request.mutation() + "] " + status;
+            failureCounts.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            if (failureExamples.size() < FAILURE_KINDS_KEPT) {
+                failureExamples.putIfAbsent(kind, request.endpoint() + " [" + request.mutation() + "] "
+                        + request.method() + " " + shortened(request.pathAndQuery()) + " -> " + problem);
+            }
+        }
+    }
+
+    /** Null when the answer refuses the request as the contract says; otherwise what is wrong with it. */
+    private static String verdict(BadRequest request, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (request.rejectedItem() && status == 200) {
+            List<String> outcomes = OUTCOME.matcher(response.body()).results().map(m -> m.group(1)).toList();
+            return !outcomes.isEmpty() && outcomes.stream().allMatch("REJECTED"::equals)
+                    && response.body().contains("\"errors\"") ? null
+                    : "200 with outcomes " + outcomes + ": " + shortened(response.body());
+        }
+        if (status < 400 || status > 499) {
+            return status + " " + shortened(response.body());
+        }
+        if (!type.startsWith("application/problem+json")) {
+            return status + " with Content-Type '" + type + "': " + shortened(response.body());
+        }
+        return null;
+    }
+
+    private static String shortened(String s) {
+        String oneLine = new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    }
+}
