@@ -2,6 +2,7 @@ package com.dealerradar.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -17,6 +18,13 @@ import de.bwaldvogel.mongo.MongoServer;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+    /**
+     * The library answers a command on the connection's event-loop thread, and the file store holds that
+     * thread until the write is in the file ({@link DurableH2Backend}). With the library's default of
+     * twice the cores, a few writers waiting for a commit stalled every other connection on their
+     * threads, reads included; with more threads, fewer connections share a waiting one.
+     */
+    private static final int CONNECTION_THREADS = 32;
 
     private final Supplier<MongoBackend> backends;
     private int port;
@@ -65,7 +73,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             return;
         }
         MongoServer starting = new MongoServer(backends.get());
-        starting.bind(HOST, port);
+        starting.bind(new InetSocketAddress(HOST, port), 1, CONNECTION_THREADS);
         port = starting.getLocalAddress().getPort();
         server = starting;
     }
