@@ -121,7 +121,9 @@ class AnalyticsEndpointsIT {
         put(dealer, FUNNEL_DEALER, "2026-11", "{\"total\": 10, \"byChannel\": {\"TV\": 5}}").expectStatus()
                 .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("byChannel.TV");
         put(dealer, FUNNEL_DEALER, "2026-11", "{\"total\": 10, \"byChannel\": {\"PHONE\": 50}}").expectStatus()
-                .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("byChannel");
+                .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("byChannel.PHONE");
+        put(dealer, FUNNEL_DEALER, "2026-11", "{\"total\": 10, \"byChannel\": {\"PHONE\": 6, \"ONLINE\": 6}}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("byChannel");
         put(dealer, FUNNEL_DEALER, "2026-13", "{\"total\": 10}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("month");
         put(dealer, FUNNEL_DEALER, "2026-11", "{\"total\": \"lots\"}").expectStatus().isBadRequest().expectBody().returnResult();
