@@ -1,5 +1,6 @@
 package com.dealerradar.gateway.route;
 
+import com.dealerradar.platform.web.Causes;
 import com.dealerradar.platform.web.Problems;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -46,15 +47,10 @@ class ServiceUnavailableFallback {
                 "the " + service + " is not available right now; try again shortly");
     }
 
+    /** The route's response timeout, the circuit breaker's time limit, or the connection dropped after sending. */
     private static boolean isUnanswered(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // the route's response timeout, the circuit breaker's time limit, or the connection dropped after sending
-            if (cause instanceof org.springframework.cloud.gateway.support.TimeoutException
-                    || cause instanceof TimeoutException || cause instanceof PrematureCloseException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof org.springframework.cloud.gateway.support.TimeoutException
+                || cause instanceof TimeoutException || cause instanceof PrematureCloseException);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {

@@ -1,5 +1,6 @@
 package com.dealerradar.platform.kafka;
 
+import com.dealerradar.platform.web.Causes;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
@@ -30,12 +31,6 @@ public final class TransientFaults {
 
     /** Whether {@code failure}, or anything it was caused by, is of a kind that passes by itself. */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            Throwable current = cause;
-            if (TRANSIENT.stream().anyMatch(kind -> kind.isInstance(current))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> TRANSIENT.stream().anyMatch(kind -> kind.isInstance(cause)));
     }
 }

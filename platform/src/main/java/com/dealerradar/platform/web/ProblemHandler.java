@@ -65,15 +65,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        if (hasCause(e, DataBufferLimitException.class)) {
+        if (Causes.find(e, DataBufferLimitException.class) != null) {
             return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
                     HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content Too Large", "the request body is too large")));
         }
-        DatabindException databind = cause(e, DatabindException.class);
+        DatabindException databind = Causes.find(e, DatabindException.class);
         if (databind != null && !databind.getPath().isEmpty()) {
             return Mono.just(ResponseEntity.badRequest().body(Problems.validation(List.of(BodyErrors.of(databind)))));
         }
-        if (hasCause(e, JacksonException.class) || hasCause(e, DecodingException.class)) {
+        if (Causes.find(e, JacksonException.class) != null || Causes.find(e, DecodingException.class) != null) {
             return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
                     List.of(new ApiProblem.FieldError("body", "is not well-formed JSON")))));
         }
@@ -81,18 +81,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? e.getMethodParameter().getParameterName() : "request";
         return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
                 List.of(new ApiProblem.FieldError(field, e.getReason() == null ? "is not valid" : e.getReason())))));
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        return cause(e, type) != null;
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }
