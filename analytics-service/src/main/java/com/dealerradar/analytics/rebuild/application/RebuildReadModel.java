@@ -81,11 +81,13 @@ public class RebuildReadModel {
                             intake.apply(event).block(STEP_TIMEOUT);
                         }
                     });
+            // At least once: the flush loop may have taken the last pending dealer-days and still be
+            // writing them; a flush waits for the one running, so after it every mark is in the cells.
             long written = 0;
-            while (refresher.hasPending()) {
+            do {
                 Long flushed = refresher.flush().block(STEP_TIMEOUT);
                 written += flushed == null ? 0 : flushed;
-            }
+            } while (refresher.hasPending());
             Report report = new Report(counts.events(), counts.skipped(), written,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             log.info("read model rebuilt: {}", report);
