@@ -2,7 +2,7 @@ package com.dealerradar.gateway.key;
 
 import com.dealerradar.gateway.auth.Callers;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package com.dealerradar.gateway.key;
 
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package com.dealerradar.gateway.key;
 
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import tools.jackson.databind.DatabindException;

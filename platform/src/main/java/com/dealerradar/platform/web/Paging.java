@@ -1,5 +1,7 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.ApiProblem;
+
 /** {@code page} from 0 (to {@value #MAX_PAGE}) and {@code size} 1 to 500 (default 50), as api.md sets for every list. */
 public record Paging(int page, int size) {
 

@@ -1,5 +1,6 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +35,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e));
+        return ResponseEntity.status(Problems.statusOf(e)).body(Problems.of(e));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,7 +1,9 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.ApiProblem;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -20,13 +22,18 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ApiProblem e) {
-        ProblemDetail problem = of(e.status(), e.slug(), e.status().getReasonPhrase(), e.getMessage());
+        HttpStatus status = statusOf(e);
+        ProblemDetail problem = of(status, e.slug(), status.getReasonPhrase(), e.getMessage());
         withErrors(problem, e.errors());
         return problem;
     }
 
+    public static HttpStatus statusOf(ApiProblem e) {
+        return HttpStatus.valueOf(e.kind().status());
+    }
+
     public static ProblemDetail validation(List<ApiProblem.FieldError> errors) {
-        ProblemDetail problem = of(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation",
                 "Bad Request", "the request is not valid");
         withErrors(problem, errors);
         return problem;

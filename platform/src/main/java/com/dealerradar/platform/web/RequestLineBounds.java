@@ -1,5 +1,6 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

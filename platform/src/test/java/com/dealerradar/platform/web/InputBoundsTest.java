@@ -1,5 +1,6 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ class InputBoundsTest {
         for (String extreme : new String[] {"-999999999-01-01", "+999999999-12-31", "1999-12-31", "2100-01-01"}) {
             assertThatThrownBy(() -> InputBounds.queryDate("to", extreme))
                     .isInstanceOfSatisfying(ApiProblem.class, p -> {
-                        assertThat(p.status().value()).isEqualTo(400);
+                        assertThat(p.kind().status()).isEqualTo(400);
                         assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("to");
                     });
         }

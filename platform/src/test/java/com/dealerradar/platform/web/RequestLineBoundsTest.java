@@ -1,5 +1,6 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

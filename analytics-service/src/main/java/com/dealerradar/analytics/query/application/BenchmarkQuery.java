@@ -7,7 +7,7 @@ import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.WilsonInterval;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

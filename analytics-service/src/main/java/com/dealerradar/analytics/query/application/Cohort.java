@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.InputBounds;
 import java.time.LocalDate;
 import java.time.YearMonth;

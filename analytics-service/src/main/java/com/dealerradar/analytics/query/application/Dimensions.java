@@ -8,7 +8,7 @@ import static com.dealerradar.analytics.fact.domain.CellView.INDUSTRY_MODEL;
 import static com.dealerradar.analytics.fact.domain.CellView.MODEL;
 import static com.dealerradar.analytics.fact.domain.CellView.REGION;
 
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 
 /** The {@code groupBy} and {@code dimension} parameters: which key of a rollup a row is for. */
 final class Dimensions {

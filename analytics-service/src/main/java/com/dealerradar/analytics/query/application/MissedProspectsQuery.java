@@ -7,7 +7,7 @@ import com.dealerradar.analytics.query.domain.ProspectKind;
 import com.dealerradar.analytics.query.domain.ProspectRadar;
 import com.dealerradar.analytics.query.domain.ProspectRadar.Finding;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.directory.DealerDirectory;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

@@ -9,7 +9,7 @@ import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.analytics.rebuild.adapter.kafka.TopicReplay;
 import com.dealerradar.platform.kafka.TopicNames;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

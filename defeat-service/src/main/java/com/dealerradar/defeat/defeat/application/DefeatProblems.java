@@ -2,7 +2,7 @@ package com.dealerradar.defeat.defeat.application;
 
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
 import com.dealerradar.defeat.defeat.domain.InvalidCommand;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 
 /** The domain's refusals as the API answers them. */
 final class DefeatProblems {

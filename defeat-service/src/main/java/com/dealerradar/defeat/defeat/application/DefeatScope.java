@@ -4,7 +4,7 @@ import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
 import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -9,7 +9,7 @@ import com.dealerradar.defeat.defeat.domain.NewCallback;
 import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.util.Objects;
 import org.springframework.stereotype.Service;

@@ -10,7 +10,7 @@ import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
 import com.dealerradar.defeat.lead.domain.KnownLead;
 import com.dealerradar.defeat.lead.domain.LeadStatus;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

@@ -8,7 +8,7 @@ import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.followup.lead.domain.Grade;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;

@@ -4,7 +4,7 @@ import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import org.springframework.stereotype.Service;

@@ -9,7 +9,7 @@ import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.dealerradar.followup.directory.DealerRegions;
 import com.dealerradar.followup.lead.domain.LeadScope;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

@@ -8,7 +8,7 @@ import com.dealerradar.lead.directory.adapter.mongo.DealerStore;
 import com.dealerradar.lead.directory.domain.Dealer;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import java.time.Clock;

@@ -3,10 +3,9 @@ package com.dealerradar.lead.lead.application;
 import com.dealerradar.lead.lead.domain.NewLead;
 import com.dealerradar.lead.lead.domain.Violation;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /** The checks every new lead passes before it is stored, alone or in a batch. */
 final class Admission {
@@ -30,7 +29,7 @@ final class Admission {
     }
 
     static ApiProblem unknownDealer(String dealerId) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-dealer",
+        return new ApiProblem(ApiProblem.Kind.UNPROCESSABLE, "unknown-dealer",
                 "dealer " + dealerId + " is not in the directory",
                 List.of(new ApiProblem.FieldError("dealerId", "unknown dealer")));
     }

@@ -9,7 +9,7 @@ import com.dealerradar.lead.lead.domain.PhoneNumber;
 import com.dealerradar.lead.lead.domain.PossibleDuplicate;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,7 +68,7 @@ public class CaptureBatch {
 
     /** Checked on the count of items before any of them is read. */
     public static ApiProblem tooLarge(int items) {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+        return new ApiProblem(ApiProblem.Kind.TOO_LARGE, "too-large",
                 "a batch holds at most " + MAX_ITEMS + " items, this one " + items,
                 List.of(new ApiProblem.FieldError("items", "must hold at most " + MAX_ITEMS + " items")));
     }

@@ -7,7 +7,7 @@ import com.dealerradar.lead.lead.domain.NewLead;
 import com.dealerradar.lead.lead.domain.PhoneNumber;
 import com.dealerradar.lead.lead.domain.PossibleDuplicate;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;

@@ -8,7 +8,7 @@ import com.dealerradar.lead.lead.domain.InvalidReason;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -4,7 +4,7 @@ import com.dealerradar.lead.directory.application.Directory;
 import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import java.time.ZoneId;

@@ -2,8 +2,7 @@ package com.dealerradar.lead.lead.application;
 
 import com.dealerradar.lead.lead.domain.IllegalTransition;
 import com.dealerradar.lead.lead.domain.LeadStatus;
-import com.dealerradar.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import com.dealerradar.platform.problem.ApiProblem;
 
 /** 409 for a command the lead's status does not allow; the problem names the current status. */
 public class LeadStatusConflict extends ApiProblem {
@@ -11,7 +10,7 @@ public class LeadStatusConflict extends ApiProblem {
     private final LeadStatus currentStatus;
 
     public LeadStatusConflict(IllegalTransition cause) {
-        super(HttpStatus.CONFLICT, "illegal-transition", cause.getMessage());
+        super(Kind.CONFLICT, "illegal-transition", cause.getMessage());
         this.currentStatus = cause.current();
     }
 

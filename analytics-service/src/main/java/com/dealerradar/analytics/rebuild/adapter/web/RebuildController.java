@@ -2,7 +2,7 @@ package com.dealerradar.analytics.rebuild.adapter.web;
 
 import com.dealerradar.analytics.rebuild.application.RebuildReadModel;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;

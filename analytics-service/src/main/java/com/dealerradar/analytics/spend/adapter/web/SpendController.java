@@ -5,7 +5,7 @@ import com.dealerradar.analytics.spend.adapter.mongo.SpendStore;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.InputBounds;
 import java.math.BigDecimal;
 import java.time.YearMonth;

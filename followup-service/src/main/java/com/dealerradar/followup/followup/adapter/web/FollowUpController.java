@@ -3,7 +3,7 @@ package com.dealerradar.followup.followup.adapter.web;
 import com.dealerradar.followup.followup.application.FollowUpQueries;
 import com.dealerradar.followup.followup.application.RecordFollowUp;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import jakarta.validation.Valid;

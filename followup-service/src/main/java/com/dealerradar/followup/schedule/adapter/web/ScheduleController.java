@@ -4,7 +4,7 @@ import com.dealerradar.followup.lead.domain.AtRiskReason;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.followup.schedule.application.ScheduleQueries;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.InputBounds;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;

@@ -1,7 +1,7 @@
 package com.dealerradar.lead.lead.adapter.web;
 
 import com.dealerradar.lead.lead.application.CaptureBatch;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.BodyErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

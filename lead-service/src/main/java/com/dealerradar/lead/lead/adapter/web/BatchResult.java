@@ -1,9 +1,11 @@
 package com.dealerradar.lead.lead.adapter.web;
 
 import com.dealerradar.lead.lead.application.CaptureBatch;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.web.Problems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /** One item's outcome in a batch response; a rejected item carries its problem in the problem+json shape. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -13,8 +15,9 @@ record BatchResult(int index, String outcome, String leadId, ItemProblem problem
     record ItemProblem(String type, String title, int status, String detail, List<ApiProblem.FieldError> errors) {
 
         static ItemProblem of(ApiProblem e) {
-            return new ItemProblem("https://dealer-radar.dev/problems/" + e.slug(), e.status().getReasonPhrase(),
-                    e.status().value(), e.getMessage(), e.errors());
+            HttpStatus status = Problems.statusOf(e);
+            return new ItemProblem("https://dealer-radar.dev/problems/" + e.slug(), status.getReasonPhrase(),
+                    status.value(), e.getMessage(), e.errors());
         }
     }
 

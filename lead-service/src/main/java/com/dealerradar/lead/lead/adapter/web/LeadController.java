@@ -9,7 +9,7 @@ import com.dealerradar.lead.lead.adapter.web.CommandRequests.DealRequest;
 import com.dealerradar.lead.lead.adapter.web.CommandRequests.GradeRequest;
 import com.dealerradar.lead.lead.adapter.web.CommandRequests.InvalidRequest;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.ApiProblem;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.web.PageOf;
 import com.dealerradar.platform.web.Paging;
 import jakarta.validation.Valid;

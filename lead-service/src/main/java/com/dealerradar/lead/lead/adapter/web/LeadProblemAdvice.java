@@ -18,6 +18,6 @@ class LeadProblemAdvice {
     ResponseEntity<ProblemDetail> statusConflict(LeadStatusConflict e) {
         ProblemDetail problem = Problems.of(e);
         problem.setProperty("currentStatus", e.currentStatus().name());
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(Problems.statusOf(e)).body(problem);
     }
 }

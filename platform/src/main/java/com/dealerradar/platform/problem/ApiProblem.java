@@ -1,0 +1,76 @@
+package com.dealerradar.platform.problem;
+
+import java.util.List;
+
+/**
+ * A failure that the caller caused or must know about. Use cases throw it in plain Java; the web
+ * edge ({@code ProblemHandler}) renders it as problem+json with the status its {@link Kind} names.
+ */
+public class ApiProblem extends RuntimeException {
+
+    /** What went wrong, as the caller must read it; each kind answers with one HTTP status. */
+    public enum Kind {
+        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), UNPROCESSABLE(422);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final Kind kind;
+    private final String slug;
+    private final List<FieldError> errors;
+
+    public ApiProblem(Kind kind, String slug, String detail) {
+        this(kind, slug, detail, List.of());
+    }
+
+    public ApiProblem(Kind kind, String slug, String detail, List<FieldError> errors) {
+        super(detail);
+        this.kind = kind;
+        this.slug = slug;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(Kind.NOT_FOUND, "not-found", what + " not found");
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(Kind.FORBIDDEN, "forbidden", detail);
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(Kind.CONFLICT, "conflict", detail);
+    }
+
+    public static ApiProblem invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /** The 400 of a request whose fields break these rules; the one way every service builds it. */
+    public static ApiProblem invalid(List<FieldError> errors) {
+        return new ApiProblem(Kind.INVALID, "validation", "the request is not valid", errors);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** One field that failed validation, named by its JSON path ({@code customer.kind}). */
+    public record FieldError(String field, String message) {}
+}

@@ -1,0 +1,3 @@
+package com.dealerradar.testkit.architecture.bad.domain;
+
+public record Price(long cents) {}

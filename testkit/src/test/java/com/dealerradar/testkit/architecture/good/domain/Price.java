@@ -1,0 +1,3 @@
+package com.dealerradar.testkit.architecture.good.domain;
+
+public record Price(long cents) {}
