@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -36,7 +37,21 @@ class BsonH2Backend extends H2Backend {
     protected MongoCollection<Object> collection(MongoDatabase database, String collectionName,
             CollectionOptions options, MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
             CursorRegistry cursorRegistry) {
-        return new H2Collection(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        return new Collection(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    /** An H2 collection whose queries answer copies ({@link DocumentCopies}); an update puts its copy back whole. */
+    static class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            return super.createQueryResult(DocumentCopies.of(matchedDocuments), batchSize);
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -27,7 +26,7 @@ class IdLookupH2Backend extends BsonH2Backend {
         return new Collection(database, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
-    static class Collection extends H2Collection {
+    static class Collection extends BsonH2Backend.Collection {
 
         private final MVMap<Object, Document> dataMap;
 

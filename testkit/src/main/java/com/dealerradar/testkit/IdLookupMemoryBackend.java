@@ -1,6 +1,9 @@
 package com.dealerradar.testkit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Comparator;
+import java.util.List;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -33,9 +36,37 @@ class IdLookupMemoryBackend extends MemoryBackend {
 
     static class Collection extends MemoryCollection {
 
+        private static final VarHandle DOCUMENTS = documentsHandle();
+
+        /** The library's own list of the stored documents, by position; it keeps no setter for a slot. */
+        private final List<Document> documents;
+
+        @SuppressWarnings("unchecked")
         Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
+            this.documents = (List<Document>) DOCUMENTS.get(this);
+        }
+
+        private static VarHandle documentsHandle() {
+            try {
+                return MethodHandles.privateLookupIn(MemoryCollection.class, MethodHandles.lookup())
+                        .findVarHandle(MemoryCollection.class, "documents", List.class);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("mongo-java-server's MemoryCollection no longer keeps its documents in a list", e);
+            }
+        }
+
+        /** Answers copies ({@link DocumentCopies}), so that an update changes a copy, never what a reader holds. */
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            return super.createQueryResult(DocumentCopies.of(matchedDocuments), batchSize);
+        }
+
+        /** The library updates in place and does nothing here; an update of a copy is put back whole instead. */
+        @Override
+        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+            documents.set(position, newDocument);
         }
 
         /** Every query, count, update, delete and findAndModify of the library plans here. */
