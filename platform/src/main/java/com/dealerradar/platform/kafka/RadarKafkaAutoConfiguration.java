@@ -1,11 +1,9 @@
 package com.dealerradar.platform.kafka;
 
-import com.dealerradar.events.Topics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -49,15 +46,10 @@ public class RadarKafkaAutoConfiguration {
         return new TopicNames(properties.topicPrefix());
     }
 
-    /** Every service declares every topic with its dead-letter twin; creating an existing topic is a no-op. */
+    /** Every service declares every topic with its dead-letter twin ({@link TopicDeclarations}). */
     @Bean
     public KafkaAdmin.NewTopics radarTopics(TopicNames topics, RadarKafkaProperties properties) {
-        List<NewTopic> all = new ArrayList<>();
-        for (String topic : topics.all()) {
-            all.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(1).build());
-            all.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(properties.partitions()).replicas(1).build());
-        }
-        return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(TopicDeclarations.of(topics, properties).toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param topicPrefix        prepended to every topic name (tests give each class its own)
  * @param partitions         partitions of every topic and its dead-letter topic
+ * @param replicationFactor  copies of every partition: 1 on one broker (the local stack), 3 in production;
+ *                           from 3 on, a write is acknowledged once two copies hold it
  * @param retryAttempts      tries of a record that fails the same way each time (a poison record)
  *                           before it goes to the dead-letter topic
  * @param retryBackoff       pause between those tries
@@ -18,6 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RadarKafkaProperties(
         @DefaultValue("") String topicPrefix,
         @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
         @DefaultValue("3") int retryAttempts,
         @DefaultValue("200ms") Duration retryBackoff,
-        @DefaultValue("10s") Duration transientBackoffMax) {}
+        @DefaultValue("10s") Duration transientBackoffMax) {
+
+    public RadarKafkaProperties {
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("radar.kafka.replication-factor must be at least 1");
+        }
+    }
+}
