@@ -21,6 +21,11 @@ public class DeadLetters {
         this.meters = meters;
     }
 
+    /** The producer that parks letters; it also publishes them back when they are re-driven. */
+    KafkaOperations<Object, Object> template() {
+        return template;
+    }
+
     DeadLetterPublishingRecoverer recoverer() {
         return new DeadLetterPublishingRecoverer(template, (record, failure) -> {
             meters.counter("radar.kafka.dead.letters", "topic", record.topic()).increment();

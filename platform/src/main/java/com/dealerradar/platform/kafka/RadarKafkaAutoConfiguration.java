@@ -4,20 +4,27 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -98,6 +105,29 @@ public class RadarKafkaAutoConfiguration {
                         byte[].class, new ByteArraySerializer(),
                         CloudEvent.class, new EventDataSerializer()), true));
         return new DeadLetters(new KafkaTemplate<>(factory), meters);
+    }
+
+    /** Reads this service's dead letters with a cursor group of its own ({@code <service>-dead-letters}). */
+    @Bean
+    public DeadLetterQueue deadLetterQueue(KafkaProperties kafka, DeadLetters deadLetters, TopicNames topics,
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners, Environment environment) {
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, environment.getRequiredProperty("spring.application.name") + "-dead-letters");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config,
+                new StringDeserializer(), new ByteArrayDeserializer());
+        return new DeadLetterQueue(consumers::createConsumer, deadLetters.template(), topics, () -> {
+            Set<String> groups = new HashSet<>();
+            listeners.ifAvailable(registry -> registry.getListenerContainers()
+                    .forEach(container -> groups.add(container.getGroupId())));
+            return groups;
+        });
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    DeadLetterController deadLetterController(DeadLetterQueue deadLetterQueue) {
+        return new DeadLetterController(deadLetterQueue);
     }
 
     @Bean
