@@ -140,6 +140,20 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void eachServicesAdministrationIsReachedUnderItsName() {
+        for (String service : List.of("lead-service", "followup-service", "defeat-service")) {
+            http.get().uri("/api/admin/" + service + "/dead-letters?limit=5").header("X-Api-Key", ADMIN_KEY).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.uri").isEqualTo("/api/admin/dead-letters?limit=5");
+            http.post().uri("/api/admin/" + service + "/dead-letters/redrive").header("X-Api-Key", ADMIN_KEY).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.uri").isEqualTo("/api/admin/dead-letters/redrive");
+        }
+        http.get().uri("/api/admin/analytics-service/dead-letters").header("X-Api-Key", ADMIN_KEY).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
     void aLargeBatchBodyPassesThrough() {
         byte[] twoMegabytes = new byte[2 * 1024 * 1024];
         java.util.Arrays.fill(twoMegabytes, (byte) ' ');
