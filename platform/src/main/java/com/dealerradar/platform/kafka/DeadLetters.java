@@ -1,6 +1,7 @@
 package com.dealerradar.platform.kafka;
 
 import com.dealerradar.events.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -16,9 +17,15 @@ public class DeadLetters {
     private final KafkaOperations<Object, Object> template;
     private final MeterRegistry meters;
 
-    DeadLetters(KafkaOperations<Object, Object> template, MeterRegistry meters) {
+    /** Counts from zero for every topic, so that an alert on the rate sees a series before the first letter. */
+    DeadLetters(KafkaOperations<Object, Object> template, MeterRegistry meters, TopicNames topics) {
         this.template = template;
         this.meters = meters;
+        topics.all().forEach(this::counter);
+    }
+
+    private Counter counter(String topic) {
+        return meters.counter("radar.kafka.dead.letters", "topic", topic);
     }
 
     /** The producer that parks letters; it also publishes them back when they are re-driven. */
@@ -28,7 +35,7 @@ public class DeadLetters {
 
     DeadLetterPublishingRecoverer recoverer() {
         return new DeadLetterPublishingRecoverer(template, (record, failure) -> {
-            meters.counter("radar.kafka.dead.letters", "topic", record.topic()).increment();
+            counter(record.topic()).increment();
             log.warn("record {}-{}@{} goes to the dead-letter topic: {}",
                     record.topic(), record.partition(), record.offset(), failure.getMessage());
             return new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition());

@@ -30,6 +30,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -60,7 +62,7 @@ public class RadarKafkaAutoConfiguration {
     }
 
     @Bean
-    public ProducerFactory<String, CloudEvent> eventProducerFactory(KafkaProperties kafka) {
+    public ProducerFactory<String, CloudEvent> eventProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
@@ -75,6 +77,7 @@ public class RadarKafkaAutoConfiguration {
         DefaultKafkaProducerFactory<String, CloudEvent> factory = new DefaultKafkaProducerFactory<>(config);
         // Unsent events wait in their outbox, so shutting down need not wait long for in-flight sends.
         factory.setPhysicalCloseTimeout(5);
+        factory.addListener(new MicrometerProducerListener<>(meters));
         return factory;
     }
 
@@ -84,18 +87,21 @@ public class RadarKafkaAutoConfiguration {
     }
 
     @Bean
-    public ConsumerFactory<String, CloudEvent> eventConsumerFactory(KafkaProperties kafka) {
+    public ConsumerFactory<String, CloudEvent> eventConsumerFactory(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new DefaultKafkaConsumerFactory<>(config);
+        DefaultKafkaConsumerFactory<String, CloudEvent> factory = new DefaultKafkaConsumerFactory<>(config);
+        // The clients' own metrics, consumer lag among them (kafka.consumer.fetch.manager.records.lag.max).
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     @Bean
-    public DeadLetters deadLetters(KafkaProperties kafka, MeterRegistry meters) {
+    public DeadLetters deadLetters(KafkaProperties kafka, MeterRegistry meters, TopicNames topics) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -104,7 +110,7 @@ public class RadarKafkaAutoConfiguration {
                 new DelegatingByTypeSerializer(Map.of(
                         byte[].class, new ByteArraySerializer(),
                         CloudEvent.class, new EventDataSerializer()), true));
-        return new DeadLetters(new KafkaTemplate<>(factory), meters);
+        return new DeadLetters(new KafkaTemplate<>(factory), meters, topics);
     }
 
     /** Reads this service's dead letters with a cursor group of its own ({@code <service>-dead-letters}). */

@@ -37,7 +37,7 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    public OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxCollections collections) {
-        return new OutboxSweeper(relay, collections.names());
+    public OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxCollections collections, MeterRegistry meters) {
+        return new OutboxSweeper(relay, collections.names(), meters);
     }
 }

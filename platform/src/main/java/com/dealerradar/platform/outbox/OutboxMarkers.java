@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -116,6 +117,17 @@ public class OutboxMarkers {
         Query query = Query.query(Criteria.where("collection").is(collection)
                 .and(TOUCHED_AT).lt(Date.from(Instant.now().minus(quiet)))).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).map(marker -> toMarker(collection, marker));
+    }
+
+    /**
+     * The longest-waiting marker older than {@code quiet}. Markers exist only while events wait, so
+     * this reads as many documents as are pending, however much was ever written.
+     */
+    public Mono<Marker> oldest(String collection, Duration quiet) {
+        Query query = Query.query(Criteria.where("collection").is(collection)
+                .and(TOUCHED_AT).lt(Date.from(Instant.now().minus(quiet))))
+                .with(Sort.by(TOUCHED_AT)).limit(1);
+        return mongo.findOne(query, Document.class, COLLECTION).map(marker -> toMarker(collection, marker));
     }
 
     private static Marker toMarker(String collection, Document marker) {

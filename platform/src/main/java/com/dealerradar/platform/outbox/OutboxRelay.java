@@ -134,6 +134,11 @@ public class OutboxRelay {
                 .reduce(new Sweep(0, 0), (sweep, sent) -> new Sweep(sweep.aggregates() + 1, sweep.events() + sent));
     }
 
+    /** When the oldest marker of {@code collection} was raised, if any is older than {@code quiet}: how long the backlog has waited. */
+    public Mono<Instant> oldestPending(String collection, Duration quiet) {
+        return markers.oldest(collection, quiet).map(OutboxMarkers.Marker::touchedAt);
+    }
+
     /**
      * Marks the aggregates of one collection that hold events but no marker: those written before
      * markers existed. It scans the collection once, so it runs once, at startup, never on a hot path.

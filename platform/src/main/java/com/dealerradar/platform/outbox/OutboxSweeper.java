@@ -1,7 +1,13 @@
 package com.dealerradar.platform.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,10 +29,19 @@ public class OutboxSweeper {
 
     private final OutboxRelay relay;
     private final List<String> collections;
+    private final Map<String, AtomicLong> backlogAgeSeconds = new ConcurrentHashMap<>();
 
-    public OutboxSweeper(OutboxRelay relay, List<String> collections) {
+    /** Registers {@code radar.outbox.backlog.age} per collection: how long the oldest unpublished event has waited, at the last sweep. */
+    public OutboxSweeper(OutboxRelay relay, List<String> collections, MeterRegistry meters) {
         this.relay = relay;
         this.collections = List.copyOf(collections);
+        for (String collection : this.collections) {
+            AtomicLong age = new AtomicLong();
+            backlogAgeSeconds.put(collection, age);
+            Gauge.builder("radar.outbox.backlog.age", age, AtomicLong::get).baseUnit("seconds")
+                    .description("how long the oldest event not yet published has waited, at the last sweep")
+                    .tag("collection", collection).register(meters);
+        }
     }
 
     /** Adopts the events written before pending-outbox markers existed, so that the sweep finds them. */
@@ -56,6 +71,12 @@ public class OutboxSweeper {
     }
 
     private void sweep(String collection) {
+        drain(collection);
+        Instant oldest = relay.oldestPending(collection, QUIET).block();
+        backlogAgeSeconds.get(collection).set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
+    }
+
+    private void drain(String collection) {
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             OutboxRelay.Sweep done = relay.sweep(collection, QUIET, BATCH).block();
             if (done == null) {
