@@ -6,7 +6,7 @@ import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.problem.ApiProblem;
-import com.dealerradar.platform.web.InputBounds;
+import com.dealerradar.platform.problem.InputBounds;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
