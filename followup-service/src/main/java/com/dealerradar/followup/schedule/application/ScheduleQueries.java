@@ -1,6 +1,6 @@
 package com.dealerradar.followup.schedule.application;
 
-import com.dealerradar.followup.lead.adapter.mongo.LeadLists;
+import com.dealerradar.followup.lead.application.LeadLists;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.paging.PageOf;
