@@ -10,6 +10,7 @@ import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.analytics.fact.application.Facts;
 import com.dealerradar.platform.kafka.TopicNames;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,8 +63,11 @@ public class RebuildReadModel {
 
     public record Report(long events, long skipped, long groups, long millis) {}
 
-    /** Blocks until done; a second call while one runs is refused (409). */
-    public Report rebuild() {
+    /** ADMIN only; blocks until done; a second call while one runs is refused (409). */
+    public Report rebuild(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ApiProblem.forbidden("only ADMIN may rebuild the read model");
+        }
         if (!running.compareAndSet(false, true)) {
             throw ApiProblem.conflict("a rebuild is already running");
         }
