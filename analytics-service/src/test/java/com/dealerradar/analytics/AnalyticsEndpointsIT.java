@@ -7,7 +7,7 @@ import static com.dealerradar.analytics.support.DataSets.TARGET_REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.dealerradar.analytics.directory.DealerDirectory;
+import com.dealerradar.analytics.directory.application.DirectoryProjection;
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.analytics.support.DataSets;
@@ -53,7 +53,7 @@ class AnalyticsEndpointsIT {
     @Autowired
     CellRefresher cells;
     @Autowired
-    DealerDirectory directory;
+    DirectoryProjection directory;
     private WebTestClient client;
 
     @BeforeAll

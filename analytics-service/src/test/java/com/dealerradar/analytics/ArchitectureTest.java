@@ -1,12 +1,13 @@
 package com.dealerradar.analytics;
 
-import com.dealerradar.testkit.DomainPurity;
+import com.dealerradar.testkit.HexagonalArchitecture;
 import org.junit.jupiter.api.Test;
 
+/** Ports and adapters: the domain is plain Java, use cases talk to ports, only adapters know the frameworks. */
 class ArchitectureTest {
 
     @Test
-    void theDomainIsPlainJava() {
-        DomainPurity.check("com.dealerradar.analytics");
+    void keepsPortsAndAdapters() {
+        HexagonalArchitecture.check("com.dealerradar.analytics");
     }
 }

@@ -1,5 +1,6 @@
 package com.dealerradar.platform.web;
 
+import com.dealerradar.platform.problem.InputBounds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,6 +1,7 @@
 package com.dealerradar.platform.web;
 
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.InputBounds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package com.dealerradar.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dealerradar.platform.problem.InputBounds;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,17 +1,11 @@
 package com.dealerradar.analytics.fact.application;
 
-import com.dealerradar.analytics.fact.adapter.mongo.CellIndex;
-import com.dealerradar.analytics.fact.adapter.mongo.CellStore;
-import com.dealerradar.analytics.fact.adapter.mongo.DirtyMarkers;
-import com.dealerradar.analytics.fact.adapter.mongo.FactDocuments;
-import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
 import com.dealerradar.analytics.fact.domain.Cell;
 import com.dealerradar.analytics.fact.domain.CellCalculator;
 import com.dealerradar.analytics.fact.domain.CellScope;
 import com.dealerradar.analytics.fact.domain.CellView;
 import com.dealerradar.analytics.fact.domain.DealerDay;
 import com.dealerradar.analytics.fact.domain.GroupKey;
-import com.dealerradar.analytics.fact.domain.LeadFact;
 import com.dealerradar.analytics.fact.domain.Periods;
 import com.dealerradar.analytics.fact.domain.Rollup;
 import java.time.Duration;
@@ -50,8 +44,8 @@ public class CellRefresher {
     private static final int ATTEMPTS = 50;
     private static final CellView[] VIEWS = CellView.values();
 
-    private final FactStore facts;
-    private final CellStore cells;
+    private final Facts facts;
+    private final Cells cells;
     private final CellIndex index;
     private final DirtyMarkers markers;
     private final AtomicReference<Set<DealerDay>> pending = new AtomicReference<>(ConcurrentHashMap.newKeySet());
@@ -65,7 +59,7 @@ public class CellRefresher {
      * @param flushTimeout a flush that takes longer is given up and its dealer-days stay pending for the
      *                     next one, so that one operation that never answers cannot stall the cells
      */
-    public CellRefresher(FactStore facts, CellStore cells, CellIndex index, DirtyMarkers markers,
+    public CellRefresher(Facts facts, Cells cells, CellIndex index, DirtyMarkers markers,
             @Value("${radar.analytics.flush-timeout:30s}") Duration flushTimeout,
             @Value("${radar.analytics.flush-chunk:100}") int flushChunk) {
         this.flushTimeout = flushTimeout;
@@ -201,10 +195,9 @@ public class CellRefresher {
     /** A dealer's day, every view, from the day's facts. */
     private Mono<Long> recomputeDay(DealerDay day) {
         return recompute(day.day(), CellScope.dealer(day.dealerId()), () -> index.leadsOf(day.dealerId(), day.day())
-                .flatMapMany(facts::findAll)
-                .filter(FactStore::hasGroup)
-                .collect(Collectors.groupingBy(FactStore::groupOf, LinkedHashMap::new,
-                        Collectors.mapping(FactDocuments::toFact, Collectors.<LeadFact>toList())))
+                .flatMapMany(facts::filed)
+                .collect(Collectors.groupingBy(Facts.Filed::group, LinkedHashMap::new,
+                        Collectors.mapping(Facts.Filed::fact, Collectors.toList())))
                 .map(CellCalculator::groups)
                 .map(groups -> {
                     Map<CellView, List<Rollup>> children = new LinkedHashMap<>();

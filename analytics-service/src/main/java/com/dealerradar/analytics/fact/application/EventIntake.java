@@ -1,6 +1,5 @@
 package com.dealerradar.analytics.fact.application;
 
-import com.dealerradar.analytics.fact.adapter.mongo.CellIndex;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventTypes;
 import org.springframework.stereotype.Service;

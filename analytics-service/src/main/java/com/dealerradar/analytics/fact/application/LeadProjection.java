@@ -1,8 +1,6 @@
 package com.dealerradar.analytics.fact.application;
 
-import com.dealerradar.analytics.directory.DealerDirectory;
-import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
-import com.dealerradar.analytics.fact.adapter.mongo.ModelCatalogue;
+import com.dealerradar.analytics.directory.application.DealerDirectory;
 import com.dealerradar.analytics.fact.domain.CohortDay;
 import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.events.EventEnvelope;
@@ -26,7 +24,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -43,12 +40,12 @@ import reactor.core.publisher.Mono;
 @Service
 public class LeadProjection {
 
-    private final FactStore facts;
+    private final Facts facts;
     private final DealerDirectory directory;
     private final ModelCatalogue models;
     private final ZoneId groupZone;
 
-    public LeadProjection(FactStore facts, DealerDirectory directory, ModelCatalogue models, ZoneId groupZone) {
+    public LeadProjection(Facts facts, DealerDirectory directory, ModelCatalogue models, ZoneId groupZone) {
         this.facts = facts;
         this.directory = directory;
         this.models = models;
@@ -59,7 +56,7 @@ public class LeadProjection {
     public record Applied(String leadId, GroupKey group) {}
 
     public Mono<Applied> apply(EventEnvelope event) {
-        Mono<Document> fact = switch (event.type()) {
+        return switch (event.type()) {
             case EventTypes.LEAD_CAPTURED -> captured(event, read(event, LeadCaptured.class));
             case EventTypes.LEAD_GRADED -> graded(event, read(event, LeadGraded.class));
             case EventTypes.LEAD_CONTACT_RETAINED -> leadChange(event, read(event, LeadContactRetained.class).leadId(),
@@ -74,10 +71,9 @@ public class LeadProjection {
             case EventTypes.DEFEAT_REVERSED -> reversed(event, read(event, DefeatReversed.class));
             default -> Mono.empty();
         };
-        return fact.filter(FactStore::hasGroup).map(doc -> new Applied(doc.getString("_id"), FactStore.groupOf(doc)));
     }
 
-    private Mono<Document> captured(EventEnvelope event, LeadCaptured lead) {
+    private Mono<Applied> captured(EventEnvelope event, LeadCaptured lead) {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("dealerId", lead.dealerId());
         fact.put("region", lead.region());
@@ -100,11 +96,11 @@ public class LeadProjection {
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(entry -> {
                     fact.put("modelKey", entry.orElse(null));
-                    return facts.applyLeadEvent(lead.leadId(), event.sequence(), fact);
+                    return applied(lead.leadId(), facts.applyLeadEvent(lead.leadId(), event.sequence(), fact));
                 });
     }
 
-    private Mono<Document> won(EventEnvelope event, LeadWon won) {
+    private Mono<Applied> won(EventEnvelope event, LeadWon won) {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("status", "WON");
         fact.put("wonAt", date(won.occurredAt()));
@@ -116,31 +112,31 @@ public class LeadProjection {
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(entry -> {
                     fact.put("wonModelKey", entry.orElse(null));
-                    return facts.applyLeadEvent(won.leadId(), event.sequence(), fact);
+                    return applied(won.leadId(), facts.applyLeadEvent(won.leadId(), event.sequence(), fact));
                 });
     }
 
-    private Mono<Document> invalidated(EventEnvelope event, LeadInvalidated invalid) {
+    private Mono<Applied> invalidated(EventEnvelope event, LeadInvalidated invalid) {
         Map<String, Object> fact = new LinkedHashMap<>();
         fact.put("status", "INVALID");
         fact.put("invalidReason", invalid.reason());
-        return facts.applyLeadEvent(invalid.leadId(), event.sequence(), fact);
+        return applied(invalid.leadId(), facts.applyLeadEvent(invalid.leadId(), event.sequence(), fact));
     }
 
-    private Mono<Document> graded(EventEnvelope event, LeadGraded graded) {
+    private Mono<Applied> graded(EventEnvelope event, LeadGraded graded) {
         return leadChange(event, graded.leadId(), Map.of("grade", graded.grade()));
     }
 
     /** Only a confirmed defeat (AT_RISK, DEFEATED) or a reversed one (OPEN) changes the status this way. */
-    private Mono<Document> statusChanged(EventEnvelope event, LeadStatusChanged changed) {
+    private Mono<Applied> statusChanged(EventEnvelope event, LeadStatusChanged changed) {
         return leadChange(event, changed.leadId(), Map.of("status", changed.status()));
     }
 
-    private Mono<Document> leadChange(EventEnvelope event, String leadId, Map<String, Object> sets) {
-        return facts.applyLeadEvent(leadId, event.sequence(), sets);
+    private Mono<Applied> leadChange(EventEnvelope event, String leadId, Map<String, Object> sets) {
+        return applied(leadId, facts.applyLeadEvent(leadId, event.sequence(), sets));
     }
 
-    private Mono<Document> followUp(EventEnvelope event, FollowUpRecorded followUp) {
+    private Mono<Applied> followUp(EventEnvelope event, FollowUpRecorded followUp) {
         Map<String, Object> sets = new LinkedHashMap<>(ids(followUp.dealerId(), followUp.region()));
         Map<String, Object> minimums = new LinkedHashMap<>();
         if (followUp.reached()) {
@@ -150,10 +146,10 @@ public class LeadProjection {
                 minimums.put("firstResponseMinutes", followUp.firstResponseMinutes());
             }
         }
-        return facts.applyFollowUp(followUp.leadId(), sets, minimums);
+        return applied(followUp.leadId(), facts.applyFollowUp(followUp.leadId(), sets, minimums));
     }
 
-    private Mono<Document> reported(EventEnvelope event, DefeatReported defeat) {
+    private Mono<Applied> reported(EventEnvelope event, DefeatReported defeat) {
         Map<String, Object> sets = new LinkedHashMap<>(ids(defeat.dealerId(), defeat.region()));
         sets.put("defeatId", defeat.defeatId());
         sets.put("defeatState", "PENDING_CALLBACK");
@@ -172,7 +168,7 @@ public class LeadProjection {
         return defeatEvent(event, defeat.defeatId(), defeat.leadId(), sets, Map.of("defeatsReported", 1));
     }
 
-    private Mono<Document> callback(EventEnvelope event, DefeatCallbackRecorded callback) {
+    private Mono<Applied> callback(EventEnvelope event, DefeatCallbackRecorded callback) {
         Map<String, Object> sets = new LinkedHashMap<>(ids(callback.dealerId(), callback.region()));
         sets.put("callbackAttempts", callback.attempt());
         sets.put("lastCallbackOutcome", callback.outcome());
@@ -185,14 +181,14 @@ public class LeadProjection {
         if (callback.boughtModel() != null) {
             sets.put("boughtModel", callback.boughtModel());
         }
-        Document ratings = ratings(callback.ratings());
+        Map<String, Integer> ratings = ratings(callback.ratings());
         if (!ratings.isEmpty()) {
             sets.put("ratings", ratings);
         }
         return defeatEvent(event, callback.defeatId(), callback.leadId(), sets, Map.of());
     }
 
-    private Mono<Document> confirmed(EventEnvelope event, DefeatConfirmed defeat) {
+    private Mono<Applied> confirmed(EventEnvelope event, DefeatConfirmed defeat) {
         Map<String, Object> sets = new LinkedHashMap<>(ids(defeat.dealerId(), defeat.region()));
         sets.put("defeatState", "CONFIRMED");
         sets.put("defeatKind", defeat.kind());
@@ -203,15 +199,20 @@ public class LeadProjection {
         return defeatEvent(event, defeat.defeatId(), defeat.leadId(), sets, Map.of("defeatsConfirmed", 1));
     }
 
-    private Mono<Document> reversed(EventEnvelope event, DefeatReversed defeat) {
+    private Mono<Applied> reversed(EventEnvelope event, DefeatReversed defeat) {
         Map<String, Object> sets = new LinkedHashMap<>(ids(defeat.dealerId(), defeat.region()));
         sets.put("defeatState", "REVERSED");
         return defeatEvent(event, defeat.defeatId(), defeat.leadId(), sets, Map.of("defeatsReversed", 1));
     }
 
-    private Mono<Document> defeatEvent(EventEnvelope event, String defeatId, String leadId, Map<String, Object> sets,
+    private Mono<Applied> defeatEvent(EventEnvelope event, String defeatId, String leadId, Map<String, Object> sets,
             Map<String, Number> increments) {
-        return facts.applyDefeatEvent(leadId, defeatId, event.sequence(), event.time().toInstant(), sets, increments);
+        return applied(leadId,
+                facts.applyDefeatEvent(leadId, defeatId, event.sequence(), event.time().toInstant(), sets, increments));
+    }
+
+    private static Mono<Applied> applied(String leadId, Mono<GroupKey> group) {
+        return group.map(g -> new Applied(leadId, g));
     }
 
     /** Follow-up and defeat events carry these too; the capture sets the same values. */
@@ -226,23 +227,23 @@ public class LeadProjection {
         return ids;
     }
 
-    private static Document ratings(Ratings ratings) {
-        Document doc = new Document();
+    private static Map<String, Integer> ratings(Ratings ratings) {
+        Map<String, Integer> rated = new LinkedHashMap<>();
         if (ratings == null) {
-            return doc;
+            return rated;
         }
-        putIfRated(doc, "reception", ratings.reception());
-        putIfRated(doc, "needsAnalysis", ratings.needsAnalysis());
-        putIfRated(doc, "presentation", ratings.presentation());
-        putIfRated(doc, "testDrive", ratings.testDrive());
-        putIfRated(doc, "negotiation", ratings.negotiation());
-        putIfRated(doc, "followUp", ratings.followUp());
-        return doc;
+        putIfRated(rated, "reception", ratings.reception());
+        putIfRated(rated, "needsAnalysis", ratings.needsAnalysis());
+        putIfRated(rated, "presentation", ratings.presentation());
+        putIfRated(rated, "testDrive", ratings.testDrive());
+        putIfRated(rated, "negotiation", ratings.negotiation());
+        putIfRated(rated, "followUp", ratings.followUp());
+        return rated;
     }
 
-    private static void putIfRated(Document doc, String step, Integer rating) {
+    private static void putIfRated(Map<String, Integer> rated, String step, Integer rating) {
         if (rating != null) {
-            doc.append(step, rating);
+            rated.put(step, rating);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.fact.adapter.mongo.CellIndex;
-import com.dealerradar.analytics.fact.adapter.mongo.CellStore;
+import com.dealerradar.analytics.fact.application.CellIndex;
+import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.domain.Cell;
 import com.dealerradar.analytics.fact.domain.CellScope;
 import com.dealerradar.analytics.fact.domain.CellView;
@@ -25,10 +25,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class CellReader {
 
-    private final CellStore cells;
+    private final Cells cells;
     private final CellIndex index;
 
-    public CellReader(CellStore cells, CellIndex index) {
+    public CellReader(Cells cells, CellIndex index) {
         this.cells = cells;
         this.index = index;
     }

@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.platform.problem.ApiProblem;
-import com.dealerradar.platform.web.InputBounds;
+import com.dealerradar.platform.problem.InputBounds;
 import java.time.LocalDate;
 import java.time.YearMonth;
 

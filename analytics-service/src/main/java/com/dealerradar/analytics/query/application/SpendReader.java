@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.spend.adapter.mongo.SpendStore;
+import com.dealerradar.analytics.spend.application.MonthlySpends;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -18,10 +18,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class SpendReader {
 
-    private final SpendStore store;
+    private final MonthlySpends spends;
 
-    public SpendReader(SpendStore store) {
-        this.store = store;
+    public SpendReader(MonthlySpends spends) {
+        this.spends = spends;
     }
 
     public Mono<BigDecimal> total(ScopeFilter scope, Cohort cohort) {
@@ -38,14 +38,14 @@ public class SpendReader {
 
     /** Every month of the cohort (an open end: the first or last month with spend) of the scope's dealers. */
     private Flux<MonthlySpend> months(ScopeFilter scope, Cohort cohort) {
-        return store.indexOf(scope.dealerId() != null ? null : scope.region()).flatMapMany(index -> {
+        return spends.indexOf(scope.dealerId() != null ? null : scope.region()).flatMapMany(index -> {
             YearMonth from = cohort.firstMonth() != null ? cohort.firstMonth() : index.first();
             YearMonth to = cohort.lastMonth() != null ? cohort.lastMonth() : index.last();
             if (from == null || to == null) {
                 return Flux.empty();
             }
             List<String> dealers = scope.dealerId() != null ? List.of(scope.dealerId()) : index.dealers();
-            return store.find(dealers, from, to);
+            return spends.find(dealers, from, to);
         });
     }
 }

@@ -1,21 +1,21 @@
 package com.dealerradar.analytics.rebuild.application;
 
-import com.dealerradar.analytics.directory.DealerDirectory;
-import com.dealerradar.analytics.fact.adapter.mongo.CellIndex;
-import com.dealerradar.analytics.fact.adapter.mongo.CellStore;
-import com.dealerradar.analytics.fact.adapter.mongo.DirtyMarkers;
-import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
+import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.directory.application.DirectoryProjection;
+import com.dealerradar.analytics.fact.application.CellIndex;
 import com.dealerradar.analytics.fact.application.CellRefresher;
+import com.dealerradar.analytics.fact.application.Cells;
+import com.dealerradar.analytics.fact.application.DirtyMarkers;
 import com.dealerradar.analytics.fact.application.EventIntake;
-import com.dealerradar.analytics.rebuild.adapter.kafka.TopicReplay;
+import com.dealerradar.analytics.fact.application.Facts;
 import com.dealerradar.platform.kafka.TopicNames;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,25 +32,27 @@ public class RebuildReadModel {
     private static final Logger log = LoggerFactory.getLogger(RebuildReadModel.class);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
 
-    private final KafkaListenerEndpointRegistry listeners;
+    private final LiveConsumers listeners;
     private final TopicReplay replay;
     private final TopicNames topics;
     private final DealerDirectory directory;
-    private final FactStore facts;
-    private final CellStore cells;
+    private final DirectoryProjection directoryProjection;
+    private final Facts facts;
+    private final Cells cells;
     private final CellIndex index;
     private final DirtyMarkers markers;
     private final EventIntake intake;
     private final CellRefresher refresher;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public RebuildReadModel(KafkaListenerEndpointRegistry listeners, TopicReplay replay, TopicNames topics,
-            DealerDirectory directory, FactStore facts, CellStore cells, CellIndex index, DirtyMarkers markers,
-            EventIntake intake, CellRefresher refresher) {
+    public RebuildReadModel(LiveConsumers listeners, TopicReplay replay, TopicNames topics,
+            DealerDirectory directory, DirectoryProjection directoryProjection, Facts facts, Cells cells,
+            CellIndex index, DirtyMarkers markers, EventIntake intake, CellRefresher refresher) {
         this.listeners = listeners;
         this.replay = replay;
         this.topics = topics;
         this.directory = directory;
+        this.directoryProjection = directoryProjection;
         this.facts = facts;
         this.cells = cells;
         this.index = index;
@@ -61,13 +63,16 @@ public class RebuildReadModel {
 
     public record Report(long events, long skipped, long groups, long millis) {}
 
-    /** Blocks until done; a second call while one runs is refused (409). */
-    public Report rebuild() {
+    /** ADMIN only; blocks until done; a second call while one runs is refused (409). */
+    public Report rebuild(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ApiProblem.forbidden("only ADMIN may rebuild the read model");
+        }
         if (!running.compareAndSet(false, true)) {
             throw ApiProblem.conflict("a rebuild is already running");
         }
         long started = System.nanoTime();
-        listeners.getListenerContainers().forEach(container -> container.stop());
+        listeners.stopAll();
         try {
             directory.dropAll().then(facts.dropAll()).then(cells.dropAll()).then(index.dropAll())
                     .then(markers.dropAll()).block(STEP_TIMEOUT);
@@ -76,7 +81,7 @@ public class RebuildReadModel {
                     List.of(topics.directory(), topics.leads(), topics.followups(), topics.defeats()),
                     (topic, event) -> {
                         if (topic.equals(topics.directory())) {
-                            directory.apply(event).block(STEP_TIMEOUT);
+                            directoryProjection.apply(event).block(STEP_TIMEOUT);
                         } else {
                             intake.apply(event).block(STEP_TIMEOUT);
                         }
@@ -93,7 +98,7 @@ public class RebuildReadModel {
             log.info("read model rebuilt: {}", report);
             return report;
         } finally {
-            listeners.getListenerContainers().forEach(container -> container.start());
+            listeners.startAll();
             running.set(false);
         }
     }

@@ -1,6 +1,5 @@
 package com.dealerradar.followup.cadence.application;
 
-import com.dealerradar.followup.cadence.adapter.mongo.CadenceStore;
 import com.dealerradar.followup.cadence.domain.Cadence;
 import com.dealerradar.followup.cadence.domain.GradeCadence;
 import com.dealerradar.followup.domain.Violation;
@@ -21,16 +20,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class CadenceSettings {
 
-    private final CadenceStore store;
+    private final Cadences cadences;
     private final LeadViews leads;
 
-    public CadenceSettings(CadenceStore store, LeadViews leads) {
-        this.store = store;
+    public CadenceSettings(Cadences cadences, LeadViews leads) {
+        this.cadences = cadences;
         this.leads = leads;
     }
 
     public Mono<Cadence> current() {
-        return store.current();
+        return cadences.current();
     }
 
     public Mono<Cadence> replace(Caller caller, Map<Grade, GradeCadence> grades) {
@@ -42,7 +41,7 @@ public class CadenceSettings {
             return Mono.error(ApiProblem.invalid(
                     violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
         }
-        return store.replace(grades).flatMap(cadence -> leads.replanStale(cadence)
-                .then(store.replanned(cadence.revision())).thenReturn(cadence));
+        return cadences.replace(grades).flatMap(cadence -> leads.replanStale(cadence)
+                .then(cadences.replanned(cadence.revision())).thenReturn(cadence));
     }
 }

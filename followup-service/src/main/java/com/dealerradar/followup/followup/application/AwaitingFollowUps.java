@@ -1,6 +1,5 @@
 package com.dealerradar.followup.followup.application;
 
-import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpState;
 import com.dealerradar.followup.lead.application.LeadViews;
@@ -22,12 +21,12 @@ public class AwaitingFollowUps {
 
     private static final Logger log = LoggerFactory.getLogger(AwaitingFollowUps.class);
 
-    private final FollowUpStore followUps;
+    private final FollowUps followUps;
     private final LeadViews leads;
     private final CountFollowUp counter;
     private final MeterRegistry meters;
 
-    public AwaitingFollowUps(FollowUpStore followUps, LeadViews leads, CountFollowUp counter, MeterRegistry meters) {
+    public AwaitingFollowUps(FollowUps followUps, LeadViews leads, CountFollowUp counter, MeterRegistry meters) {
         this.followUps = followUps;
         this.leads = leads;
         this.counter = counter;

@@ -1,6 +1,5 @@
 package com.dealerradar.followup.followup.application;
 
-import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpState;
 import com.dealerradar.followup.lead.application.LeadViews;
@@ -17,9 +16,9 @@ import reactor.core.publisher.Mono;
 public class CountFollowUp {
 
     private final LeadViews leads;
-    private final FollowUpStore followUps;
+    private final FollowUps followUps;
 
-    public CountFollowUp(LeadViews leads, FollowUpStore followUps) {
+    public CountFollowUp(LeadViews leads, FollowUps followUps) {
         this.leads = leads;
         this.followUps = followUps;
     }

@@ -1,12 +1,11 @@
 package com.dealerradar.followup.followup.application;
 
-import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
-import com.dealerradar.platform.web.PageOf;
-import com.dealerradar.platform.web.Paging;
+import com.dealerradar.platform.paging.PageOf;
+import com.dealerradar.platform.paging.Paging;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -15,9 +14,9 @@ import reactor.core.publisher.Mono;
 public class FollowUpQueries {
 
     private final LeadViews leads;
-    private final FollowUpStore followUps;
+    private final FollowUps followUps;
 
-    public FollowUpQueries(LeadViews leads, FollowUpStore followUps) {
+    public FollowUpQueries(LeadViews leads, FollowUps followUps) {
         this.leads = leads;
         this.followUps = followUps;
     }

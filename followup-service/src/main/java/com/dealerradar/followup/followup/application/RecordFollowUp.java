@@ -1,7 +1,6 @@
 package com.dealerradar.followup.followup.application;
 
 import com.dealerradar.followup.domain.Violation;
-import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpState;
 import com.dealerradar.followup.followup.domain.NewFollowUp;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -33,14 +31,14 @@ public class RecordFollowUp {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final FollowUpStore followUps;
+    private final FollowUps followUps;
     private final LeadViews leads;
     private final CountFollowUp counter;
     private final AwaitingFollowUps awaiting;
     private final Clock clock;
     private final Duration unknownLeadWait;
 
-    public RecordFollowUp(FollowUpStore followUps, LeadViews leads, CountFollowUp counter, AwaitingFollowUps awaiting,
+    public RecordFollowUp(FollowUps followUps, LeadViews leads, CountFollowUp counter, AwaitingFollowUps awaiting,
             Clock clock, @Value("${radar.followup.unknown-lead-wait:3s}") Duration unknownLeadWait) {
         this.followUps = followUps;
         this.leads = leads;
@@ -94,8 +92,9 @@ public class RecordFollowUp {
         FollowUp followUp = FollowUp.of(UUID.randomUUID().toString(), lead.dealerId(), request,
                 FollowUpState.RECORDING, clock.instant());
         return followUps.insert(followUp)
-                .flatMap(stored -> counter.complete(stored).map(recorded -> new Outcome(recorded, Result.CREATED)))
-                .onErrorResume(DuplicateKeyException.class, e -> existing(lead.dealerId(), request));
+                .flatMap(inserted -> inserted
+                        ? counter.complete(followUp).map(recorded -> new Outcome(recorded, Result.CREATED))
+                        : existing(lead.dealerId(), request));
     }
 
     private Mono<Outcome> forUnknownLead(Caller caller, NewFollowUp request) {
@@ -106,16 +105,20 @@ public class RecordFollowUp {
                 FollowUpState.AWAITING_LEAD, clock.instant());
         return existing(caller.dealerId(), request)
                 .switchIfEmpty(Mono.defer(() -> followUps.insert(followUp)
-                        // The capture may have arrived while we were storing (and dropped our marker before the
-                        // follow-up existed): mark again and settle now rather than never.
-                        .flatMap(stored -> followUps.markUnfinished(stored).then(awaiting.settle(stored.leadId()))
-                                .then(followUps.find(stored.followUpId())))
-                        .flatMap(stored -> switch (stored.state()) {
-                            case REJECTED -> Mono.<Outcome>error(notFound(request));
-                            case AWAITING_LEAD -> Mono.just(new Outcome(stored, Result.AWAITING_LEAD));
-                            case RECORDING, RECORDED -> Mono.just(new Outcome(stored, Result.CREATED));
-                        })
-                        .onErrorResume(DuplicateKeyException.class, e -> existing(caller.dealerId(), request))));
+                        .flatMap(inserted -> inserted ? awaitingLead(followUp, request)
+                                : existing(caller.dealerId(), request))));
+    }
+
+    // The capture may have arrived while we were storing (and dropped our marker before the
+    // follow-up existed): mark again and settle now rather than never.
+    private Mono<Outcome> awaitingLead(FollowUp stored, NewFollowUp request) {
+        return followUps.markUnfinished(stored).then(awaiting.settle(stored.leadId()))
+                .then(followUps.find(stored.followUpId()))
+                .flatMap(settled -> switch (settled.state()) {
+                    case REJECTED -> Mono.<Outcome>error(notFound(request));
+                    case AWAITING_LEAD -> Mono.just(new Outcome(settled, Result.AWAITING_LEAD));
+                    case RECORDING, RECORDED -> Mono.just(new Outcome(settled, Result.CREATED));
+                });
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.dealerradar.followup.followup.application;
 
-import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
 import com.dealerradar.followup.followup.domain.FollowUpState;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -13,11 +12,11 @@ import reactor.core.publisher.Mono;
 @Service
 public class UnfinishedFollowUps {
 
-    private final FollowUpStore followUps;
+    private final FollowUps followUps;
     private final CountFollowUp counter;
     private final AwaitingFollowUps awaiting;
 
-    public UnfinishedFollowUps(FollowUpStore followUps, CountFollowUp counter, AwaitingFollowUps awaiting) {
+    public UnfinishedFollowUps(FollowUps followUps, CountFollowUp counter, AwaitingFollowUps awaiting) {
         this.followUps = followUps;
         this.counter = counter;
         this.awaiting = awaiting;

@@ -6,7 +6,7 @@ import com.dealerradar.events.EventTypes;
 import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.events.lead.LeadGraded;
 import com.dealerradar.events.lead.LeadStatusChanged;
-import com.dealerradar.followup.cadence.adapter.mongo.CadenceStore;
+import com.dealerradar.followup.cadence.application.Cadences;
 import com.dealerradar.followup.lead.domain.Grade;
 import com.dealerradar.followup.lead.domain.LeadStatus;
 import com.dealerradar.followup.lead.domain.TrackedLead;
@@ -21,9 +21,9 @@ import reactor.core.publisher.Mono;
 public class LeadProjection {
 
     private final LeadViews leads;
-    private final CadenceStore cadences;
+    private final Cadences cadences;
 
-    public LeadProjection(LeadViews leads, CadenceStore cadences) {
+    public LeadProjection(LeadViews leads, Cadences cadences) {
         this.leads = leads;
         this.cadences = cadences;
     }

@@ -1,10 +1,7 @@
 package com.dealerradar.followup.lead.application;
 
-import com.dealerradar.followup.cadence.adapter.mongo.CadenceStore;
+import com.dealerradar.followup.cadence.application.Cadences;
 import com.dealerradar.followup.cadence.domain.Cadence;
-import com.dealerradar.followup.lead.adapter.mongo.LeadAlerts;
-import com.dealerradar.followup.lead.adapter.mongo.LeadLists;
-import com.dealerradar.followup.lead.adapter.mongo.TrackedLeadStore;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import java.time.Clock;
@@ -13,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -35,13 +31,13 @@ public class LeadViews {
 
     private static final int MAX_ATTEMPTS = 20;
 
-    private final TrackedLeadStore store;
-    private final CadenceStore cadences;
+    private final TrackedLeads store;
+    private final Cadences cadences;
     private final LeadAlerts alerts;
     private final LeadLists lists;
     private final Clock clock;
 
-    public LeadViews(TrackedLeadStore store, CadenceStore cadences, LeadAlerts alerts, LeadLists lists, Clock clock) {
+    public LeadViews(TrackedLeads store, Cadences cadences, LeadAlerts alerts, LeadLists lists, Clock clock) {
         this.store = store;
         this.cadences = cadences;
         this.alerts = alerts;
@@ -75,8 +71,7 @@ public class LeadViews {
         return alerts.schedule(captured.leadId(), captured.lookTimes())
                 .then(lists.enter(null, captured, clock.instant()))
                 .then(store.insert(captured))
-                .flatMap(this::healStalePlan)
-                .onErrorResume(DuplicateKeyException.class, e -> store.find(captured.leadId()));
+                .flatMap(inserted -> inserted ? healStalePlan(captured) : store.find(captured.leadId()));
     }
 
     /** Applies {@code rule} to the lead; completes empty when the lead is unknown. */

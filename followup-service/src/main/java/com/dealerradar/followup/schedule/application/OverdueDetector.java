@@ -1,12 +1,12 @@
 package com.dealerradar.followup.schedule.application;
 
 import com.dealerradar.events.EventTypes;
-import com.dealerradar.followup.cadence.adapter.mongo.CadenceStore;
+import com.dealerradar.followup.cadence.application.Cadences;
 import com.dealerradar.followup.followup.application.FollowUpEvents;
-import com.dealerradar.followup.lead.adapter.mongo.LeadAlerts;
-import com.dealerradar.followup.lead.adapter.mongo.LeadLists;
-import com.dealerradar.followup.lead.adapter.mongo.TrackedLeadStore;
+import com.dealerradar.followup.lead.application.LeadAlerts;
+import com.dealerradar.followup.lead.application.LeadLists;
 import com.dealerradar.followup.lead.application.LeadViews;
+import com.dealerradar.followup.lead.application.TrackedLeads;
 import com.dealerradar.followup.lead.domain.AtRiskReason;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.outbox.OutboxEvent;
@@ -33,16 +33,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class OverdueDetector {
 
-    private final TrackedLeadStore store;
+    private final TrackedLeads store;
     private final LeadViews leads;
     private final LeadAlerts alerts;
     private final LeadLists lists;
-    private final CadenceStore cadences;
+    private final Cadences cadences;
     private final Clock clock;
     private final ZoneId zone;
 
-    public OverdueDetector(TrackedLeadStore store, LeadViews leads, LeadAlerts alerts, LeadLists lists,
-            CadenceStore cadences, Clock clock, ZoneId groupZone) {
+    public OverdueDetector(TrackedLeads store, LeadViews leads, LeadAlerts alerts, LeadLists lists,
+            Cadences cadences, Clock clock, ZoneId groupZone) {
         this.store = store;
         this.leads = leads;
         this.alerts = alerts;

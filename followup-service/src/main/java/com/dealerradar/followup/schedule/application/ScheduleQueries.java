@@ -1,10 +1,10 @@
 package com.dealerradar.followup.schedule.application;
 
-import com.dealerradar.followup.lead.adapter.mongo.LeadLists;
+import com.dealerradar.followup.lead.application.LeadLists;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.web.PageOf;
-import com.dealerradar.platform.web.Paging;
+import com.dealerradar.platform.paging.PageOf;
+import com.dealerradar.platform.paging.Paging;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;

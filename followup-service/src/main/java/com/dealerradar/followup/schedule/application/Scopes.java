@@ -1,6 +1,6 @@
 package com.dealerradar.followup.schedule.application;
 
-import com.dealerradar.followup.directory.DealerRegions;
+import com.dealerradar.followup.directory.application.DealerRegions;
 import com.dealerradar.followup.lead.domain.LeadScope;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
+import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.domain.Cell;
 import com.dealerradar.analytics.fact.domain.CellScope;
 import com.dealerradar.analytics.fact.domain.CellView;
@@ -17,11 +18,10 @@ import reactor.core.publisher.Mono;
 /**
  * The dashboard cells, one document each, {@code _id} = view | period | scope. Read only by
  * {@code _id $in} a bounded list; written only by a conditional replace on the version that was
- * read (or an insert where there was none), so that of two instances recomputing one cell the one
- * that read older children cannot overwrite the other.
+ * read (or an insert where there was none).
  */
 @Component
-public class CellStore {
+public class CellStore implements Cells {
 
     public static final String COLLECTION = "analytics_cells";
 
@@ -31,7 +31,7 @@ public class CellStore {
         this.mongo = mongo;
     }
 
-    /** The cells of the given ids that exist, by id. */
+    @Override
     public Mono<Map<String, Cell>> read(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
@@ -41,7 +41,7 @@ public class CellStore {
                 .map(cells -> (Map<String, Cell>) cells);
     }
 
-    /** Writes {@code cell} if it is still at the version it was read at; false when another write came first. */
+    @Override
     public Mono<Boolean> replace(Cell cell) {
         Document doc = toDocument(cell);
         if (cell.version() == 0) {
@@ -54,6 +54,7 @@ public class CellStore {
                 .map(result -> result.getMatchedCount() == 1);
     }
 
+    @Override
     public Mono<Void> dropAll() {
         return mongo.remove(new Query(), COLLECTION).then();
     }

@@ -8,11 +8,11 @@ import java.util.Map;
 import org.bson.Document;
 
 /** Reads a fact document into the domain's {@link LeadFact}. */
-public final class FactDocuments {
+final class FactDocuments {
 
     private FactDocuments() {}
 
-    public static LeadFact toFact(Document d) {
+    static LeadFact toFact(Document d) {
         String bought = d.getString("boughtBrand");
         return new LeadFact(d.getString("_id"), d.get("status") == null ? "OPEN" : d.getString("status"),
                 Boolean.TRUE.equals(d.getBoolean("kept")), Boolean.TRUE.equals(d.getBoolean("reached")),

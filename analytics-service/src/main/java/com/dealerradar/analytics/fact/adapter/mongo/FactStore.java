@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
+import com.dealerradar.analytics.fact.application.Facts;
 import com.dealerradar.analytics.fact.domain.DefeatProgress;
 import com.dealerradar.analytics.fact.domain.GroupKey;
 import java.time.Instant;
@@ -19,13 +20,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One fact document per lead, of bounded size: idempotency is kept by high-water marks per source
- * (the lead's sequence, the defeat's sequence), never by lists of applied events. Every write is
- * one single-document update filtered on the {@code _id}. Any event may create the fact (a follow-up
- * can arrive before the capture that other topic carries); the capture fills the group in later.
+ * One fact document per lead in {@code lead_facts}, with its high-water marks beside the fields.
+ * Every write is one single-document update filtered on the {@code _id}.
  */
 @Component
-public class FactStore {
+public class FactStore implements Facts {
 
     public static final String COLLECTION = "lead_facts";
     static final String LEAD_SEQUENCE = "leadSequence";
@@ -40,36 +39,30 @@ public class FactStore {
         this.mongo = mongo;
     }
 
-    /**
-     * Applies a radar.leads event: guarded by the lead's {@code sequence}, so that only a newer
-     * version of the lead changes the fact and a redelivered or stale one changes nothing.
-     */
-    public Mono<Document> applyLeadEvent(String leadId, long sequence, Map<String, Object> sets) {
+    @Override
+    public Mono<GroupKey> applyLeadEvent(String leadId, long sequence, Map<String, Object> fields) {
         Query older = Query.query(Criteria.where("_id").is(leadId).and(LEAD_SEQUENCE).lt(sequence));
         Update update = new Update().set(LEAD_SEQUENCE, sequence);
-        sets.forEach(update::set);
-        return modify(leadId, older, update);
+        fields.forEach(update::set);
+        return groupAfter(modify(leadId, older, update));
     }
 
-    /**
-     * Applies a follow-up: it only ever sets flags and keeps minimums, which a repeated or reordered
-     * follow-up cannot change, so it needs no guard.
-     */
-    public Mono<Document> applyFollowUp(String leadId, Map<String, Object> sets, Map<String, Object> minimums) {
+    @Override
+    public Mono<GroupKey> applyFollowUp(String leadId, Map<String, Object> fields, Map<String, Object> minimums) {
         Update update = new Update().setOnInsert(LEAD_SEQUENCE, 0L);
-        sets.forEach(update::set);
+        fields.forEach(update::set);
         minimums.forEach(update::min);
-        return modify(leadId, Query.query(Criteria.where("_id").is(leadId)), update);
+        return groupAfter(modify(leadId, Query.query(Criteria.where("_id").is(leadId)), update));
     }
 
     /**
-     * Applies a radar.defeats event once, by the lead's {@link DefeatProgress}: read, decided, then
-     * written only if the mark is still the one read (a compare-and-set on the {@code _id}), retried
-     * when another writer came first.
+     * Read, decided by the lead's {@link DefeatProgress}, then written only if the mark is still the
+     * one read (a compare-and-set on the {@code _id}), retried when another writer came first.
      */
-    public Mono<Document> applyDefeatEvent(String leadId, String defeatId, long sequence, Instant at,
-            Map<String, Object> sets, Map<String, Number> increments) {
-        return applyDefeatEvent(leadId, defeatId, sequence, at, sets, increments, ATTEMPTS);
+    @Override
+    public Mono<GroupKey> applyDefeatEvent(String leadId, String defeatId, long sequence, Instant at,
+            Map<String, Object> fields, Map<String, Number> increments) {
+        return groupAfter(applyDefeatEvent(leadId, defeatId, sequence, at, fields, increments, ATTEMPTS));
     }
 
     private Mono<Document> applyDefeatEvent(String leadId, String defeatId, long sequence, Instant at,
@@ -113,28 +106,35 @@ public class FactStore {
                 .switchIfEmpty(Mono.defer(() -> find(leadId)));
     }
 
-    public Mono<Document> find(String leadId) {
+    private Mono<Document> find(String leadId) {
         return mongo.findById(leadId, Document.class, COLLECTION);
     }
 
-    /** The facts of the given leads (a dealer's day: a bounded list). */
-    public Flux<Document> findAll(Collection<String> leadIds) {
+    @Override
+    public Flux<Filed> filed(Collection<String> leadIds) {
         if (leadIds.isEmpty()) {
             return Flux.empty();
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, COLLECTION);
+        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, COLLECTION)
+                .filter(FactStore::hasGroup)
+                .map(fact -> new Filed(groupOf(fact), FactDocuments.toFact(fact)));
     }
 
+    @Override
     public Mono<Void> dropAll() {
         return mongo.remove(new Query(), COLLECTION).then();
     }
 
+    private static Mono<GroupKey> groupAfter(Mono<Document> write) {
+        return write.filter(FactStore::hasGroup).map(FactStore::groupOf);
+    }
+
     /** A fact belongs to a group once the capture has given it its dimensions. */
-    public static boolean hasGroup(Document fact) {
+    private static boolean hasGroup(Document fact) {
         return fact != null && fact.getString("day") != null;
     }
 
-    public static GroupKey groupOf(Document fact) {
+    private static GroupKey groupOf(Document fact) {
         return new GroupKey(fact.getString("day"), fact.getString("dealerId"), fact.getString("region"),
                 fact.getString("channel"), fact.getString("industry"), fact.getString("modelKey"),
                 fact.getString("consultant"));

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.spend.adapter.mongo;
 
+import com.dealerradar.analytics.spend.application.MonthlySpends;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  * both engines hold them exactly; months as {@code YYYY-MM}, which sort as they should.
  */
 @Component
-public class SpendStore {
+public class SpendStore implements MonthlySpends {
 
     static final String COLLECTION = "marketing_spend";
     static final String INDEX = "marketing_spend_index";
@@ -37,6 +38,7 @@ public class SpendStore {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<MonthlySpend> replace(MonthlySpend spend) {
         Document byChannel = new Document();
         spend.byChannel().forEach((channel, amount) -> byChannel.append(channel, amount.toPlainString()));
@@ -50,7 +52,7 @@ public class SpendStore {
                 .thenReturn(spend);
     }
 
-    /** Files a dealer's spend under the group and its region, and widens the months with spend. */
+    @Override
     public Mono<Void> index(String dealerId, String region, YearMonth month) {
         Update group = new Update().addToSet("dealers", dealerId).min("first", month.toString()).max("last", month.toString());
         Mono<Void> inGroup = mongo.upsert(Query.query(Criteria.where("_id").is(GROUP)), group, INDEX).then();
@@ -60,7 +62,7 @@ public class SpendStore {
         return inGroup.then(inRegion);
     }
 
-    /** The dealers with spend in the group (region null) or a region, and the first and last month with spend. */
+    @Override
     public Mono<SpendIndex> indexOf(String region) {
         Mono<Document> group = mongo.findById(GROUP, Document.class, INDEX).defaultIfEmpty(new Document());
         Mono<Document> scope = region == null ? group
@@ -69,13 +71,11 @@ public class SpendStore {
                 month(t.getT1(), "first"), month(t.getT1(), "last")));
     }
 
-    public record SpendIndex(List<String> dealers, YearMonth first, YearMonth last) {}
-
     private static YearMonth month(Document d, String field) {
         return d.getString(field) == null ? null : YearMonth.parse(d.getString(field));
     }
 
-    /** Spend of the given dealers in the months from..to, read by {@code _id $in} (a bounded list: dealers × months). */
+    @Override
     public Flux<MonthlySpend> find(Collection<String> dealerIds, YearMonth from, YearMonth to) {
         List<String> ids = new ArrayList<>();
         for (String dealerId : dealerIds) {

@@ -1,16 +1,9 @@
 package com.dealerradar.analytics.spend.adapter.web;
 
-import com.dealerradar.analytics.directory.DealerDirectory;
-import com.dealerradar.analytics.spend.adapter.mongo.SpendStore;
+import com.dealerradar.analytics.spend.application.ReplaceSpend;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.problem.ApiProblem;
-import com.dealerradar.platform.web.InputBounds;
 import java.math.BigDecimal;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,12 +17,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/analytics/spend")
 class SpendController {
 
-    private final SpendStore store;
-    private final DealerDirectory directory;
+    private final ReplaceSpend replaceSpend;
 
-    SpendController(SpendStore store, DealerDirectory directory) {
-        this.store = store;
-        this.directory = directory;
+    SpendController(ReplaceSpend replaceSpend) {
+        this.replaceSpend = replaceSpend;
     }
 
     record SpendRequest(BigDecimal total, Map<String, BigDecimal> byChannel) {}
@@ -44,35 +35,7 @@ class SpendController {
     @PutMapping("/{dealerId}/{month}")
     Mono<SpendView> replace(Caller caller, @PathVariable String dealerId, @PathVariable String month,
             @RequestBody(required = false) SpendRequest request) {
-        boolean allowed = caller.role() == Role.HQ || caller.canWriteFor(dealerId);
-        if (!allowed) {
-            return Mono.error(ApiProblem.forbidden("this key may not enter spend for dealer " + dealerId));
-        }
-        YearMonth yearMonth = parseMonth(month);
-        if (request == null) {
-            return Mono.error(ApiProblem.invalid("total", "is required"));
-        }
-        String[] violation = MonthlySpend.violation(request.total(), request.byChannel());
-        if (violation != null) {
-            return Mono.error(ApiProblem.invalid(violation[0], violation[1]));
-        }
-        return store.replace(new MonthlySpend(dealerId, yearMonth, request.total(), request.byChannel()))
-                .flatMap(spend -> directory.regionOf(dealerId).map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(region -> store.index(dealerId, region.orElse(null), yearMonth))
-                        .thenReturn(spend))
-                .map(SpendView::of);
-    }
-
-    private static YearMonth parseMonth(String month) {
-        try {
-            if (month.length() != 7) {
-                throw new DateTimeParseException("not YYYY-MM", month, 0);
-            }
-            YearMonth parsed = YearMonth.parse(month);
-            InputBounds.queryDate("month", parsed.atDay(1));
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("month", "must be a month as YYYY-MM");
-        }
+        SpendRequest figures = request == null ? new SpendRequest(null, null) : request;
+        return replaceSpend.replace(caller, dealerId, month, figures.total(), figures.byChannel()).map(SpendView::of);
     }
 }

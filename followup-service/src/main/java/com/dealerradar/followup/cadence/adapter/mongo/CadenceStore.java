@@ -1,5 +1,6 @@
 package com.dealerradar.followup.cadence.adapter.mongo;
 
+import com.dealerradar.followup.cadence.application.Cadences;
 import com.dealerradar.followup.cadence.domain.Cadence;
 import com.dealerradar.followup.cadence.domain.GradeCadence;
 import com.dealerradar.followup.lead.domain.Grade;
@@ -14,13 +15,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/**
- * The group's one cadence document; until HQ changes it, the defaults of domain.md apply. It also
- * records up to which revision every lead was re-planned ({@code replannedRevision}), so that a
- * re-planning pass a crash interrupted is finished by the detector, and only then.
- */
+/** The group's one cadence document, with the revision every lead was re-planned under ({@code replannedRevision}). */
 @Component
-public class CadenceStore {
+public class CadenceStore implements Cadences {
 
     static final String COLLECTION = "cadence";
     private static final String ID = "group";
@@ -31,19 +28,20 @@ public class CadenceStore {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Cadence> current() {
         return mongo.findById(ID, Document.class, COLLECTION).map(CadenceStore::toCadence)
                 .defaultIfEmpty(Cadence.DEFAULTS);
     }
 
-    /** Whether the leads may still hold plans of an older revision than the current one. */
+    @Override
     public Mono<Boolean> replanPending() {
         return mongo.findById(ID, Document.class, COLLECTION)
                 .map(d -> number(d, "replannedRevision") < number(d, "revision"))
                 .defaultIfEmpty(false);
     }
 
-    /** Every lead was re-planned under {@code revision} (or a later one). */
+    @Override
     public Mono<Void> replanned(long revision) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(ID)), new Update().max("replannedRevision", revision),
                 COLLECTION).then();
@@ -54,7 +52,7 @@ public class CadenceStore {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    /** Replaces the grades and moves the revision on in one write; completes with the new cadence. */
+    @Override
     public Mono<Cadence> replace(Map<Grade, GradeCadence> grades) {
         Document byGrade = new Document();
         grades.forEach((grade, rule) -> byGrade.append(grade.name(),

@@ -1,5 +1,6 @@
 package com.dealerradar.followup.followup.adapter.mongo;
 
+import com.dealerradar.followup.followup.application.FollowUps;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpOutcome;
 import com.dealerradar.followup.followup.domain.FollowUpState;
@@ -35,7 +36,7 @@ import reactor.core.publisher.Mono;
  * by {@code occurredAt}), which a follow-up joins just before it is marked RECORDED.
  */
 @Component
-public class FollowUpStore {
+public class FollowUpStore implements FollowUps {
 
     public static final String COLLECTION = "follow_ups";
     static final String RECORDING = "recording_follow_ups";
@@ -85,28 +86,31 @@ public class FollowUpStore {
         return "L:" + leadId;
     }
 
-    /** Fails with {@code DuplicateKeyException} when the dealer already used this {@code externalRef}. */
-    public Mono<FollowUp> insert(FollowUp followUp) {
-        return markUnfinished(followUp).then(mongo.insert(toDocument(followUp), COLLECTION)).thenReturn(followUp);
+    @Override
+    public Mono<Boolean> insert(FollowUp followUp) {
+        return markUnfinished(followUp).then(mongo.insert(toDocument(followUp), COLLECTION)).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, refUsedAlready -> Mono.just(false));
     }
 
-    /** Marks a follow-up as unfinished: recording, or awaiting its lead. Harmless when repeated. */
+    @Override
     public Mono<Void> markUnfinished(FollowUp followUp) {
         return switch (followUp.state()) {
             case RECORDING -> mongo.upsert(byId(followUp.followUpId()),
                     new Update().setOnInsert(SINCE, Date.from(followUp.recordedAt())), RECORDING).then();
+            // Two posts for one unknown lead may race to create its marker; the one that lost adds itself to it.
             case AWAITING_LEAD -> mongo.upsert(byId(followUp.leadId()), new Update().addToSet(WAITING,
-                    followUp.followUpId()).setOnInsert(SINCE, Date.from(followUp.recordedAt())), AWAITING).then();
+                    followUp.followUpId()).setOnInsert(SINCE, Date.from(followUp.recordedAt())), AWAITING).then()
+                    .onErrorResume(DuplicateKeyException.class, createdMeanwhile -> markUnfinished(followUp));
             case RECORDED, REJECTED -> Mono.empty();
         };
     }
 
-    /** Ids of the follow-ups marked as recording since before {@code before}. */
+    @Override
     public Flux<String> recordingSince(Instant before) {
         return markedSince(RECORDING, before);
     }
 
-    /** Ids of the leads that follow-ups have awaited since before {@code before}. */
+    @Override
     public Flux<String> awaitedSince(Instant before) {
         return markedSince(AWAITING, before);
     }
@@ -118,11 +122,12 @@ public class FollowUpStore {
         return mongo.find(query, Document.class, markers).map(d -> d.getString("_id"));
     }
 
+    @Override
     public Mono<Void> dropRecordingMarker(String followUpId) {
         return mongo.remove(byId(followUpId), RECORDING).then();
     }
 
-    /** The follow-ups waiting for {@code leadId}, by id; ids of follow-ups not stored (yet) are absent. */
+    @Override
     public Mono<Awaiting> awaiting(String leadId) {
         return mongo.findById(leadId, Document.class, AWAITING)
                 .map(marker -> marker.getList(WAITING, String.class, List.of()))
@@ -131,26 +136,25 @@ public class FollowUpStore {
                         .map(found -> new Awaiting(ids, found)));
     }
 
-    /** The ids a lead's marker named when read, and the follow-ups stored under them. */
-    public record Awaiting(List<String> ids, List<FollowUp> followUps) {}
-
-    /** Takes {@code ids} off the lead's marker, and drops the marker once it names none. */
+    @Override
     public Mono<Void> stopAwaiting(String leadId, List<String> ids) {
         Query emptied = Query.query(Criteria.where("_id").is(leadId).and(WAITING).size(0));
         return mongo.updateFirst(byId(leadId), new Update().pullAll(WAITING, ids.toArray()), AWAITING)
                 .then(mongo.remove(emptied, AWAITING)).then();
     }
 
+    @Override
     public Mono<FollowUp> find(String followUpId) {
         return mongo.findById(followUpId, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
     }
 
+    @Override
     public Mono<FollowUp> findByExternalRef(String dealerId, String externalRef) {
         Query query = Query.query(Criteria.where("dealerId").is(dealerId).and("externalRef").is(externalRef));
         return mongo.findOne(query, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
     }
 
-    /** A lead's counted follow-ups, in the order they happened. */
+    @Override
     public Flux<FollowUp> recordedOfLead(String leadId, long skip, int limit) {
         return byLead.page(leadList(leadId), WorkListIndex.END_OF_TIME, skip, limit)
                 .flatMapMany(entries -> {
@@ -163,11 +167,12 @@ public class FollowUpStore {
                 });
     }
 
+    @Override
     public Mono<Long> countRecordedOfLead(String leadId) {
         return byLead.count(leadList(leadId), WorkListIndex.END_OF_TIME);
     }
 
-    /** Moves a follow-up from one state to another; completes with false when it was not in {@code from}. */
+    @Override
     public Mono<Boolean> changeState(FollowUp followUp, FollowUpState from, FollowUpState to) {
         String followUpId = followUp.followUpId();
         Query query = Query.query(Criteria.where("_id").is(followUpId).and("state").is(from.name()));

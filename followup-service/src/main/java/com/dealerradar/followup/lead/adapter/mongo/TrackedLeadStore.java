@@ -1,5 +1,6 @@
 package com.dealerradar.followup.lead.adapter.mongo;
 
+import com.dealerradar.followup.lead.application.TrackedLeads;
 import com.dealerradar.followup.lead.domain.AtRiskReason;
 import com.dealerradar.followup.lead.domain.Grade;
 import com.dealerradar.followup.lead.domain.LeadStatus;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -26,14 +28,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/**
- * followup-service's view of the leads, one document per lead, carrying the outbox of the
- * radar.followups events about it. Every write is conditional on the document's {@code revision},
- * so concurrent writers (listener, requests, detectors of several instances) never lose each
- * other's changes and never announce the same thing twice.
- */
+/** The tracked leads, one document per lead, carrying the outbox of the radar.followups events about it. */
 @Component
-public class TrackedLeadStore {
+public class TrackedLeadStore implements TrackedLeads {
 
     public static final String COLLECTION = "tracked_leads";
 
@@ -56,20 +53,19 @@ public class TrackedLeadStore {
                 .block();
     }
 
+    @Override
     public Mono<TrackedLead> find(String leadId) {
         return mongo.findById(leadId, Document.class, COLLECTION).map(TrackedLeadStore::toLead);
     }
 
-    /** Fails with {@code DuplicateKeyException} when the lead is known already. */
-    public Mono<TrackedLead> insert(TrackedLead lead) {
-        return mongo.insert(toDocument(lead), COLLECTION).thenReturn(lead);
+    @Override
+    public Mono<Boolean> insert(TrackedLead lead) {
+        return mongo.insert(toDocument(lead), COLLECTION).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, knownAlready -> Mono.just(false));
     }
 
-    /**
-     * Writes {@code next} and appends {@code events} to the outbox in one write, if the stored lead
-     * is still at {@code expectedRevision}; completes with false when someone else wrote first. A
-     * write with events goes through {@link OutboxWrites}, which also publishes them.
-     */
+    /** One write of the lead and its outbox; a write with events goes through {@link OutboxWrites}, which also publishes them. */
+    @Override
     public Mono<Boolean> update(TrackedLead next, long expectedRevision, List<OutboxEvent> events) {
         Query unchanged = Query.query(Criteria.where("_id").is(next.leadId()).and("revision").is(expectedRevision));
         Update update = new Update();
@@ -86,17 +82,18 @@ public class TrackedLeadStore {
         return outbox.update(COLLECTION, next.leadId(), unchanged, update);
     }
 
+    @Override
     public Flux<TrackedLead> findAll(Collection<String> leadIds) {
         return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, COLLECTION)
                 .map(TrackedLeadStore::toLead);
     }
 
-    /** Ids of the open leads: only for the detector's one-time scheduling of leads stored before alerts existed. */
+    @Override
     public Flux<String> openLeadIds() {
         return ids(Query.query(Criteria.where(STATUS).is(LeadStatus.OPEN.name())));
     }
 
-    /** Ids of leads that may still be followed up and were planned under a cadence older than {@code revision}. */
+    @Override
     public Flux<String> plannedBefore(long revision) {
         Query query = Query.query(Criteria.where("cadenceRevision").lt(revision)
                 .and(STATUS).nin(LeadStatus.WON.name(), LeadStatus.INVALID.name()));

@@ -6,7 +6,7 @@ import com.dealerradar.lead.lead.domain.Grade;
 import com.dealerradar.lead.lead.domain.Industry;
 import com.dealerradar.lead.lead.domain.LeadStatus;
 import com.dealerradar.platform.problem.ApiProblem;
-import com.dealerradar.platform.web.InputBounds;
+import com.dealerradar.platform.problem.InputBounds;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

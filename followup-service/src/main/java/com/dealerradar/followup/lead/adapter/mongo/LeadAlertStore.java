@@ -1,5 +1,6 @@
 package com.dealerradar.followup.lead.adapter.mongo;
 
+import com.dealerradar.followup.lead.application.LeadAlerts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * When the detector must look at which lead, kept so that it finds them by key instead of searching
- * the tracked leads:
+ * The detector's alerts in three collections:
  * <ul>
  * <li>{@code alert_buckets}: one document per minute (and page of {@value #PAGE_SIZE} leads) naming the
  * leads with an alert time in that minute; the detector reads the minutes from its last checkpoint to
@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
  * written or in a marker. An entry that became stale (the lead changed) costs a look and nothing else.
  */
 @Component
-public class LeadAlerts {
+public class LeadAlertStore implements LeadAlerts {
 
     static final String BUCKETS = "alert_buckets";
     static final String READY = "alert_ready";
@@ -47,25 +47,11 @@ public class LeadAlerts {
 
     private final ReactiveMongoTemplate mongo;
 
-    public LeadAlerts(ReactiveMongoTemplate mongo) {
+    public LeadAlertStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** The detector's frontier, in epoch minutes; {@code migrated} once the leads stored before it existed are scheduled. */
-    public record Checkpoint(long next, long done, boolean migrated) {}
-
-    /** A lead waiting in the ready markers; {@code token} tells this marker from one written after it was read. */
-    public record Ready(String leadId, String token) {}
-
-    public static long minuteOf(Instant instant) {
-        return Math.floorDiv(instant.getEpochSecond(), 60);
-    }
-
-    public static Instant startOf(long minute) {
-        return Instant.ofEpochSecond(Math.multiplyExact(minute, 60));
-    }
-
-    /** Makes sure the detector looks at {@code leadId} at each of {@code times}. */
+    @Override
     public Mono<Void> schedule(String leadId, Collection<Instant> times) {
         if (times.isEmpty()) {
             return Mono.empty();
@@ -82,27 +68,29 @@ public class LeadAlerts {
         });
     }
 
-    /** Puts the lead among the ready markers, or renews its marker. */
+    @Override
     public Mono<Void> markReady(String leadId) {
         return mongo.upsert(byId(leadId), new Update().set("token", UUID.randomUUID().toString()), READY).then();
     }
 
+    @Override
     public Flux<Ready> ready() {
         return mongo.findAll(Document.class, READY).map(d -> new Ready(d.getString("_id"), d.getString("token")));
     }
 
-    /** Drops the marker unless it was renewed after it was read. */
+    @Override
     public Mono<Void> dropReady(Ready ready) {
         Query unchanged = Query.query(Criteria.where("_id").is(ready.leadId()).and("token").is(ready.token()));
         return mongo.remove(unchanged, READY).then();
     }
 
+    @Override
     public Mono<Checkpoint> checkpoint() {
         return mongo.findById(DETECTOR, Document.class, CHECKPOINTS)
                 .map(d -> new Checkpoint(d.getLong("next"), d.getLong("done"), d.getBoolean("migrated", false)));
     }
 
-    /** Creates the checkpoint at {@code minute}, unless another run did; completes with the stored one. */
+    @Override
     public Mono<Checkpoint> start(long minute) {
         Document first = new Document("_id", DETECTOR).append("next", minute).append("done", minute)
                 .append("migrated", false);
@@ -111,21 +99,22 @@ public class LeadAlerts {
                 .then(checkpoint());
     }
 
+    @Override
     public Mono<Void> migrated() {
         return mongo.updateFirst(byId(DETECTOR), new Update().set("migrated", true), CHECKPOINTS).then();
     }
 
-    /** Moves {@code next} forward to {@code minute} (never back); completes with the stored checkpoint. */
+    @Override
     public Mono<Checkpoint> advance(long minute) {
         return mongo.updateFirst(byId(DETECTOR), new Update().max("next", minute), CHECKPOINTS).then(checkpoint());
     }
 
-    /** Records the minutes before {@code minute} as processed (never back). */
+    @Override
     public Mono<Void> processedUntil(long minute) {
         return mongo.updateFirst(byId(DETECTOR), new Update().max("done", minute), CHECKPOINTS).then();
     }
 
-    /** The leads of the buckets of the minutes in {@code [from, until)}, and the bucket pages read. */
+    @Override
     public Mono<Walked> walk(long from, long until) {
         List<Long> minutes = LongStream.range(from, until).boxed().toList();
         List<List<Long>> chunks = new ArrayList<>();
@@ -137,9 +126,6 @@ public class LeadAlerts {
                 .concatMap(chunk -> pages(chunk.stream().map(minute -> bucketId(minute, 0)).toList(), walked))
                 .then(Mono.just(walked));
     }
-
-    /** What a walk found: the leads to look at, and the bucket pages to drop once they were looked at. */
-    public record Walked(LinkedHashSet<String> leadIds, List<String> pages) {}
 
     private Mono<Void> pages(List<String> ids, Walked walked) {
         if (ids.isEmpty()) {
@@ -159,6 +145,7 @@ public class LeadAlerts {
                 });
     }
 
+    @Override
     public Mono<Void> dropPages(List<String> pages) {
         return pages.isEmpty() ? Mono.empty()
                 : mongo.remove(Query.query(Criteria.where("_id").in(pages)), BUCKETS).then();

@@ -1,5 +1,6 @@
 package com.dealerradar.followup.lead.adapter.mongo;
 
+import com.dealerradar.followup.lead.application.LeadLists;
 import com.dealerradar.followup.lead.domain.LeadScope;
 import com.dealerradar.followup.lead.domain.TrackedLead;
 import com.dealerradar.platform.worklist.WorkListIndex;
@@ -14,32 +15,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The due list and the at-risk candidates of each dealer, region and the group, ordered by due time
- * and read by key ({@link WorkListIndex}, collections {@code due_lists} and {@code at_risk_lists}).
- * <p>
- * A lead's writer puts it where its new state belongs before writing it and takes it out of where
- * its old state was after, so a list never misses a lead; an entry left stale by a crash or a race
- * is found out when read (the lead no longer matches it) and removed. A lead joins the at-risk list
- * when its writer or the detector, looking at it at its thresholds, finds it at risk; it only leaves
- * through a write (re-planned, closed), since time alone never ends a reason.
+ * The lead lists as {@link WorkListIndex} lists in {@code due_lists} and {@code at_risk_lists}: one
+ * per dealer ({@code D:}), region ({@code R:}) and the group ({@code G}). An entry is stale when its
+ * lead no longer matches it.
  */
 @Component
-public class LeadLists {
+public class LeadListStore implements LeadLists {
 
     private final WorkListIndex due;
     private final WorkListIndex atRisk;
     private final TrackedLeadStore leads;
 
-    public LeadLists(ReactiveMongoTemplate mongo, TrackedLeadStore leads) {
+    public LeadListStore(ReactiveMongoTemplate mongo, TrackedLeadStore leads) {
         this.due = new WorkListIndex(mongo, "due_lists");
         this.atRisk = new WorkListIndex(mongo, "at_risk_lists");
         this.leads = leads;
     }
 
-    /** A page of leads and the total of the list. */
-    public record Found(List<TrackedLead> leads, long total) {}
-
-    /** Puts {@code after} in the lists it belongs to and was not in as {@code before} (null: a new lead). */
+    @Override
     public Mono<Void> enter(TrackedLead before, TrackedLead after, Instant now) {
         Mono<Void> dueLists = inDue(after) && (!inDue(before) || movedDue(before, after))
                 ? each(after, list -> due.put(list, after.leadId(), after.plan().dueAt())) : Mono.empty();
@@ -48,7 +41,7 @@ public class LeadLists {
         return dueLists.then(atRiskLists);
     }
 
-    /** Takes {@code before} out of the lists that {@code after} no longer belongs to, or not at that place. */
+    @Override
     public Mono<Void> leave(TrackedLead before, TrackedLead after, Instant now) {
         Mono<Void> dueLists = inDue(before) && (!inDue(after) || movedDue(before, after))
                 ? each(before, list -> due.remove(list, before.leadId(), before.plan().dueAt())) : Mono.empty();
@@ -57,13 +50,13 @@ public class LeadLists {
         return dueLists.then(atRiskLists);
     }
 
-    /** The detector found the lead at a threshold: it joins the at-risk lists if it is at risk. */
+    @Override
     public Mono<Void> lookedAt(TrackedLead lead, Instant now) {
         return inAtRisk(lead, now) ? each(lead, list -> atRisk.put(list, lead.leadId(), lead.plan().dueAt()))
                 : Mono.empty();
     }
 
-    /** Open leads in scope whose next follow-up is due by {@code until}, earliest first. */
+    @Override
     public Mono<Found> due(LeadScope scope, Instant until, long skip, int limit) {
         String list = listOf(scope);
         return Mono.zip(due.page(list, until, skip, limit), due.count(list, until))
@@ -71,7 +64,7 @@ public class LeadLists {
                         .map(current -> new Found(current, found.getT2())));
     }
 
-    /** Open leads in scope past their window or long overdue at {@code now}, earliest due first. */
+    @Override
     public Mono<Found> atRisk(LeadScope scope, Instant now, long skip, int limit) {
         String list = listOf(scope);
         return Mono.zip(atRisk.page(list, WorkListIndex.END_OF_TIME, skip, limit),

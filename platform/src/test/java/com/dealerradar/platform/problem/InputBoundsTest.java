@@ -1,6 +1,5 @@
-package com.dealerradar.platform.web;
+package com.dealerradar.platform.problem;
 
-import com.dealerradar.platform.problem.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

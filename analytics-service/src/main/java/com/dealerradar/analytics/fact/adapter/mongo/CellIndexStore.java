@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
+import com.dealerradar.analytics.fact.application.CellIndex;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +14,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The small documents that lead from a key to what a cell is made of, each read by {@code _id}:
- * a dealer's day to its leads ({@code analytics_day_leads}, as many as the dealer captured that
- * day), a region to its dealers and the group to its regions, and the first and last day with
- * leads (which closes an open cohort). None grows with history.
+ * The cell index as small documents, each read by {@code _id}: a dealer's day to its leads
+ * ({@code analytics_day_leads}, as many as the dealer captured that day), and in
+ * {@code analytics_scopes} a region to its dealers, the group to its regions and the extent of the
+ * days with leads. None grows with history.
  */
 @Component
-public class CellIndex {
+public class CellIndexStore implements CellIndex {
 
     static final String DAY_LEADS = "analytics_day_leads";
     static final String SCOPES = "analytics_scopes";
@@ -28,44 +29,49 @@ public class CellIndex {
 
     private final ReactiveMongoTemplate mongo;
 
-    public CellIndex(ReactiveMongoTemplate mongo) {
+    public CellIndexStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    public record Extent(LocalDate first, LocalDate last) {}
-
+    @Override
     public Mono<Void> addLead(String dealerId, String day, String leadId) {
         return addTo(DAY_LEADS, dayId(dealerId, day), leadId);
     }
 
+    @Override
     public Mono<List<String>> leadsOf(String dealerId, String day) {
         return members(DAY_LEADS, dayId(dealerId, day));
     }
 
-    /** Files a dealer under its region, and the region under the group. */
+    @Override
     public Mono<Void> addDealer(String region, String dealerId) {
         return addTo(SCOPES, "R:" + region, dealerId).then(addTo(SCOPES, GROUP, region));
     }
 
+    @Override
     public Mono<Void> widen(String first, String last) {
         Update update = new Update().min("first", first).max("last", last);
         return mongo.upsert(Query.query(Criteria.where("_id").is(EXTENT)), update, SCOPES).then();
     }
 
+    @Override
     public Mono<List<String>> dealersIn(String region) {
         return members(SCOPES, "R:" + region);
     }
 
+    @Override
     public Mono<List<String>> regions() {
         return members(SCOPES, GROUP);
     }
 
+    @Override
     public Mono<Optional<Extent>> extent() {
         return mongo.findById(EXTENT, Document.class, SCOPES)
                 .map(d -> Optional.of(new Extent(LocalDate.parse(d.getString("first")), LocalDate.parse(d.getString("last")))))
                 .defaultIfEmpty(Optional.empty());
     }
 
+    @Override
     public Mono<Void> dropAll() {
         return mongo.remove(new Query(), DAY_LEADS).then(mongo.remove(new Query(), SCOPES)).then();
     }

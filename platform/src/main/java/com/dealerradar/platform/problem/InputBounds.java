@@ -1,6 +1,5 @@
-package com.dealerradar.platform.web;
+package com.dealerradar.platform.problem;
 
-import com.dealerradar.platform.problem.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
+import com.dealerradar.analytics.fact.application.ModelCatalogue;
 import com.dealerradar.analytics.fact.domain.ModelNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +13,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The catalogue of models per brand, one small document per brand ({@code _id} the brand), grown by a
- * compare-and-set on its version so that instances never exceed {@link ModelNames#PER_BRAND}. An entry,
- * once in, stays: this instance remembers the entries it has seen. Not derived from the topics alone
- * (it depends on which model came first), so the rebuild keeps it, as it keeps spend.
+ * The model catalogue, one small document per brand ({@code _id} the brand), grown by a compare-and-set
+ * on its version so that instances never exceed {@link ModelNames#PER_BRAND}. Since an entry, once in,
+ * stays, this instance remembers the entries it has seen.
  */
 @Component
-public class ModelCatalogue {
+public class ModelCatalogueStore implements ModelCatalogue {
 
     static final String COLLECTION = "analytics_model_catalogue";
     private static final int ATTEMPTS = 10;
@@ -26,11 +26,11 @@ public class ModelCatalogue {
     private final ReactiveMongoTemplate mongo;
     private final Map<String, List<String>> known = new ConcurrentHashMap<>();
 
-    public ModelCatalogue(ReactiveMongoTemplate mongo) {
+    public ModelCatalogueStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** The catalogue entry for {@code model} of {@code brand}: the normalized name, OTHER, or null when there is no model. */
+    @Override
     public Mono<String> entryOf(String brand, String model) {
         String name = ModelNames.normalize(model);
         if (name == null) {

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.rebuild.adapter.kafka;
 
+import com.dealerradar.analytics.rebuild.application.TopicReplay;
 import com.dealerradar.events.CloudEventCodec;
 import com.dealerradar.events.EventEnvelope;
 import io.cloudevents.CloudEvent;
@@ -15,24 +16,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
-/**
- * Reads topics from their beginning up to where they end now, with a fresh consumer group that
- * commits nothing, handing every event to a callback in partition order. Records that are no event
- * (poison, already parked in the dead-letter topic by the live consumer) are skipped and counted.
- */
+/** The replay with a consumer of a fresh group, assigned every partition of the topics. */
 @Component
-public class TopicReplay {
+class KafkaTopicReplay implements TopicReplay {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final ConsumerFactory<String, CloudEvent> consumers;
 
-    public TopicReplay(ConsumerFactory<String, CloudEvent> eventConsumerFactory) {
+    KafkaTopicReplay(ConsumerFactory<String, CloudEvent> eventConsumerFactory) {
         this.consumers = eventConsumerFactory;
     }
 
-    public record Counts(long events, long skipped) {}
-
+    @Override
     public Counts replay(List<String> topics, BiConsumer<String, EventEnvelope> apply) {
         long events = 0;
         long skipped = 0;

@@ -2,6 +2,7 @@ package com.dealerradar.followup.lead.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealerradar.followup.lead.application.LeadAlerts;
 import com.dealerradar.testkit.EmbeddedMongo;
 import com.dealerradar.testkit.LoopbackPorts;
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -16,21 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** Alert times land in the bucket of their minute, or in a ready marker once the frontier passed them. */
-class LeadAlertsTest {
+class LeadAlertStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-10T02:00:00Z");
     private static final long MINUTE = LeadAlerts.minuteOf(T0);
 
     private EmbeddedMongo store;
     private MongoClient client;
-    private LeadAlerts alerts;
+    private LeadAlertStore alerts;
 
     @BeforeEach
     void start() {
         store = EmbeddedMongo.inMemory(LoopbackPorts.free());
         store.start();
         client = MongoClients.create(store.connectionString());
-        alerts = new LeadAlerts(new ReactiveMongoTemplate(client, "alerts_test"));
+        alerts = new LeadAlertStore(new ReactiveMongoTemplate(client, "alerts_test"));
     }
 
     @AfterEach
@@ -58,14 +59,14 @@ class LeadAlertsTest {
     @Test
     void aFullMinuteSpillsIntoItsNextPageAndTheWalkReadsEveryPage() {
         alerts.start(MINUTE).block();
-        int leads = LeadAlerts.PAGE_SIZE + 20;
+        int leads = LeadAlertStore.PAGE_SIZE + 20;
         for (int i = 0; i < leads; i++) {
             alerts.schedule("L-" + i, Set.of(T0.plus(Duration.ofMinutes(10)))).block();
         }
         LeadAlerts.Walked walked = alerts.walk(MINUTE + 10, MINUTE + 11).block();
         assertThat(walked.leadIds()).hasSize(leads);
-        assertThat(walked.pages()).containsExactlyInAnyOrder(LeadAlerts.bucketId(MINUTE + 10, 0),
-                LeadAlerts.bucketId(MINUTE + 10, 1));
+        assertThat(walked.pages()).containsExactlyInAnyOrder(LeadAlertStore.bucketId(MINUTE + 10, 0),
+                LeadAlertStore.bucketId(MINUTE + 10, 1));
     }
 
     @Test

@@ -1,0 +1,21 @@
+package com.dealerradar.analytics.fact.application;
+
+import com.dealerradar.analytics.fact.domain.Cell;
+import java.util.Collection;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+
+/**
+ * The dashboard cells, each read by its id; written only at the version that was read, so that of two
+ * instances recomputing one cell the one that read older children cannot overwrite the other.
+ */
+public interface Cells {
+
+    /** The cells of the given ids that exist, by id. */
+    Mono<Map<String, Cell>> read(Collection<String> ids);
+
+    /** Writes {@code cell} if it is still at the version it was read at; false when another write came first. */
+    Mono<Boolean> replace(Cell cell);
+
+    Mono<Void> dropAll();
+}
