@@ -5,8 +5,8 @@ import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
-import com.dealerradar.platform.web.PageOf;
-import com.dealerradar.platform.web.Paging;
+import com.dealerradar.platform.paging.PageOf;
+import com.dealerradar.platform.paging.Paging;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

@@ -1,4 +1,4 @@
-package com.dealerradar.platform.web;
+package com.dealerradar.platform.paging;
 
 import com.dealerradar.platform.problem.ApiProblem;
 

@@ -1,4 +1,4 @@
-package com.dealerradar.platform.web;
+package com.dealerradar.platform.paging;
 
 import java.util.List;
 
