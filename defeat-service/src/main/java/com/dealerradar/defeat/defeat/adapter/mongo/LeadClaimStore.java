@@ -28,9 +28,9 @@ import reactor.core.publisher.Mono;
 @Component
 class LeadClaimStore implements LeadClaims {
 
-    static final String OPENINGS = "openings_under_way";
-    static final String PENDING_DEFEAT = "pendingDefeat";
-    static final String CLAIMED_AT = "claimedAt";
+    private static final String OPENINGS = "openings_under_way";
+    private static final String PENDING_DEFEAT = "pendingDefeat";
+    private static final String CLAIMED_AT = "claimedAt";
     private static final String LEADS = KnownLeadStore.COLLECTION;
     private static final String OPEN_DEFEAT = KnownLeadStore.OPEN_DEFEAT;
 

@@ -24,7 +24,7 @@ public class KnownLeadStore implements KnownLeads {
 
     public static final String COLLECTION = "known_leads";
     public static final String OPEN_DEFEAT = "openDefeatId";
-    static final String DEALER_REGIONS = "dealer_regions";
+    private static final String DEALER_REGIONS = "dealer_regions";
 
     private final ReactiveMongoTemplate mongo;
 
