@@ -2,10 +2,10 @@ package com.dealerradar.defeat.defeat.application;
 
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatState;
-import com.dealerradar.platform.problem.ApiProblem;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

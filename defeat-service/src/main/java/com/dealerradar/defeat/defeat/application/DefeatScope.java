@@ -1,9 +1,9 @@
 package com.dealerradar.defeat.defeat.application;
 
 import com.dealerradar.defeat.lead.application.KnownLeads;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.problem.ApiProblem;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
