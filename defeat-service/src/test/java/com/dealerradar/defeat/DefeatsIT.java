@@ -3,13 +3,15 @@ package com.dealerradar.defeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.application.DefeatEvents;
+import com.dealerradar.defeat.defeat.application.Defeats;
+import com.dealerradar.defeat.defeat.application.LeadClaims;
+import com.dealerradar.defeat.defeat.application.PendingDefeat;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatKind;
 import com.dealerradar.defeat.defeat.domain.DefeatSubtype;
 import com.dealerradar.defeat.defeat.domain.NewDefeat;
-import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.defeat.lead.application.KnownLeads;
 import com.dealerradar.defeat.lead.domain.LeadStatus;
 import com.dealerradar.events.CloudEventCodec;
 import com.dealerradar.events.EventEnvelope;
@@ -83,10 +85,13 @@ class DefeatsIT {
     int port;
 
     @Autowired
-    KnownLeadStore knownLeads;
+    KnownLeads knownLeads;
 
     @Autowired
-    DefeatStore defeats;
+    LeadClaims claims;
+
+    @Autowired
+    Defeats defeats;
 
     private KafkaProducer<String, CloudEvent> producer;
     private final Namespace namespace = Namespace.of(getClass());
@@ -535,17 +540,17 @@ class DefeatsIT {
     /** A report whose writer died after claiming the lead and before inserting the defeat. */
     private Defeat interruptedOpening(String leadId, String externalRef) {
         Defeat defeat = reportOn(leadId, "DF-" + UUID.randomUUID(), externalRef);
-        assertThat(knownLeads.claim(leadId, defeat.defeatId(), LeadStatus.acceptingReports(),
-                DefeatStore.toDocument(defeat, List.of(DefeatEvents.reported(defeat))), Instant.now()).block()).isTrue();
+        assertThat(claims.claim(new PendingDefeat(defeat, List.of(DefeatEvents.reported(defeat))),
+                LeadStatus.acceptingReports(), Instant.now()).block()).isTrue();
         return defeat;
     }
 
     /** A marker whose release a crash prevented. */
     private void leaveMarker(String leadId, String defeatId) {
         Defeat placeholder = reportOn(leadId, defeatId, "placeholder-" + defeatId);
-        assertThat(knownLeads.claim(leadId, defeatId, LeadStatus.acceptingReports(),
-                DefeatStore.toDocument(placeholder, List.of()), Instant.now()).block()).isTrue();
-        knownLeads.completeClaim(leadId, defeatId).block();
+        assertThat(claims.claim(new PendingDefeat(placeholder, List.of()), LeadStatus.acceptingReports(),
+                Instant.now()).block()).isTrue();
+        claims.completeClaim(leadId, defeatId).block();
     }
 
     private Defeat reportOn(String leadId, String defeatId, String externalRef) {

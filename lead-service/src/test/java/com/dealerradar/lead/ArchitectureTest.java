@@ -1,12 +1,12 @@
 package com.dealerradar.lead;
 
-import com.dealerradar.testkit.DomainPurity;
+import com.dealerradar.testkit.HexagonalArchitecture;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
     @Test
-    void theDomainIsPlainJava() {
-        DomainPurity.check("com.dealerradar.lead");
+    void portsAndAdaptersHold() {
+        HexagonalArchitecture.check("com.dealerradar.lead");
     }
 }

@@ -1,14 +1,11 @@
 package com.dealerradar.defeat.defeat.application;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatState;
-import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
-import com.dealerradar.platform.worklist.WorkListIndex;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,13 +20,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class DefeatQueries {
 
-    private final DefeatStore store;
+    private final Defeats defeats;
     private final DefeatLists lists;
     private final DefeatScope scope;
     private final ZoneId groupZone;
 
-    public DefeatQueries(DefeatStore store, DefeatLists lists, DefeatScope scope, ZoneId groupZone) {
-        this.store = store;
+    public DefeatQueries(Defeats defeats, DefeatLists lists, DefeatScope scope, ZoneId groupZone) {
+        this.defeats = defeats;
         this.lists = lists;
         this.scope = scope;
         this.groupZone = groupZone;
@@ -47,15 +44,15 @@ public class DefeatQueries {
 
     /** A defeat the caller may see; one outside its scope is "not found", so that ids cannot be probed. */
     public Mono<Defeat> get(Caller caller, String defeatId) {
-        return store.find(defeatId)
+        return defeats.find(defeatId)
                 .filter(defeat -> caller.canRead(defeat.dealerId(), defeat.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("defeat " + defeatId)));
     }
 
     /** The defeats in the caller's scope matching the filter, newest first. */
     public Mono<PageOf<Defeat>> list(Caller caller, Filter filter, Paging paging) {
-        Instant from = filter.from() == null ? WorkListIndex.BEGINNING_OF_TIME : startOf(filter.from());
-        Instant until = filter.to() == null ? WorkListIndex.END_OF_TIME : startOf(filter.to().plusDays(1)).minusMillis(1);
+        Instant from = filter.from() == null ? null : startOf(filter.from());
+        Instant until = filter.to() == null ? null : startOf(filter.to().plusDays(1)).minusMillis(1);
         return scope.list(caller, filter.dealerId(), filter.region())
                 .flatMap(list -> list.isEmpty() ? Mono.just(new DefeatLists.Found(List.of(), 0))
                         : lists.reported(list.get(), filter.state(), from, until, paging.skip(), paging.size()))

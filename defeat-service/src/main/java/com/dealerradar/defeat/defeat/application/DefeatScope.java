@@ -1,10 +1,9 @@
 package com.dealerradar.defeat.defeat.application;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
-import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.defeat.lead.application.KnownLeads;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.problem.ApiProblem;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -16,9 +15,9 @@ import reactor.core.publisher.Mono;
 @Component
 class DefeatScope {
 
-    private final KnownLeadStore leads;
+    private final KnownLeads leads;
 
-    DefeatScope(KnownLeadStore leads) {
+    DefeatScope(KnownLeads leads) {
         this.leads = leads;
     }
 
@@ -26,16 +25,16 @@ class DefeatScope {
      * The list a request covers: the named dealer's, the named or own region's, the own dealer's or
      * the group's. Empty when the named dealer lies outside the named or own region.
      */
-    Mono<Optional<String>> list(Caller caller, String dealerId, String region) {
+    Mono<Optional<DefeatList>> list(Caller caller, String dealerId, String region) {
         if (region != null && !caller.canReadRegion(region)) {
             return Mono.error(ApiProblem.forbidden("region " + region + " is outside this key's scope"));
         }
         String wantedRegion = region != null ? region : caller.role() == Role.REGION_MANAGER ? caller.region() : null;
         if (dealerId == null) {
             return Mono.just(Optional.of(switch (caller.role()) {
-                case DEALER -> DefeatLists.dealerList(caller.dealerId());
-                case REGION_MANAGER, ADMIN, HQ -> wantedRegion != null ? DefeatLists.regionList(wantedRegion)
-                        : DefeatLists.groupList();
+                case DEALER -> DefeatList.dealer(caller.dealerId());
+                case REGION_MANAGER, ADMIN, HQ -> wantedRegion != null ? DefeatList.region(wantedRegion)
+                        : DefeatList.group();
             }));
         }
         return dealerInScope(caller, dealerId).flatMap(inScope -> {
@@ -43,12 +42,12 @@ class DefeatScope {
                 return Mono.error(ApiProblem.forbidden("dealer " + dealerId + " is outside this key's scope"));
             }
             if (wantedRegion == null) {
-                return Mono.just(Optional.of(DefeatLists.dealerList(dealerId)));
+                return Mono.just(Optional.of(DefeatList.dealer(dealerId)));
             }
             return leads.regionOfDealer(dealerId)
                     .map(dealerRegion -> dealerRegion.equals(wantedRegion)
-                            ? Optional.of(DefeatLists.dealerList(dealerId)) : Optional.<String>empty())
-                    .defaultIfEmpty(Optional.of(DefeatLists.dealerList(dealerId)));
+                            ? Optional.of(DefeatList.dealer(dealerId)) : Optional.<DefeatList>empty())
+                    .defaultIfEmpty(Optional.of(DefeatList.dealer(dealerId)));
         });
     }
 

@@ -1,9 +1,7 @@
 package com.dealerradar.defeat.defeat.application;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatOpening;
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
-import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.defeat.lead.application.KnownLeads;
 import com.dealerradar.defeat.lead.domain.LeadStatus;
 import com.dealerradar.events.followup.AtRiskCandidate;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +23,13 @@ public class OpenAtRiskCase {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAtRiskCase.class);
 
-    private final KnownLeadStore leads;
-    private final DefeatStore defeats;
+    private final KnownLeads leads;
+    private final Defeats defeats;
     private final DefeatOpening opening;
     private final DefeatProperties properties;
     private final Clock clock;
 
-    public OpenAtRiskCase(KnownLeadStore leads, DefeatStore defeats, DefeatOpening opening,
+    public OpenAtRiskCase(KnownLeads leads, Defeats defeats, DefeatOpening opening,
             DefeatProperties properties, Clock clock) {
         this.leads = leads;
         this.defeats = defeats;

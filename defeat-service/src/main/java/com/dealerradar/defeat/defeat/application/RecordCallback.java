@@ -1,15 +1,12 @@
 package com.dealerradar.defeat.defeat.application;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatLists;
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
 import com.dealerradar.defeat.defeat.domain.InvalidCommand;
 import com.dealerradar.defeat.defeat.domain.NewCallback;
-import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
@@ -26,14 +23,14 @@ public class RecordCallback {
     /** Writes retried when another callback on the same defeat got in first. */
     private static final int WRITE_ATTEMPTS = 3;
 
-    private final DefeatStore defeats;
-    private final KnownLeadStore leads;
+    private final Defeats defeats;
+    private final LeadClaims claims;
     private final DefeatLists lists;
     private final Clock clock;
 
-    public RecordCallback(DefeatStore defeats, KnownLeadStore leads, DefeatLists lists, Clock clock) {
+    public RecordCallback(Defeats defeats, LeadClaims claims, DefeatLists lists, Clock clock) {
         this.defeats = defeats;
-        this.leads = leads;
+        this.claims = claims;
         this.lists = lists;
         this.clock = clock;
     }
@@ -75,7 +72,7 @@ public class RecordCallback {
                     }
                     Mono<Void> listed = lists.changed(before, after);
                     return after.state().settled()
-                            ? leads.release(after.leadId(), after.defeatId()).then(listed).thenReturn(after)
+                            ? claims.release(after.leadId(), after.defeatId()).then(listed).thenReturn(after)
                             : listed.thenReturn(after);
                 });
     }

@@ -1,16 +1,14 @@
 package com.dealerradar.defeat.defeat.application;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatOpening;
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatStore;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.InvalidCommand;
 import com.dealerradar.defeat.defeat.domain.NewDefeat;
 import com.dealerradar.defeat.defeat.domain.Violation;
-import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.defeat.lead.application.KnownLeads;
 import com.dealerradar.defeat.lead.domain.KnownLead;
 import com.dealerradar.defeat.lead.domain.LeadStatus;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -24,13 +22,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class ReportDefeat {
 
-    private final KnownLeadStore leads;
-    private final DefeatStore defeats;
+    private final KnownLeads leads;
+    private final Defeats defeats;
     private final DefeatOpening opening;
     private final DefeatProperties properties;
     private final Clock clock;
 
-    public ReportDefeat(KnownLeadStore leads, DefeatStore defeats, DefeatOpening opening, DefeatProperties properties,
+    public ReportDefeat(KnownLeads leads, Defeats defeats, DefeatOpening opening, DefeatProperties properties,
             Clock clock) {
         this.leads = leads;
         this.defeats = defeats;

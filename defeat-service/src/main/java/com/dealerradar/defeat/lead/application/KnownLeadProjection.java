@@ -1,6 +1,5 @@
 package com.dealerradar.defeat.lead.application;
 
-import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
 import com.dealerradar.defeat.lead.domain.LeadStatus;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
@@ -19,30 +18,30 @@ import reactor.core.publisher.Mono;
 @Service
 public class KnownLeadProjection {
 
-    private final KnownLeadStore store;
+    private final KnownLeads leads;
 
-    public KnownLeadProjection(KnownLeadStore store) {
-        this.store = store;
+    public KnownLeadProjection(KnownLeads leads) {
+        this.leads = leads;
     }
 
     public Mono<Void> apply(EventEnvelope event) {
         return switch (event.type()) {
             case EventTypes.LEAD_CAPTURED -> {
                 LeadCaptured lead = EventJson.read(event.data(), LeadCaptured.class);
-                yield store.apply(lead.leadId(), lead.dealerId(), lead.region(), LeadStatus.OPEN, event.sequence());
+                yield leads.apply(lead.leadId(), lead.dealerId(), lead.region(), LeadStatus.OPEN, event.sequence());
             }
             case EventTypes.LEAD_WON -> {
                 LeadWon won = EventJson.read(event.data(), LeadWon.class);
-                yield store.apply(won.leadId(), won.dealerId(), won.region(), LeadStatus.WON, event.sequence());
+                yield leads.apply(won.leadId(), won.dealerId(), won.region(), LeadStatus.WON, event.sequence());
             }
             case EventTypes.LEAD_INVALIDATED -> {
                 LeadInvalidated invalid = EventJson.read(event.data(), LeadInvalidated.class);
-                yield store.apply(invalid.leadId(), invalid.dealerId(), invalid.region(), LeadStatus.INVALID,
+                yield leads.apply(invalid.leadId(), invalid.dealerId(), invalid.region(), LeadStatus.INVALID,
                         event.sequence());
             }
             case EventTypes.LEAD_STATUS_CHANGED -> {
                 LeadStatusChanged changed = EventJson.read(event.data(), LeadStatusChanged.class);
-                yield store.apply(changed.leadId(), changed.dealerId(), changed.region(),
+                yield leads.apply(changed.leadId(), changed.dealerId(), changed.region(),
                         LeadStatus.valueOf(changed.status()), event.sequence());
             }
             default -> Mono.empty();

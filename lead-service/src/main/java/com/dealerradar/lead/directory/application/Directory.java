@@ -4,17 +4,14 @@ import com.dealerradar.events.EventTypes;
 import com.dealerradar.events.Topics;
 import com.dealerradar.events.directory.DealerRegistered;
 import com.dealerradar.lead.LeadServiceApplication;
-import com.dealerradar.lead.directory.adapter.mongo.DealerStore;
 import com.dealerradar.lead.directory.domain.Dealer;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -22,11 +19,11 @@ import reactor.core.publisher.Mono;
 @Service
 public class Directory {
 
-    private final DealerStore store;
+    private final Dealers dealers;
     private final Clock clock;
 
-    public Directory(DealerStore store, Clock clock) {
-        this.store = store;
+    public Directory(Dealers dealers, Clock clock) {
+        this.dealers = dealers;
         this.clock = clock;
     }
 
@@ -38,30 +35,30 @@ public class Directory {
                 LeadServiceApplication.DIRECTORY_SOURCE, EventTypes.DEALER_REGISTERED, dealer.dealerId(),
                 OffsetDateTime.now(clock), dealer.dealerId(), dealer.region(), 1,
                 new DealerRegistered(dealer.dealerId(), dealer.name(), dealer.region(), dealer.brand()));
-        return store.insert(dealer, registered)
-                .onErrorMap(DuplicateKeyException.class,
-                        e -> ApiProblem.conflict("dealer " + dealer.dealerId() + " already exists"));
+        return dealers.add(dealer, registered)
+                .flatMap(added -> added ? Mono.just(dealer)
+                        : Mono.error(ApiProblem.conflict("dealer " + dealer.dealerId() + " already exists")));
     }
 
     /** A dealer the caller may see; any other is "not found", so that ids cannot be probed. */
     public Mono<Dealer> get(Caller caller, String dealerId) {
-        return store.find(dealerId)
+        return dealers.find(dealerId)
                 .filter(d -> caller.canRead(d.dealerId(), d.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("dealer " + dealerId)));
     }
 
     /** A dealer for the write side, without scoping: used to stamp a lead with its dealer's region. */
     public Mono<Dealer> find(String dealerId) {
-        return store.find(dealerId);
+        return dealers.find(dealerId);
     }
 
     public Mono<PageOf<Dealer>> list(Caller caller, Paging paging) {
-        Criteria scope = switch (caller.role()) {
-            case ADMIN, HQ -> new Criteria();
-            case REGION_MANAGER -> Criteria.where("region").is(caller.region());
-            case DEALER -> Criteria.where("_id").is(caller.dealerId());
+        DealerScope scope = switch (caller.role()) {
+            case ADMIN, HQ -> DealerScope.group();
+            case REGION_MANAGER -> DealerScope.region(caller.region());
+            case DEALER -> DealerScope.dealer(caller.dealerId());
         };
-        return Mono.zip(store.list(scope, paging.page(), paging.size()).collectList(), store.count(scope))
+        return Mono.zip(dealers.list(scope, paging.page(), paging.size()).collectList(), dealers.count(scope))
                 .map(t -> new PageOf<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
     }
 }

@@ -2,8 +2,8 @@ package com.dealerradar.lead.lead.application;
 
 import com.dealerradar.lead.lead.domain.NewLead;
 import com.dealerradar.lead.lead.domain.Violation;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Instant;
 import java.util.List;
 

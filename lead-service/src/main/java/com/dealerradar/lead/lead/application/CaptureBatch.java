@@ -2,14 +2,13 @@ package com.dealerradar.lead.lead.application;
 
 import com.dealerradar.lead.directory.application.Directory;
 import com.dealerradar.lead.directory.domain.Dealer;
-import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.NewLead;
 import com.dealerradar.lead.lead.domain.PhoneNumber;
 import com.dealerradar.lead.lead.domain.PossibleDuplicate;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,13 +34,13 @@ public class CaptureBatch {
     public static final int MAX_ITEMS = 1000;
 
     private final Directory directory;
-    private final LeadStore store;
+    private final Leads leads;
     private final PhoneHasher phones;
     private final Clock clock;
 
-    public CaptureBatch(Directory directory, LeadStore store, PhoneHasher phones, Clock clock) {
+    public CaptureBatch(Directory directory, Leads leads, PhoneHasher phones, Clock clock) {
         this.directory = directory;
-        this.store = store;
+        this.leads = leads;
         this.phones = phones;
         this.clock = clock;
     }
@@ -115,7 +114,7 @@ public class CaptureBatch {
         private final Map<String, Integer> firstOf = new HashMap<>();
         private final Map<Integer, Integer> repeats = new HashMap<>();
         private final List<Integer> toInsert = new ArrayList<>();
-        private final List<Lead> leads = new ArrayList<>();
+        private final List<Lead> newLeads = new ArrayList<>();
 
         Run(List<Item> items, ItemResult[] results, Instant now, Map<String, Dealer> dealers) {
             this.items = items;
@@ -163,7 +162,7 @@ public class CaptureBatch {
          */
         private Mono<List<Integer>> alreadyStored(List<Integer> fresh, Map<Integer, String> fingerprintOf) {
             List<String> ids = fresh.stream().map(i -> items.get(i).lead().leadId()).toList();
-            return store.findAll(ids).collectMap(Lead::leadId).map(stored -> {
+            return leads.findAll(ids).collectMap(Lead::leadId).map(stored -> {
                 List<Integer> toCreate = new ArrayList<>();
                 for (int i : fresh) {
                     Lead earlier = stored.get(items.get(i).lead().leadId());
@@ -186,7 +185,7 @@ public class CaptureBatch {
                     hashes.add(phone.hash());
                 }
             });
-            return store.findOpenByPhoneHashes(hashes).collectMultimap(lead -> lead.customer().phone().hash())
+            return leads.findOpenByPhoneHashes(hashes).collectMultimap(lead -> lead.customer().phone().hash())
                     .map(found -> {
                         Map<String, List<Lead>> byPhone = new HashMap<>();
                         found.forEach((hash, leadsOfPhone) -> byPhone.put(hash, new ArrayList<>(leadsOfPhone)));
@@ -203,19 +202,19 @@ public class CaptureBatch {
                 byPhone.computeIfAbsent(phone.hash(), h -> new ArrayList<>()).add(lead);
             }
             toInsert.add(index);
-            leads.add(lead);
+            newLeads.add(lead);
         }
 
         private Mono<Void> insert() {
-            List<OutboxEvent> events = leads.stream().map(LeadEvents::captured).toList();
-            return store.insertAll(leads, events).flatMap(taken -> {
+            List<OutboxEvent> events = newLeads.stream().map(LeadEvents::captured).toList();
+            return leads.insertAll(newLeads, events).flatMap(taken -> {
                 List<Integer> takenPositions = new ArrayList<>();
-                for (int n = 0; n < leads.size(); n++) {
+                for (int n = 0; n < newLeads.size(); n++) {
                     int index = toInsert.get(n);
                     if (taken.contains(n)) {
                         takenPositions.add(n);
                     } else {
-                        results[index] = ItemResult.created(index, leads.get(n).leadId());
+                        results[index] = ItemResult.created(index, newLeads.get(n).leadId());
                     }
                 }
                 return resolveTaken(takenPositions);
@@ -231,18 +230,18 @@ public class CaptureBatch {
             if (positions.isEmpty()) {
                 return Mono.empty();
             }
-            List<String> ids = positions.stream().map(n -> leads.get(n).leadId()).toList();
-            return store.findAll(ids).collectMap(Lead::leadId)
+            List<String> ids = positions.stream().map(n -> newLeads.get(n).leadId()).toList();
+            return leads.findAll(ids).collectMap(Lead::leadId)
                     .flatMapMany(stored -> Flux.fromIterable(positions).concatMap(n -> {
-                        Lead mine = leads.get(n);
+                        Lead mine = newLeads.get(n);
                         Lead earlier = stored.get(mine.leadId());
                         return earlier != null ? Mono.just(Map.entry(n, earlier))
-                                : store.findByExternalRef(mine.dealerId(), mine.externalRef()).map(e -> Map.entry(n, e))
+                                : leads.findByExternalRef(mine.dealerId(), mine.externalRef()).map(e -> Map.entry(n, e))
                                         .defaultIfEmpty(Map.entry(n, mine));
                     }))
                     .doOnNext(found -> {
                         int n = found.getKey();
-                        Lead mine = leads.get(n);
+                        Lead mine = newLeads.get(n);
                         int index = toInsert.get(n);
                         results[index] = found.getValue() == mine
                                 ? ItemResult.rejected(index, ApiProblem.conflict(

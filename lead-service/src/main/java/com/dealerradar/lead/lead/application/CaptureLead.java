@@ -1,16 +1,14 @@
 package com.dealerradar.lead.lead.application;
 
 import com.dealerradar.lead.directory.application.Directory;
-import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.NewLead;
 import com.dealerradar.lead.lead.domain.PhoneNumber;
 import com.dealerradar.lead.lead.domain.PossibleDuplicate;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,13 +21,13 @@ import reactor.core.publisher.Mono;
 public class CaptureLead {
 
     private final Directory directory;
-    private final LeadStore store;
+    private final Leads leads;
     private final PhoneHasher phones;
     private final Clock clock;
 
-    public CaptureLead(Directory directory, LeadStore store, PhoneHasher phones, Clock clock) {
+    public CaptureLead(Directory directory, Leads leads, PhoneHasher phones, Clock clock) {
         this.directory = directory;
-        this.store = store;
+        this.leads = leads;
         this.phones = phones;
         this.clock = clock;
     }
@@ -43,7 +41,7 @@ public class CaptureLead {
             return Mono.error(problem);
         }
         String fingerprint = request.fingerprint();
-        return store.find(request.leadId())
+        return leads.find(request.leadId())
                 .flatMap(lead -> same(lead, request, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> create(request, fingerprint)));
     }
@@ -57,20 +55,20 @@ public class CaptureLead {
                             Lead lead = Lead.capture(request.leadId(), dealer.region(), request, phone,
                                     fingerprint, PossibleDuplicate.among(candidates, request.dealerId()),
                                     clock.instant());
-                            return store.insert(lead, List.of(LeadEvents.captured(lead)));
-                        }))
-                .map(lead -> new Outcome(lead, true))
-                .onErrorResume(DuplicateKeyException.class, e -> existing(request, fingerprint));
+                            return leads.insert(lead, List.of(LeadEvents.captured(lead)))
+                                    .flatMap(stored -> stored ? Mono.just(new Outcome(lead, true))
+                                            : existing(request, fingerprint));
+                        }));
     }
 
     private Mono<List<Lead>> duplicateCandidates(PhoneNumber phone) {
-        return phone == null ? Mono.just(List.of()) : store.findOpenByPhoneHashes(List.of(phone.hash())).collectList();
+        return phone == null ? Mono.just(List.of()) : leads.findOpenByPhoneHashes(List.of(phone.hash())).collectList();
     }
 
     /** The lead that took the ref first: by its id, or by the unique key for one stored before ids were derived. */
     private Mono<Outcome> existing(NewLead request, String fingerprint) {
-        return store.find(request.leadId())
-                .switchIfEmpty(Mono.defer(() -> store.findByExternalRef(request.dealerId(), request.externalRef())))
+        return leads.find(request.leadId())
+                .switchIfEmpty(Mono.defer(() -> leads.findByExternalRef(request.dealerId(), request.externalRef())))
                 .flatMap(lead -> same(lead, request, fingerprint));
     }
 

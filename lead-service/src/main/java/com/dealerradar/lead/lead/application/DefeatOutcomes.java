@@ -1,6 +1,5 @@
 package com.dealerradar.lead.lead.application;
 
-import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
 import com.dealerradar.lead.lead.domain.DefeatEvent;
 import com.dealerradar.lead.lead.domain.DefeatKind;
 import com.dealerradar.lead.lead.domain.Lead;
@@ -24,10 +23,10 @@ public class DefeatOutcomes {
     private static final Logger log = LoggerFactory.getLogger(DefeatOutcomes.class);
     private static final int ATTEMPTS = 5;
 
-    private final LeadStore store;
+    private final Leads leads;
 
-    public DefeatOutcomes(LeadStore store) {
-        this.store = store;
+    public DefeatOutcomes(Leads leads) {
+        this.leads = leads;
     }
 
     public Mono<Lead> confirmed(String leadId, DefeatEvent event, DefeatKind kind) {
@@ -39,7 +38,7 @@ public class DefeatOutcomes {
     }
 
     private Mono<Lead> apply(String leadId, DefeatEvent event, UnaryOperator<Lead> verdict) {
-        return store.find(leadId)
+        return leads.find(leadId)
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn("defeat event {} names unknown lead {}; ignored",
                         event.eventId(), leadId)))
                 .flatMap(before -> {
@@ -56,7 +55,7 @@ public class DefeatOutcomes {
                         log.info("defeat {} arrived for lead {} already {}; its status stays", event.defeatId(),
                                 leadId, before.status());
                     }
-                    return store.update(after, before.version(), events)
+                    return leads.update(after, before.version(), events)
                             .flatMap(written -> written ? Mono.just(after) : Mono.error(new ConcurrentChange(leadId)));
                 })
                 .retryWhen(Retry.max(ATTEMPTS - 1).filter(ConcurrentChange.class::isInstance));

@@ -1,14 +1,13 @@
 package com.dealerradar.lead.lead.application;
 
-import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
 import com.dealerradar.lead.lead.domain.Grade;
 import com.dealerradar.lead.lead.domain.IllegalTransition;
 import com.dealerradar.lead.lead.domain.InvalidCommand;
 import com.dealerradar.lead.lead.domain.InvalidReason;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -30,12 +29,12 @@ public class LeadCommands {
     private static final int ATTEMPTS = 3;
 
     private final LeadQueries queries;
-    private final LeadStore store;
+    private final Leads leads;
     private final Clock clock;
 
-    public LeadCommands(LeadQueries queries, LeadStore store, Clock clock) {
+    public LeadCommands(LeadQueries queries, Leads leads, Clock clock) {
         this.queries = queries;
-        this.store = store;
+        this.leads = leads;
         this.clock = clock;
     }
 
@@ -72,7 +71,7 @@ public class LeadCommands {
                     if (after == before) {
                         return Mono.just(before);
                     }
-                    return store.update(after, before.version(), List.of(event.apply(before, after)))
+                    return leads.update(after, before.version(), List.of(event.apply(before, after)))
                             .flatMap(written -> written ? Mono.just(after) : Mono.error(new ConcurrentChange(leadId)));
                 })
                 .retryWhen(Retry.max(ATTEMPTS - 1).filter(ConcurrentChange.class::isInstance)

@@ -1,18 +1,15 @@
 package com.dealerradar.lead.lead.application;
 
 import com.dealerradar.lead.directory.application.Directory;
-import com.dealerradar.lead.lead.adapter.mongo.LeadStore;
 import com.dealerradar.lead.lead.domain.Lead;
-import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.Objects;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -20,19 +17,19 @@ import reactor.core.publisher.Mono;
 @Service
 public class LeadQueries {
 
-    private final LeadStore store;
+    private final Leads leads;
     private final Directory directory;
     private final ZoneId groupZone;
 
-    public LeadQueries(LeadStore store, Directory directory, ZoneId groupZone) {
-        this.store = store;
+    public LeadQueries(Leads leads, Directory directory, ZoneId groupZone) {
+        this.leads = leads;
         this.directory = directory;
         this.groupZone = groupZone;
     }
 
     /** A lead the caller may see; another dealer's lead is "not found", so that ids cannot be probed. */
     public Mono<Lead> get(Caller caller, String leadId) {
-        return store.find(leadId)
+        return leads.find(leadId)
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + leadId)));
     }
@@ -45,28 +42,26 @@ public class LeadQueries {
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             return Mono.error(ApiProblem.invalid("from", "must not be after 'to'"));
         }
-        return scope(caller, filter).flatMap(scope -> {
-            Criteria criteria = allOf(scope, filters(filter));
-            return Mono.zip(store.find(criteria, paging.skip(), paging.size()).collectList(), store.count(criteria))
-                    .map(t -> new PageOf<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
-        });
+        return selection(caller, filter).flatMap(selection -> Mono.zip(
+                        leads.list(selection, paging.skip(), paging.size()).collectList(), leads.count(selection))
+                .map(t -> new PageOf<>(t.getT1(), paging.page(), paging.size(), t.getT2())));
     }
 
-    private Mono<Criteria> scope(Caller caller, LeadFilter filter) {
+    private Mono<LeadSelection> selection(Caller caller, LeadFilter filter) {
         return switch (caller.role()) {
-            case ADMIN, HQ -> Mono.just(new Criteria());
+            case ADMIN, HQ -> Mono.just(select(filter, filter.dealerId(), filter.region()));
             case DEALER -> filter.dealerId() == null || filter.dealerId().equals(caller.dealerId())
-                    ? Mono.just(Criteria.where("dealerId").is(caller.dealerId()))
+                    ? Mono.just(select(filter, caller.dealerId(), filter.region()))
                     : Mono.error(ApiProblem.forbidden("this key reads dealer " + caller.dealerId() + " only"));
-            case REGION_MANAGER -> regionManagerScope(caller, filter);
+            case REGION_MANAGER -> regionManagerSelection(caller, filter);
         };
     }
 
-    private Mono<Criteria> regionManagerScope(Caller caller, LeadFilter filter) {
+    private Mono<LeadSelection> regionManagerSelection(Caller caller, LeadFilter filter) {
         if (filter.region() != null && !filter.region().equals(caller.region())) {
             return Mono.error(ApiProblem.forbidden("this key reads region " + caller.region() + " only"));
         }
-        Criteria ownRegion = Criteria.where("region").is(caller.region());
+        LeadSelection ownRegion = select(filter, filter.dealerId(), caller.region());
         if (filter.dealerId() == null) {
             return Mono.just(ownRegion);
         }
@@ -77,39 +72,13 @@ public class LeadQueries {
                         + " is not in region " + caller.region())));
     }
 
-    private List<Criteria> filters(LeadFilter f) {
-        List<Criteria> parts = new ArrayList<>();
-        equal(parts, "dealerId", f.dealerId());
-        equal(parts, "region", f.region());
-        equal(parts, "status", f.status());
-        equal(parts, "grade", f.grade());
-        equal(parts, "channel", f.channel());
-        equal(parts, "customer.industry", f.industry());
-        if (f.from() != null) {
-            parts.add(Criteria.where("occurredAt").gte(Date.from(f.from().atStartOfDay(groupZone).toInstant())));
-        }
-        if (f.to() != null) {
-            parts.add(Criteria.where("occurredAt").lt(Date.from(f.to().plusDays(1).atStartOfDay(groupZone).toInstant())));
-        }
-        return parts;
+    private LeadSelection select(LeadFilter filter, String dealerId, String region) {
+        return new LeadSelection(dealerId, region, filter.status(), filter.grade(), filter.channel(), filter.industry(),
+                filter.from() == null ? null : startOf(filter.from()),
+                filter.to() == null ? null : startOf(filter.to().plusDays(1)));
     }
 
-    private static void equal(List<Criteria> parts, String field, Object value) {
-        if (value != null) {
-            parts.add(Criteria.where(field).is(value instanceof Enum<?> e ? e.name() : value));
-        }
-    }
-
-    private static Criteria allOf(Criteria scope, List<Criteria> parts) {
-        List<Criteria> all = new ArrayList<>();
-        if (!scope.getCriteriaObject().isEmpty()) {
-            all.add(scope);
-        }
-        all.addAll(parts);
-        return switch (all.size()) {
-            case 0 -> new Criteria();
-            case 1 -> all.get(0);
-            default -> new Criteria().andOperator(all);
-        };
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(groupZone).toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package com.dealerradar.defeat.defeat.adapter.mongo;
 
+import com.dealerradar.defeat.defeat.application.DefeatEventsOutbox;
+import com.dealerradar.defeat.defeat.application.Defeats;
 import com.dealerradar.defeat.defeat.domain.Callback;
 import com.dealerradar.defeat.defeat.domain.CallbackOutcome;
 import com.dealerradar.defeat.defeat.domain.Correction;
@@ -11,6 +13,7 @@ import com.dealerradar.defeat.defeat.domain.DefeatSubtype;
 import com.dealerradar.defeat.defeat.domain.Reason;
 import com.dealerradar.defeat.defeat.domain.StepRatings;
 import com.dealerradar.platform.outbox.OutboxEvent;
+import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.outbox.OutboxWrites;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +22,7 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -31,16 +35,18 @@ import reactor.core.publisher.Mono;
 
 /** Defeats in defeat-service's database; each document carries the outbox of its events. */
 @Component
-public class DefeatStore {
+public class DefeatStore implements Defeats, DefeatEventsOutbox {
 
     public static final String COLLECTION = "defeats";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxWrites outbox;
+    private final OutboxRelay relay;
 
-    public DefeatStore(ReactiveMongoTemplate mongo, OutboxWrites outbox) {
+    DefeatStore(ReactiveMongoTemplate mongo, OutboxWrites outbox, OutboxRelay relay) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.relay = relay;
     }
 
     /** The unique index that makes {@code externalRef} idempotent per dealer, and the indexes lists need. */
@@ -54,28 +60,31 @@ public class DefeatStore {
                 .block();
     }
 
-    /**
-     * Inserts a new defeat with the events of its creation (see {@link #toDocument(Defeat, List)}) and
-     * publishes them. Fails with {@code DuplicateKeyException} when the id, or the dealer's
-     * {@code externalRef}, is taken.
-     */
-    public Mono<Void> insert(Document defeat) {
-        return outbox.insert(COLLECTION, defeat);
+    /** Inserts the defeat with its events in its outbox, and publishes them. */
+    @Override
+    public Mono<Boolean> insert(Defeat defeat, List<OutboxEvent> events) {
+        return outbox.insert(COLLECTION, toDocument(defeat, events)).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, taken -> Mono.just(false));
     }
 
+    @Override
+    public void publishSoon(String defeatId) {
+        relay.publishSoon(COLLECTION, defeatId);
+    }
+
+    @Override
     public Mono<Defeat> find(String defeatId) {
         return mongo.findById(defeatId, Document.class, COLLECTION).map(DefeatStore::toDefeat);
     }
 
+    @Override
     public Mono<Defeat> findByExternalRef(String dealerId, String externalRef) {
         Query query = Query.query(Criteria.where("dealerId").is(dealerId).and("externalRef").is(externalRef));
         return mongo.findOne(query, Document.class, COLLECTION).map(DefeatStore::toDefeat);
     }
 
-    /**
-     * Writes {@code after} over {@code before} with its events, in one update that only applies while
-     * the stored version is still {@code before}'s. Completes with whether it applied.
-     */
+    /** In one update that only applies while the stored version is still {@code before}'s. */
+    @Override
     public Mono<Boolean> update(Defeat before, Defeat after, List<OutboxEvent> events) {
         Query unchanged = Query.query(Criteria.where("_id").is(before.defeatId()).and("version").is(before.version()));
         Update update = new Update()
@@ -93,18 +102,18 @@ public class DefeatStore {
         return outbox.update(COLLECTION, before.defeatId(), unchanged, update);
     }
 
-    public Flux<Defeat> findAll(List<String> defeatIds) {
+    Flux<Defeat> findAll(List<String> defeatIds) {
         return mongo.find(Query.query(Criteria.where("_id").in(defeatIds)), Document.class, COLLECTION)
                 .map(DefeatStore::toDefeat);
     }
 
     /** Every defeat that matches: only for one-time migrations, never on a hot path. */
-    public Flux<Defeat> find(Criteria criteria) {
+    Flux<Defeat> find(Criteria criteria) {
         return mongo.find(Query.query(criteria), Document.class, COLLECTION).map(DefeatStore::toDefeat);
     }
 
     /** The document of a new defeat with the events of its creation in its outbox. */
-    public static Document toDocument(Defeat d, List<OutboxEvent> events) {
+    static Document toDocument(Defeat d, List<OutboxEvent> events) {
         return new Document("_id", d.defeatId())
                 .append("leadId", d.leadId())
                 .append("dealerId", d.dealerId())
@@ -133,7 +142,7 @@ public class DefeatStore {
                 .append(OutboxEvent.FIELD, events.stream().map(OutboxEvent::toDocument).toList());
     }
 
-    public static Defeat toDefeat(Document d) {
+    static Defeat toDefeat(Document d) {
         return new Defeat(d.getString("_id"), d.getString("leadId"), d.getString("dealerId"), d.getString("region"),
                 d.getString("externalRef"), DefeatOrigin.valueOf(d.getString("origin")),
                 time(d, "occurredAt"), DefeatKind.valueOf(d.getString("kind")),

@@ -2,9 +2,9 @@ package com.dealerradar.lead.directory.adapter.web;
 
 import com.dealerradar.lead.directory.application.Directory;
 import com.dealerradar.lead.directory.domain.Dealer;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
+import com.dealerradar.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

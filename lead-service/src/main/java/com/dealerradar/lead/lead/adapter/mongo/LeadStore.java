@@ -1,5 +1,7 @@
 package com.dealerradar.lead.lead.adapter.mongo;
 
+import com.dealerradar.lead.lead.application.LeadSelection;
+import com.dealerradar.lead.lead.application.Leads;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.lead.lead.domain.LeadStatus;
 import com.dealerradar.platform.outbox.OutboxEvent;
@@ -10,6 +12,7 @@ import com.mongodb.bulk.BulkWriteError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -35,7 +39,7 @@ import reactor.core.publisher.Mono;
  * {@code externalRef}), or the phone hash of {@link LeadPhones}.
  */
 @Component
-public class LeadStore {
+public class LeadStore implements Leads {
 
     public static final String COLLECTION = "leads";
 
@@ -82,18 +86,19 @@ public class LeadStore {
         return index.on("occurredAt", Sort.Direction.DESC).on("_id", Sort.Direction.ASC).named(name);
     }
 
-    /** Fails with {@code DuplicateKeyException} when the dealer already has this {@code externalRef}. */
-    public Mono<Lead> insert(Lead lead, List<OutboxEvent> events) {
+    @Override
+    public Mono<Boolean> insert(Lead lead, List<OutboxEvent> events) {
         return phones.remember(LeadPhones.byPhoneHash(List.of(lead)))
                 .then(outbox.insert(COLLECTION, withOutbox(lead, events)))
-                .thenReturn(lead);
+                .thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, taken -> Mono.just(false));
     }
 
     /**
-     * Inserts many leads at once, unordered, so that a taken {@code externalRef} (an earlier post, or a
-     * concurrent batch that won the race) fails only its own document. Completes with the positions
-     * of the leads that were not inserted for that reason.
+     * Inserts the leads unordered, so that a taken {@code externalRef} (an earlier post, or a
+     * concurrent batch that won the race) fails only its own document.
      */
+    @Override
     public Mono<Set<Integer>> insertAll(List<Lead> leads, List<OutboxEvent> events) {
         if (leads.isEmpty()) {
             return Mono.just(Set.of());
@@ -117,11 +122,8 @@ public class LeadStore {
                 });
     }
 
-    /**
-     * Replaces the lead's state with {@code after} and appends {@code events} to its outbox, only if
-     * the stored version is still {@code expectedVersion}. Completes with false when someone else
-     * changed the lead meanwhile.
-     */
+    /** Replaces the lead's state with {@code after} and appends {@code events} to its outbox, in one guarded update. */
+    @Override
     public Mono<Boolean> update(Lead after, long expectedVersion, List<OutboxEvent> events) {
         Query guard = Query.query(Criteria.where("_id").is(after.leadId()).and("version").is(expectedVersion));
         Update update = new Update();
@@ -133,20 +135,20 @@ public class LeadStore {
         return outbox.update(COLLECTION, after.leadId(), guard, update);
     }
 
+    @Override
     public Mono<Lead> find(String leadId) {
         return mongo.findById(leadId, Document.class, COLLECTION).map(LeadDocuments::toLead);
     }
 
-    /**
-     * The lead stored under the dealer's {@code externalRef}, by the whole key of the unique index:
-     * for leads stored before their id was derived from that ref.
-     */
+    /** By the whole key of the unique index. */
+    @Override
     public Mono<Lead> findByExternalRef(String dealerId, String externalRef) {
         Query query = Query.query(Criteria.where("dealerId").is(dealerId).and("externalRef").is(externalRef));
         return mongo.findOne(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
     }
 
-    /** The stored leads among these ids, in one {@code _id $in} read. */
+    /** In one {@code _id $in} read. */
+    @Override
     public Flux<Lead> findAll(Collection<String> leadIds) {
         if (leadIds.isEmpty()) {
             return Flux.empty();
@@ -155,10 +157,8 @@ public class LeadStore {
                 .map(LeadDocuments::toLead);
     }
 
-    /**
-     * Leads still open (or at risk) with one of these phone hashes, oldest first: duplicate candidates.
-     * Two reads by key: the phone index, then the leads it names.
-     */
+    /** Two reads by key: the phone index, then the leads it names. */
+    @Override
     public Flux<Lead> findOpenByPhoneHashes(Collection<String> phoneHashes) {
         return phones.leadIds(phoneHashes).collect(Collectors.toCollection(LinkedHashSet::new))
                 .flatMapMany(this::findAll)
@@ -166,14 +166,43 @@ public class LeadStore {
                 .sort(Comparator.comparing(Lead::createdAt).thenComparing(Lead::leadId));
     }
 
-    public Flux<Lead> find(Criteria criteria, long skip, int limit) {
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")))
+    @Override
+    public Flux<Lead> list(LeadSelection selection, long skip, int limit) {
+        Query query = Query.query(criteria(selection)).with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")))
                 .skip(skip).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).map(LeadDocuments::toLead);
     }
 
-    public Mono<Long> count(Criteria criteria) {
-        return mongo.count(Query.query(criteria), COLLECTION);
+    @Override
+    public Mono<Long> count(LeadSelection selection) {
+        return mongo.count(Query.query(criteria(selection)), COLLECTION);
+    }
+
+    private static Criteria criteria(LeadSelection s) {
+        List<Criteria> parts = new ArrayList<>();
+        equal(parts, "dealerId", s.dealerId());
+        equal(parts, "region", s.region());
+        equal(parts, "status", s.status());
+        equal(parts, "grade", s.grade());
+        equal(parts, "channel", s.channel());
+        equal(parts, "customer.industry", s.industry());
+        if (s.from() != null) {
+            parts.add(Criteria.where("occurredAt").gte(Date.from(s.from())));
+        }
+        if (s.until() != null) {
+            parts.add(Criteria.where("occurredAt").lt(Date.from(s.until())));
+        }
+        return switch (parts.size()) {
+            case 0 -> new Criteria();
+            case 1 -> parts.get(0);
+            default -> new Criteria().andOperator(parts);
+        };
+    }
+
+    private static void equal(List<Criteria> parts, String field, Object value) {
+        if (value != null) {
+            parts.add(Criteria.where(field).is(value instanceof Enum<?> e ? e.name() : value));
+        }
     }
 
     private static Document withOutbox(Lead lead, List<OutboxEvent> events) {

@@ -1,17 +1,17 @@
 package com.dealerradar.lead.lead.adapter.web;
 
-import com.dealerradar.lead.lead.application.CaptureBatch;
-import com.dealerradar.lead.lead.application.CaptureLead;
-import com.dealerradar.lead.lead.application.LeadCommands;
-import com.dealerradar.lead.lead.application.LeadQueries;
 import com.dealerradar.lead.lead.adapter.web.CommandRequests.ContactRequest;
 import com.dealerradar.lead.lead.adapter.web.CommandRequests.DealRequest;
 import com.dealerradar.lead.lead.adapter.web.CommandRequests.GradeRequest;
 import com.dealerradar.lead.lead.adapter.web.CommandRequests.InvalidRequest;
-import com.dealerradar.platform.security.Caller;
-import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.lead.lead.application.CaptureBatch;
+import com.dealerradar.lead.lead.application.CaptureLead;
+import com.dealerradar.lead.lead.application.LeadCommands;
+import com.dealerradar.lead.lead.application.LeadQueries;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;

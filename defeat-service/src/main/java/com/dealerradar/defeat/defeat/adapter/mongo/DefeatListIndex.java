@@ -1,5 +1,7 @@
 package com.dealerradar.defeat.defeat.adapter.mongo;
 
+import com.dealerradar.defeat.defeat.application.DefeatList;
+import com.dealerradar.defeat.defeat.application.DefeatLists;
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatState;
 import com.dealerradar.platform.worklist.WorkListIndex;
@@ -19,7 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The lists of defeats, per dealer ({@code D:<dealerId>}), region ({@code R:<region>}) and group
+ * The lists of defeats as work lists, per dealer ({@code D:<dealerId>}), region ({@code R:<region>}) and group
  * ({@code G}), read by key ({@link WorkListIndex}):
  * <ul>
  * <li>{@code callbacks_due}: the defeats waiting for their callback, by {@code callbackDueAt};</li>
@@ -31,7 +33,7 @@ import reactor.core.publisher.Mono;
  * crash in between) is recognised when read and removed.
  */
 @Component
-public class DefeatLists {
+class DefeatListIndex implements DefeatLists {
 
     private static final String MIGRATED = "migrated";
     private static final String ALL_STATES = "ALL";
@@ -41,17 +43,14 @@ public class DefeatLists {
     private final WorkListIndex byTime;
     private final DefeatStore defeats;
 
-    public DefeatLists(ReactiveMongoTemplate mongo, DefeatStore defeats) {
+    DefeatListIndex(ReactiveMongoTemplate mongo, DefeatStore defeats) {
         this.mongo = mongo;
         this.callbacks = new WorkListIndex(mongo, "callbacks_due");
         this.byTime = new WorkListIndex(mongo, "defeats_by_time");
         this.defeats = defeats;
     }
 
-    /** A page of defeats and the total of the list. */
-    public record Found(List<Defeat> defeats, long total) {}
-
-    /** A defeat about to be inserted joins its lists. */
+    @Override
     public Mono<Void> opening(Defeat defeat) {
         Mono<Void> waiting = defeat.state() == DefeatState.PENDING_CALLBACK
                 ? each(defeat, scope -> callbacks.put(scope, defeat.defeatId(), callbackDueAt(defeat)))
@@ -62,13 +61,13 @@ public class DefeatLists {
                         occurredAt(defeat))));
     }
 
-    /** Before {@code after} is written over {@code before}: it joins the list of its new state. */
+    @Override
     public Mono<Void> changing(Defeat before, Defeat after) {
         return before.state() == after.state() ? Mono.empty()
                 : each(after, scope -> byTime.put(stateList(scope, after.state()), after.defeatId(), occurredAt(after)));
     }
 
-    /** After {@code after} was written over {@code before}: it leaves the lists it no longer belongs to. */
+    @Override
     public Mono<Void> changed(Defeat before, Defeat after) {
         if (before.state() == after.state()) {
             return Mono.empty();
@@ -80,33 +79,44 @@ public class DefeatLists {
                 occurredAt(before))));
     }
 
-    /** The pending callbacks of a scope list, the longest overdue first. */
-    public Mono<Found> callbacksDue(String scope, long skip, int limit) {
+    @Override
+    public Mono<Found> callbacksDue(DefeatList list, long skip, int limit) {
+        String scope = key(list);
         Instant end = WorkListIndex.END_OF_TIME;
         return Mono.zip(callbacks.page(scope, end, skip, limit), callbacks.count(scope, end))
                 .flatMap(found -> current(callbacks, scope, found.getT1(),
-                        defeat -> defeat.state() == DefeatState.PENDING_CALLBACK, DefeatLists::callbackDueAt)
+                        defeat -> defeat.state() == DefeatState.PENDING_CALLBACK, DefeatListIndex::callbackDueAt)
                         .map(current -> new Found(current, found.getT2())));
     }
 
-    /** The defeats of a scope list in {@code state} (any when null) that happened in {@code [from, until]}, newest first. */
-    public Mono<Found> reported(String scope, DefeatState state, Instant from, Instant until, long skip, int limit) {
-        String list = state == null ? scope + "|" + ALL_STATES : stateList(scope, state);
-        return Mono.zip(byTime.page(list, from, until, true, skip, limit), byTime.count(list, from, until))
-                .flatMap(found -> current(byTime, list, found.getT1(),
-                        defeat -> state == null || defeat.state() == state, DefeatLists::occurredAt)
+    @Override
+    public Mono<Found> reported(DefeatList list, DefeatState state, Instant from, Instant until, long skip, int limit) {
+        String scope = key(list);
+        String timeList = state == null ? scope + "|" + ALL_STATES : stateList(scope, state);
+        Instant first = from == null ? WorkListIndex.BEGINNING_OF_TIME : from;
+        Instant last = until == null ? WorkListIndex.END_OF_TIME : until;
+        return Mono.zip(byTime.page(timeList, first, last, true, skip, limit), byTime.count(timeList, first, last))
+                .flatMap(found -> current(byTime, timeList, found.getT1(),
+                        defeat -> state == null || defeat.state() == state, DefeatListIndex::occurredAt)
                         .map(current -> new Found(current, found.getT2())));
     }
 
-    public static String dealerList(String dealerId) {
+    private static String key(DefeatList list) {
+        if (list.dealerId() != null) {
+            return dealerList(list.dealerId());
+        }
+        return list.region() != null ? regionList(list.region()) : groupList();
+    }
+
+    private static String dealerList(String dealerId) {
         return "D:" + dealerId;
     }
 
-    public static String regionList(String region) {
+    private static String regionList(String region) {
         return "R:" + region;
     }
 
-    public static String groupList() {
+    private static String groupList() {
         return "G";
     }
 

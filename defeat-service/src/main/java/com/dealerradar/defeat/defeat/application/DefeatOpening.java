@@ -1,36 +1,33 @@
-package com.dealerradar.defeat.defeat.adapter.mongo;
+package com.dealerradar.defeat.defeat.application;
 
 import com.dealerradar.defeat.defeat.domain.Defeat;
-import com.dealerradar.defeat.lead.adapter.mongo.KnownLeadStore;
+import com.dealerradar.defeat.lead.application.KnownLeads;
 import com.dealerradar.defeat.lead.domain.KnownLead;
 import com.dealerradar.defeat.lead.domain.LeadStatus;
 import com.dealerradar.platform.outbox.OutboxEvent;
-import com.dealerradar.platform.outbox.OutboxRelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Opens a defeat on a lead so that the lead never has two unsettled ones, without a transaction
  * across the two documents involved:
  * <ol>
- * <li>claim: one conditional update of the known lead sets {@code openDefeatId} (only where none is
- * set and the lead's status allows it) and parks the complete defeat document, outbox included,
- * beside it as {@code pendingDefeat};</li>
+ * <li>claim: one conditional update of the known lead sets its open-defeat marker (only where none
+ * is set and the lead's status allows it) and parks the complete defeat, events included, beside it
+ * ({@link LeadClaims#claim});</li>
  * <li>insert the defeat document (its id makes the insert idempotent);</li>
- * <li>drop {@code pendingDefeat}, leaving the marker.</li>
+ * <li>drop the parked defeat, leaving the marker.</li>
  * </ol>
  * A crash after step 1 leaves the intent on the lead: whoever finds it next (a later claim on the
  * same lead, or {@link #completeInterrupted} on its schedule) repeats steps 2 and 3, so the report
  * is never lost and the marker never blocks the lead for good. A marker whose defeat is settled (a
  * crash between settling and releasing) or missing is cleared by the next claim that meets it.
  */
-@Component
+@Service
 public class DefeatOpening {
 
     /** How an opening ended. */
@@ -39,35 +36,36 @@ public class DefeatOpening {
     /** Claims retried after clearing a marker that only a crash left behind. */
     private static final int CLAIM_ATTEMPTS = 3;
 
-    private final KnownLeadStore leads;
-    private final DefeatStore defeats;
+    private final KnownLeads leads;
+    private final LeadClaims claims;
+    private final Defeats defeats;
     private final DefeatLists lists;
-    private final OutboxRelay relay;
+    private final DefeatEventsOutbox outbox;
     private final Clock clock;
 
-    public DefeatOpening(KnownLeadStore leads, DefeatStore defeats, DefeatLists lists, OutboxRelay relay,
-            Clock clock) {
+    public DefeatOpening(KnownLeads leads, LeadClaims claims, Defeats defeats, DefeatLists lists,
+            DefeatEventsOutbox outbox, Clock clock) {
         this.leads = leads;
+        this.claims = claims;
         this.defeats = defeats;
         this.lists = lists;
-        this.relay = relay;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     /** Opens {@code defeat}, with its events, on a lead whose status is one of {@code allowed}. */
     public Mono<Outcome> open(Defeat defeat, List<OutboxEvent> events, Set<LeadStatus> allowed) {
-        return attempt(defeat.leadId(), defeat.defeatId(), DefeatStore.toDocument(defeat, events), allowed,
-                CLAIM_ATTEMPTS);
+        return attempt(new PendingDefeat(defeat, events), allowed, CLAIM_ATTEMPTS);
     }
 
     /** Completes the openings that were interrupted at least a moment ago; completes with how many. */
     public Mono<Long> completeInterrupted(Duration olderThan, int limit) {
-        return leads.openingsUnderWay(clock.instant().minus(olderThan), limit)
-                .concatMap(opening -> leads.findPendingOpening(opening.leadId())
-                        .filter(pending -> opening.defeatId().equals(pending.defeat().getString("_id")))
-                        .flatMap(pending -> insertClaimed(pending.leadId(), pending.defeat()).thenReturn(true))
+        return claims.openingsUnderWay(clock.instant().minus(olderThan), limit)
+                .concatMap(opening -> claims.findPendingOpening(opening.leadId())
+                        .filter(parked -> opening.defeatId().equals(parked.pending().defeat().defeatId()))
+                        .flatMap(parked -> insertClaimed(parked.leadId(), parked.pending()).thenReturn(true))
                         // No intent parked for this defeat: its claim failed or it completed; the marker is stale.
-                        .switchIfEmpty(Mono.defer(() -> leads.openingOver(opening.defeatId()).thenReturn(false))))
+                        .switchIfEmpty(Mono.defer(() -> claims.openingOver(opening.defeatId()).thenReturn(false))))
                 .filter(Boolean::booleanValue)
                 .count();
     }
@@ -75,18 +73,19 @@ public class DefeatOpening {
     /** Why a claim failed: the lead is unknown, closed, busy with another defeat, or was freed meanwhile. */
     private enum Refusal { UNKNOWN, CLOSED, BUSY, FREED, OURS }
 
-    private Mono<Outcome> attempt(String leadId, String defeatId, Document defeat, Set<LeadStatus> allowed,
-            int attemptsLeft) {
-        return leads.claim(leadId, defeatId, allowed, defeat, clock.instant())
-                .flatMap(claimed -> claimed ? insertClaimed(leadId, defeat) : refusal(leadId, defeatId, allowed)
+    private Mono<Outcome> attempt(PendingDefeat pending, Set<LeadStatus> allowed, int attemptsLeft) {
+        String leadId = pending.defeat().leadId();
+        String defeatId = pending.defeat().defeatId();
+        return claims.claim(pending, allowed, clock.instant())
+                .flatMap(claimed -> claimed ? insertClaimed(leadId, pending) : refusal(leadId, defeatId, allowed)
                         .flatMap(refusal -> switch (refusal) {
                             case OURS -> Mono.just(Outcome.OPENED);
-                            case UNKNOWN -> leads.openingOver(defeatId).thenReturn(Outcome.LEAD_UNKNOWN);
-                            case CLOSED -> leads.openingOver(defeatId).thenReturn(Outcome.LEAD_CLOSED);
-                            case BUSY -> leads.openingOver(defeatId).thenReturn(Outcome.DEFEAT_OPEN);
+                            case UNKNOWN -> claims.openingOver(defeatId).thenReturn(Outcome.LEAD_UNKNOWN);
+                            case CLOSED -> claims.openingOver(defeatId).thenReturn(Outcome.LEAD_CLOSED);
+                            case BUSY -> claims.openingOver(defeatId).thenReturn(Outcome.DEFEAT_OPEN);
                             case FREED -> attemptsLeft > 1
-                                    ? attempt(leadId, defeatId, defeat, allowed, attemptsLeft - 1)
-                                    : leads.openingOver(defeatId).thenReturn(Outcome.DEFEAT_OPEN);
+                                    ? attempt(pending, allowed, attemptsLeft - 1)
+                                    : claims.openingOver(defeatId).thenReturn(Outcome.DEFEAT_OPEN);
                         }));
     }
 
@@ -108,8 +107,8 @@ public class DefeatOpening {
     }
 
     private Mono<Void> completePending(String leadId) {
-        return leads.findPendingOpening(leadId)
-                .flatMap(pending -> insertClaimed(leadId, pending.defeat()))
+        return claims.findPendingOpening(leadId)
+                .flatMap(parked -> insertClaimed(leadId, parked.pending()))
                 .then();
     }
 
@@ -118,21 +117,20 @@ public class DefeatOpening {
         return defeats.find(marker)
                 .filter(open -> !open.state().settled())
                 .map(open -> Refusal.BUSY)
-                .switchIfEmpty(Mono.defer(() -> leads.release(lead.leadId(), marker).thenReturn(Refusal.FREED)));
+                .switchIfEmpty(Mono.defer(() -> claims.release(lead.leadId(), marker).thenReturn(Refusal.FREED)));
     }
 
-    private Mono<Outcome> insertClaimed(String leadId, Document defeat) {
-        String defeatId = defeat.getString("_id");
-        return lists.opening(DefeatStore.toDefeat(defeat))
-                .then(defeats.insert(defeat))
-                .then(Mono.fromSupplier(() -> Outcome.OPENED))
-                .onErrorResume(DuplicateKeyException.class, e -> defeats.find(defeatId)
-                        .map(inserted -> Outcome.OPENED)
+    private Mono<Outcome> insertClaimed(String leadId, PendingDefeat pending) {
+        String defeatId = pending.defeat().defeatId();
+        return lists.opening(pending.defeat())
+                .then(defeats.insert(pending.defeat(), pending.events()))
+                .flatMap(inserted -> inserted ? Mono.just(Outcome.OPENED) : defeats.find(defeatId)
+                        .map(insertedBefore -> Outcome.OPENED)
                         .defaultIfEmpty(Outcome.EXTERNAL_REF_TAKEN))
                 .flatMap(outcome -> outcome == Outcome.OPENED
-                        ? leads.completeClaim(leadId, defeatId)
-                                .then(Mono.fromRunnable(() -> relay.publishSoon(DefeatStore.COLLECTION, defeatId)))
+                        ? claims.completeClaim(leadId, defeatId)
+                                .then(Mono.fromRunnable(() -> outbox.publishSoon(defeatId)))
                                 .thenReturn(outcome)
-                        : leads.release(leadId, defeatId).thenReturn(outcome));
+                        : claims.release(leadId, defeatId).thenReturn(outcome));
     }
 }

@@ -1,6 +1,7 @@
-package com.dealerradar.defeat.defeat.application;
+package com.dealerradar.defeat.defeat.adapter.schedule;
 
-import com.dealerradar.defeat.defeat.adapter.mongo.DefeatOpening;
+import com.dealerradar.defeat.defeat.application.DefeatOpening;
+import com.dealerradar.defeat.defeat.application.DefeatProperties;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
