@@ -37,6 +37,8 @@ import reactor.netty.http.client.HttpClient;
 class AnonymousFloodTest {
 
     private static final int BURST = 5;
+    /** A single read; not /api/leads, whose calls GatewayIntegrationTest counts on the shared downstream stub. */
+    private static final String READ = "/api/dealers";
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -93,7 +95,7 @@ class AnonymousFloodTest {
 
         assertThat(statuses.subList(0, BURST)).containsOnly(401);
         assertThat(statuses.subList(BURST, statuses.size())).containsOnly(429);
-        client.get().uri("/api/leads").exchange()
+        client.get().uri(READ).exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value("Retry-After", retryAfter -> assertThat(Long.parseLong(retryAfter)).isPositive())
@@ -114,7 +116,7 @@ class AnonymousFloodTest {
     }
 
     private static int status(WebTestClient client, String apiKey, String forwardedFor) {
-        WebTestClient.RequestHeadersSpec<?> request = client.get().uri("/api/leads");
+        WebTestClient.RequestHeadersSpec<?> request = client.get().uri(READ);
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }

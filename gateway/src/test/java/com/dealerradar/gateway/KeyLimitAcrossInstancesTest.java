@@ -24,6 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class KeyLimitAcrossInstancesTest {
 
     private static final int BURST = 10;
+    /** A single read; not /api/leads, whose calls GatewayIntegrationTest counts on the shared downstream stub. */
+    private static final String READ = "/api/dealers";
     private static final int SYNC_TOKENS = 1;
     private static final List<String> LIMITS = List.of(
             "radar.gateway.rate-limit.key.tokens=1",
@@ -63,7 +65,7 @@ class KeyLimitAcrossInstancesTest {
     }
 
     private static int status(WebTestClient instance, String apiKey) {
-        return instance.get().uri("/api/leads").header("X-Api-Key", apiKey).exchange()
+        return instance.get().uri(READ).header("X-Api-Key", apiKey).exchange()
                 .returnResult(Void.class).getStatus().value();
     }
 
