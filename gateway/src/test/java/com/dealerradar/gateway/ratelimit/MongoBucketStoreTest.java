@@ -9,7 +9,10 @@ import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -19,8 +22,11 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,10 +44,11 @@ class MongoBucketStoreTest {
     private static MongoClient client;
     private static ReactiveMongoTemplate mongo;
     private static final AtomicInteger roundTrips = new AtomicInteger();
+    private static final AtomicInteger examined = new AtomicInteger();
 
     @BeforeAll
     static void store() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new CountingBackend());
         server.bind("127.0.0.1", 0);
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
@@ -117,6 +124,25 @@ class MongoBucketStoreTest {
         assertThat(delayedRoundTrips).isLessThanOrEqualTo((int) (2 * (requests / syncTokens + 1)));
     }
 
+    /**
+     * On the embedded store only an {@code _id} lookup or an exact match on a unique index is answered
+     * without reading the whole collection: a settlement must be both, however many keys there are.
+     */
+    @Test
+    void aSettlementExaminesOnlyItsOwnBucketHoweverManyThereAre() {
+        mongo.insert(IntStream.range(0, 1_000)
+                .mapToObj(i -> new Document("_id", "other-" + i).append("rev", new ObjectId()).append("state", new Binary(new byte[40])))
+                .toList(), MongoBucketStore.COLLECTION).blockLast();
+        AsyncBucketProxy bucket = proxy("one of many", 10, Optimization.NONE_OPTIMIZED);
+        bucket.tryConsume(1).join();
+
+        examined.set(0);
+        assertThat(bucket.tryConsume(1).join()).isTrue();
+
+        // one document found by _id, the same one found by its revision and swapped
+        assertThat(examined.get()).isEqualTo(2);
+    }
+
     private static int roundTripsFor(AsyncBucketProxy bucket, int requests) {
         int before = roundTrips.get();
         for (int i = 0; i < requests; i++) {
@@ -133,5 +159,26 @@ class MongoBucketStoreTest {
         return new MongoBucketStore(mongo, ClientSideConfig.getDefault()).asAsync().builder()
                 .withOptimization(optimization)
                 .build(bucketId, configuration);
+    }
+
+    /** Counts the documents the store compares with a query, as testkit's IdLookupScanTest does. */
+    private static final class CountingBackend extends MemoryBackend {
+
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                @Override
+                protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                    return new MemoryCollection(this, collectionName, options, cursorRegistry) {
+                        @Override
+                        protected boolean documentMatchesQuery(de.bwaldvogel.mongo.bson.Document document,
+                                                               de.bwaldvogel.mongo.bson.Document query) {
+                            examined.incrementAndGet();
+                            return super.documentMatchesQuery(document, query);
+                        }
+                    };
+                }
+            };
+        }
     }
 }
