@@ -118,7 +118,7 @@ public class RadarKafkaAutoConfiguration {
     public DeadLetterQueue deadLetterQueue(KafkaProperties kafka, DeadLetters deadLetters, TopicNames topics,
             ObjectProvider<KafkaListenerEndpointRegistry> listeners, Environment environment) {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, environment.getRequiredProperty("spring.application.name") + "-dead-letters");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, environment.getProperty("spring.application.name", "radar") + "-dead-letters");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config,
                 new StringDeserializer(), new ByteArrayDeserializer());
