@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -128,7 +129,8 @@ class AnonymousFloodTest {
 
     private WebTestClient from(String localAddress) {
         HttpClient connectingFrom = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
+        // The 5 s default is too short for a gateway's first requests on a loaded two-core machine.
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(connectingFrom))
-                .baseUrl("http://127.0.0.1:" + port).build();
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 }
