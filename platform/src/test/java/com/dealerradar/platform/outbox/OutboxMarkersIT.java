@@ -191,7 +191,8 @@ class OutboxMarkersIT {
         while (System.nanoTime() < deadline && lease() == null) {
             sleep();
         }
-        assertThat(lease()).isNotNull().satisfies(lease -> assertThat(lease.getString("holder")).startsWith("outbox-test/"));
+        assertThat(lease()).isNotNull();
+        assertThat(lease().getString("holder")).startsWith("outbox-test/");
     }
 
     private Document lease() {
