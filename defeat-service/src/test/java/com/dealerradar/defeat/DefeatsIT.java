@@ -23,6 +23,7 @@ import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.events.lead.LeadInvalidated;
 import com.dealerradar.events.lead.LeadStatusChanged;
 import com.dealerradar.events.lead.LeadWon;
+import com.dealerradar.platform.schedule.StoreLeases;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
@@ -56,12 +57,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -92,6 +95,9 @@ class DefeatsIT {
 
     @Autowired
     Defeats defeats;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     private KafkaProducer<String, CloudEvent> producer;
     private final Namespace namespace = Namespace.of(getClass());
@@ -519,6 +525,9 @@ class DefeatsIT {
         get(dealerKey(dealer), "/api/defeats/" + interrupted.defeatId()).expectStatus().isOk();
         assertThat(defeatEvents(leadId, 1)).extracting(r -> header(r, "ce_type"))
                 .containsExactly(EventTypes.DEFEAT_REPORTED);
+        Document lease = mongo.findById("defeat-interrupted-openings", Document.class, StoreLeases.COLLECTION).block();
+        assertThat(lease).as("the sweep's lease").isNotNull();
+        assertThat(lease.getString("holder")).startsWith("defeat-service/");
     }
 
     @Test

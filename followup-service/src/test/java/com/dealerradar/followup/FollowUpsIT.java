@@ -13,6 +13,7 @@ import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.events.lead.LeadGraded;
 import com.dealerradar.events.lead.LeadWon;
 import com.dealerradar.followup.followup.adapter.mongo.FollowUpStore;
+import com.dealerradar.followup.followup.application.AwaitingFollowUpExpiry;
 import com.dealerradar.followup.followup.application.UnfinishedFollowUps;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpOutcome;
@@ -28,7 +29,10 @@ import com.dealerradar.testkit.Namespace;
 import com.dealerradar.testkit.RadarInfrastructure;
 import com.dealerradar.testkit.ServiceClients;
 import com.dealerradar.testkit.SharedInfrastructure;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.cloudevents.kafka.CloudEventSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,10 +58,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,7 +82,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "radar.followup.detector-interval=1h", "radar.followup.completion-interval=1h",
-        "radar.followup.unknown-lead-wait=1s"})
+        "radar.followup.unknown-lead-wait=1s", "radar.followup.awaiting-lead-expiry-interval=1h",
+        "radar.followup.awaiting-count-interval=200ms"})
 @RadarInfrastructure
 class FollowUpsIT {
 
@@ -89,6 +98,40 @@ class FollowUpsIT {
         @Primary
         MovableClock movableClock() {
             return new MovableClock(T0);
+        }
+
+        @Bean
+        StoreCommands storeCommands() {
+            return new StoreCommands();
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordStoreCommands(StoreCommands commands) {
+            return settings -> settings.addCommandListener(commands);
+        }
+    }
+
+    /** The commands the service sends to the store while a test records them. */
+    static final class StoreCommands implements CommandListener {
+        private final List<BsonDocument> recorded = new CopyOnWriteArrayList<>();
+        private volatile boolean recording;
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (recording) {
+                recorded.add(event.getCommand().clone());
+            }
+        }
+
+        List<BsonDocument> during(Runnable action) {
+            recorded.clear();
+            recording = true;
+            try {
+                action.run();
+            } finally {
+                recording = false;
+            }
+            return List.copyOf(recorded);
         }
     }
 
@@ -130,6 +173,12 @@ class FollowUpsIT {
     FollowUpStore followUpStore;
     @Autowired
     UnfinishedFollowUps unfinished;
+    @Autowired
+    AwaitingFollowUpExpiry expiry;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    StoreCommands storeCommands;
 
     private final Namespace namespace = Namespace.of(getClass());
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -413,6 +462,85 @@ class FollowUpsIT {
         List<ConsumerRecord<String, byte[]>> recorded = eventsOf(lead, EventTypes.FOLLOWUP_RECORDED, 1);
         assertThat(recorded).hasSize(1);
         assertThat(new String(recorded.get(0).value(), StandardCharsets.UTF_8)).contains("\"firstResponseMinutes\":60");
+    }
+
+    @Test
+    void aFollowUpAwaitingItsLeadLongerThanThePeriodExpiresIsCountedAndALaterCaptureDoesNotCountIt() {
+        long waitingBefore = waitingAfterExpiringWhatEarlierTestsLeft();
+        String old = "L-" + UUID.randomUUID();
+        String fresh = "L-" + UUID.randomUUID();
+        record(dealerA, old, "fu-old", T0.minus(Duration.ofMinutes(5)), "REACHED").expectStatus().isAccepted();
+        clock.set(T0.plus(Duration.ofDays(6)));
+        record(dealerA, fresh, "fu-fresh", T0.plus(Duration.ofDays(6)), "REACHED").expectStatus().isAccepted();
+        assertThat(expiry.waiting().block()).isEqualTo(waitingBefore + 2);
+        double expiredBefore = expiredCount();
+
+        clock.set(T0.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
+        assertThat(expiry.expire().block()).isEqualTo(1);
+        assertThat(expiry.expire().block()).isZero();
+
+        assertThat(expiredCount() - expiredBefore).isEqualTo(1);
+        assertThat(expiry.waiting().block()).isEqualTo(waitingBefore + 1);
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(meters.get("radar.followup.awaiting").gauge().value()).isEqualTo(waitingBefore + 1));
+        record(dealerA, fresh, "fu-fresh", T0.plus(Duration.ofDays(6)), "REACHED").expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("AWAITING_LEAD");
+
+        publishCaptured(old, dealerA, regionA, "A", T0.minus(Duration.ofHours(1)));
+        publishCaptured(fresh, dealerA, regionA, "A", T0.minus(Duration.ofHours(1)));
+        await().atMost(EVENTUALLY).untilAsserted(() -> as(dealerKey(dealerA)).get()
+                .uri("/api/follow-ups?leadId=" + fresh).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].state").isEqualTo("RECORDED"));
+        as(dealerKey(dealerA)).get().uri("/api/follow-ups?leadId=" + old).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+        assertThat(eventsOf(old, EventTypes.FOLLOWUP_RECORDED, 0)).isEmpty();
+        assertThat(expiry.waiting().block()).isEqualTo(waitingBefore);
+    }
+
+    @Test
+    void theExpiryReadsAndWritesByKey() {
+        waitingAfterExpiringWhatEarlierTestsLeft();
+        for (int i = 0; i < 3; i++) {
+            record(dealerB, "L-" + UUID.randomUUID(), "fu-cost-" + i, T0, "REACHED").expectStatus().isAccepted();
+        }
+        clock.set(T0.plus(Duration.ofDays(8)));
+
+        List<BsonDocument> commands = storeCommands.during(() -> assertThat(expiry.expire().block()).isEqualTo(3));
+
+        List<BsonDocument> onFollowUps = commands.stream().filter(FollowUpsIT::onFollowUpCollections).toList();
+        assertThat(onFollowUps).isNotEmpty().allSatisfy(command -> {
+            assertThat(command.getFirstKey()).isIn("find", "update", "delete", "findAndModify", "insert");
+            assertThat(filtersOf(command)).as(command.toJson()).allSatisfy(filter -> assertThat(filter).containsKey("_id"));
+        });
+    }
+
+    /** Expires, far in the future, what other tests left awaiting; completes with how many still wait (leads known meanwhile). */
+    private long waitingAfterExpiringWhatEarlierTestsLeft() {
+        clock.set(T0.plus(Duration.ofDays(400)));
+        expiry.expire().block();
+        clock.set(T0);
+        return expiry.waiting().block();
+    }
+
+    private double expiredCount() {
+        return meters.get("radar.followup.awaiting.expired").counter().count();
+    }
+
+    private static boolean onFollowUpCollections(BsonDocument command) {
+        BsonValue collection = command.get(command.getFirstKey());
+        return collection.isString() && Set.of("follow_ups", "awaiting_leads", "awaiting_arrivals", "tracked_leads",
+                "recording_follow_ups", "lead_follow_ups").contains(collection.asString().getValue());
+    }
+
+    /** The filters of a store command: a find's, each statement's of an update or delete, a findAndModify's query. */
+    private static List<BsonDocument> filtersOf(BsonDocument command) {
+        return switch (command.getFirstKey()) {
+            case "find" -> List.of(command.getDocument("filter"));
+            case "findAndModify" -> List.of(command.getDocument("query"));
+            case "update" -> command.getArray("updates").stream().map(u -> u.asDocument().getDocument("q")).toList();
+            case "delete" -> command.getArray("deletes").stream().map(d -> d.asDocument().getDocument("q")).toList();
+            default -> List.of();
+        };
     }
 
     @Test

@@ -11,12 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The outbox writes, relay and sweep, for services that declare {@link OutboxCollections}. */
+/**
+ * The outbox writes, relay and sweep, for services that declare {@link OutboxCollections}. The sweep is
+ * scheduled, under a lease, by {@code SchedulingAutoConfiguration}.
+ */
 @AutoConfiguration(after = RadarKafkaAutoConfiguration.class)
 @ConditionalOnBean(OutboxCollections.class)
-@EnableScheduling
 public class OutboxAutoConfiguration {
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -59,7 +60,13 @@ public class OutboxSweeper {
         }
     }
 
+    /**
+     * One instance sweeps at a time. A holder that dies leaves the lease to run out after a minute, and
+     * the next instance's sweep takes over; a sweep slower than that (a broker away for long) may be
+     * joined by another instance's, which at worst publishes an event twice, and consumers dedupe.
+     */
     @Scheduled(fixedDelayString = "${radar.outbox.sweep-interval:2s}", initialDelayString = "${radar.outbox.sweep-interval:2s}")
+    @SchedulerLock(name = "outbox-sweep", lockAtMostFor = "1m")
     public void sweep() {
         for (String collection : collections) {
             try {

@@ -3,6 +3,7 @@ package com.dealerradar.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealerradar.events.Topics;
+import com.dealerradar.platform.schedule.StoreLeases;
 import com.dealerradar.testkit.EmbeddedKafka;
 import com.dealerradar.testkit.Namespace;
 import com.dealerradar.testkit.RadarInfrastructure;
@@ -39,7 +40,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * through the pending-outbox markers, and no marker is dropped while an event may still need it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OutboxMarkersIT.App.class,
-        properties = {"radar.outbox.sweep-interval=300ms", "radar.outbox.abandon-after=5s"})
+        properties = {"spring.application.name=outbox-test", "radar.outbox.sweep-interval=300ms",
+                "radar.outbox.abandon-after=5s"})
 @RadarInfrastructure
 class OutboxMarkersIT {
 
@@ -181,6 +183,20 @@ class OutboxMarkersIT {
         awaitPublished(List.of(fine.id()));
         awaitNoMarkerFor("fine");
         assertThat(markerIds()).contains(OutboxMarkers.id(THINGS, "broken"));
+    }
+
+    @Test
+    void theSweepRunsUnderItsLease() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && lease() == null) {
+            sleep();
+        }
+        assertThat(lease()).isNotNull();
+        assertThat(lease().getString("holder")).startsWith("outbox-test/");
+    }
+
+    private Document lease() {
+        return mongo.findById("outbox-sweep", Document.class, StoreLeases.COLLECTION).block();
     }
 
     private void insertWithEvent(String id, OutboxEvent event) {

@@ -18,6 +18,9 @@ public interface FollowUps {
     /** The follow-ups waiting for a lead: the ids its marker named when read, and the follow-ups stored under them. */
     record Awaiting(List<String> ids, List<FollowUp> followUps) {}
 
+    /** A follow-up accepted as awaiting its lead, and when it was. */
+    record Arrival(String followUpId, Instant recordedAt) {}
+
     /** Marks and stores a new follow-up; completes with false when the dealer already used its {@code externalRef}. */
     Mono<Boolean> insert(FollowUp followUp);
 
@@ -37,6 +40,25 @@ public interface FollowUps {
 
     /** Takes {@code ids} off the lead's marker, and drops the marker once it names none. */
     Mono<Void> stopAwaiting(String leadId, List<String> ids);
+
+    /**
+     * The follow-ups accepted as awaiting their lead at or before {@code until}, earliest first, from
+     * {@code skip} on. An arrival whose follow-up is no longer awaiting may still be listed (a crash
+     * between the two writes); {@link #forget} drops it.
+     */
+    Mono<List<Arrival>> arrivedUntil(Instant until, long skip, int limit);
+
+    /** How many follow-ups await their lead. */
+    Mono<Long> countAwaiting();
+
+    /** Drops an arrival whose follow-up no longer awaits its lead. */
+    Mono<Void> forget(Arrival arrival);
+
+    /**
+     * Removes a follow-up that still awaits its lead, so that a capture arriving later does not count
+     * it; completes with false when it no longer awaited its lead.
+     */
+    Mono<Boolean> expire(FollowUp followUp);
 
     Mono<FollowUp> find(String followUpId);
 

@@ -3,6 +3,7 @@ package com.dealerradar.defeat.defeat.adapter.schedule;
 import com.dealerradar.defeat.defeat.application.DefeatOpening;
 import com.dealerradar.defeat.defeat.application.DefeatProperties;
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,8 +25,10 @@ class InterruptedOpenings {
         this.properties = properties;
     }
 
+    // One instance at a time; a run writes for 30 s at most, and a dead holder's lease runs out after a minute.
     @Scheduled(fixedDelayString = "${radar.defeat.opening-recovery-interval:5s}",
             initialDelayString = "${radar.defeat.opening-recovery-interval:5s}")
+    @SchedulerLock(name = "defeat-interrupted-openings", lockAtMostFor = "1m")
     void complete() {
         try {
             Long completed = opening.completeInterrupted(properties.openingRecoveryAfter(), BATCH).block(WRITE_TIMEOUT);

@@ -33,7 +33,9 @@ import reactor.core.publisher.Mono;
  * naming the follow-ups that wait for it). A marker is written before what it marks, so a crash
  * leaves a marker without work (dropped when found), never work without a marker. A lead's counted
  * follow-ups are listed by key from {@code lead_follow_ups} ({@link WorkListIndex}, one list per lead
- * by {@code occurredAt}), which a follow-up joins just before it is marked RECORDED.
+ * by {@code occurredAt}), which a follow-up joins just before it is marked RECORDED. The follow-ups
+ * awaiting their lead are listed by arrival in {@code awaiting_arrivals} ({@link WorkListIndex}, one
+ * list), so that the expiry reads the oldest by key and the count of those waiting adds up counts.
  */
 @Component
 public class FollowUpStore implements FollowUps {
@@ -45,14 +47,18 @@ public class FollowUpStore implements FollowUps {
     private static final String WAITING = "followUpIds";
 
     static final String BY_LEAD = "lead_follow_ups";
+    static final String ARRIVALS = "awaiting_arrivals";
+    private static final String ALL_ARRIVALS = "A";
     private static final String MIGRATED = "migrated";
 
     private final ReactiveMongoTemplate mongo;
     private final WorkListIndex byLead;
+    private final WorkListIndex arrivals;
 
     public FollowUpStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
         this.byLead = new WorkListIndex(mongo, BY_LEAD);
+        this.arrivals = new WorkListIndex(mongo, ARRIVALS);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -98,8 +104,10 @@ public class FollowUpStore implements FollowUps {
             case RECORDING -> mongo.upsert(byId(followUp.followUpId()),
                     new Update().setOnInsert(SINCE, Date.from(followUp.recordedAt())), RECORDING).then();
             // Two posts for one unknown lead may race to create its marker; the one that lost adds itself to it.
-            case AWAITING_LEAD -> mongo.upsert(byId(followUp.leadId()), new Update().addToSet(WAITING,
-                    followUp.followUpId()).setOnInsert(SINCE, Date.from(followUp.recordedAt())), AWAITING).then()
+            case AWAITING_LEAD -> arrivals.put(ALL_ARRIVALS, followUp.followUpId(), followUp.recordedAt())
+                    .then(mongo.upsert(byId(followUp.leadId()), new Update().addToSet(WAITING, followUp.followUpId())
+                            .setOnInsert(SINCE, Date.from(followUp.recordedAt())), AWAITING))
+                    .then()
                     .onErrorResume(DuplicateKeyException.class, createdMeanwhile -> markUnfinished(followUp));
             case RECORDED, REJECTED -> Mono.empty();
         };
@@ -144,6 +152,35 @@ public class FollowUpStore implements FollowUps {
     }
 
     @Override
+    public Mono<List<Arrival>> arrivedUntil(Instant until, long skip, int limit) {
+        return arrivals.page(ALL_ARRIVALS, until, skip, limit)
+                .map(entries -> entries.stream().map(entry -> new Arrival(entry.id(), entry.at())).toList());
+    }
+
+    @Override
+    public Mono<Long> countAwaiting() {
+        return arrivals.count(ALL_ARRIVALS, WorkListIndex.END_OF_TIME);
+    }
+
+    @Override
+    public Mono<Void> forget(Arrival arrival) {
+        return arrivals.remove(ALL_ARRIVALS, arrival.followUpId(), arrival.recordedAt());
+    }
+
+    // Off the lead's marker first, so that a capture arriving from now on no longer finds it; the
+    // arrival last, so that a crash in between leaves it listed for the next expiry run.
+    @Override
+    public Mono<Boolean> expire(FollowUp followUp) {
+        Query stillAwaiting = Query.query(Criteria.where("_id").is(followUp.followUpId())
+                .and("state").is(FollowUpState.AWAITING_LEAD.name()));
+        return stopAwaiting(followUp.leadId(), List.of(followUp.followUpId()))
+                .then(mongo.remove(stillAwaiting, COLLECTION))
+                .map(removed -> removed.getDeletedCount() == 1)
+                .flatMap(removed -> arrivals.remove(ALL_ARRIVALS, followUp.followUpId(), followUp.recordedAt())
+                        .thenReturn(removed));
+    }
+
+    @Override
     public Mono<FollowUp> find(String followUpId) {
         return mongo.findById(followUpId, Document.class, COLLECTION).map(FollowUpStore::toFollowUp);
     }
@@ -179,8 +216,12 @@ public class FollowUpStore implements FollowUps {
         Mono<Boolean> changed = (to == FollowUpState.RECORDED ? list(followUp) : Mono.<Void>empty())
                 .then(mongo.updateFirst(query, new Update().set("state", to.name()), COLLECTION))
                 .map(result -> result.getMatchedCount() > 0);
-        return from == FollowUpState.RECORDING ? changed.flatMap(c -> dropRecordingMarker(followUpId).thenReturn(c))
-                : changed;
+        return switch (from) {
+            case RECORDING -> changed.flatMap(c -> dropRecordingMarker(followUpId).thenReturn(c));
+            case AWAITING_LEAD -> changed.flatMap(c -> arrivals.remove(ALL_ARRIVALS, followUpId, followUp.recordedAt())
+                    .thenReturn(c));
+            case RECORDED, REJECTED -> changed;
+        };
     }
 
     private static Query byId(String id) {

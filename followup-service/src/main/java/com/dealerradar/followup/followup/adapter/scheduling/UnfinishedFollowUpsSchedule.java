@@ -3,6 +3,7 @@ package com.dealerradar.followup.followup.adapter.scheduling;
 import com.dealerradar.followup.followup.application.UnfinishedFollowUps;
 import java.time.Clock;
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,8 +26,10 @@ class UnfinishedFollowUpsSchedule {
         this.clock = clock;
     }
 
+    // One instance at a time, for as long as a run may last.
     @Scheduled(fixedDelayString = "${radar.followup.completion-interval:60s}",
             initialDelayString = "${radar.followup.completion-interval:60s}")
+    @SchedulerLock(name = "followup-unfinished-completion", lockAtMostFor = "5m")
     void run() {
         try {
             Long finished = unfinished.finish(clock.instant().minus(GRACE)).block(RUN_TIMEOUT);
