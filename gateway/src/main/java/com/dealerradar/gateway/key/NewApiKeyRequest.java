@@ -1,7 +1,8 @@
 package com.dealerradar.gateway.key;
 
-import com.dealerradar.platform.security.Role;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
+import com.dealerradar.platform.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +14,12 @@ import java.util.List;
 public record NewApiKeyRequest(Role role, String dealerId, String region, String label) {
 
     public void validate() {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (isBlank(label)) {
-            errors.add(new ApiProblem.FieldError("label", "is required"));
+            errors.add(new Violation("label", "is required"));
         }
         if (role == null) {
-            errors.add(new ApiProblem.FieldError("role", "is required; one of ADMIN, HQ, REGION_MANAGER, DEALER"));
+            errors.add(new Violation("role", "is required; one of ADMIN, HQ, REGION_MANAGER, DEALER"));
         } else {
             checkScope(errors);
         }
@@ -27,20 +28,20 @@ public record NewApiKeyRequest(Role role, String dealerId, String region, String
         }
     }
 
-    private void checkScope(List<ApiProblem.FieldError> errors) {
+    private void checkScope(List<Violation> errors) {
         boolean dealerIdApplies = role == Role.DEALER;
         boolean regionApplies = role == Role.DEALER || role == Role.REGION_MANAGER;
         if (role == Role.DEALER && isBlank(dealerId)) {
-            errors.add(new ApiProblem.FieldError("dealerId", "is required for a DEALER key"));
+            errors.add(new Violation("dealerId", "is required for a DEALER key"));
         }
         if (role == Role.REGION_MANAGER && isBlank(region)) {
-            errors.add(new ApiProblem.FieldError("region", "is required for a REGION_MANAGER key"));
+            errors.add(new Violation("region", "is required for a REGION_MANAGER key"));
         }
         if (!dealerIdApplies && dealerId != null) {
-            errors.add(new ApiProblem.FieldError("dealerId", "does not apply to a " + role + " key"));
+            errors.add(new Violation("dealerId", "does not apply to a " + role + " key"));
         }
         if (!regionApplies && region != null) {
-            errors.add(new ApiProblem.FieldError("region", "does not apply to a " + role + " key"));
+            errors.add(new Violation("region", "does not apply to a " + role + " key"));
         }
     }
 

@@ -25,13 +25,13 @@ public class ApiProblem extends RuntimeException {
 
     private final Kind kind;
     private final String slug;
-    private final List<FieldError> errors;
+    private final List<Violation> errors;
 
     public ApiProblem(Kind kind, String slug, String detail) {
         this(kind, slug, detail, List.of());
     }
 
-    public ApiProblem(Kind kind, String slug, String detail, List<FieldError> errors) {
+    public ApiProblem(Kind kind, String slug, String detail, List<Violation> errors) {
         super(detail);
         this.kind = kind;
         this.slug = slug;
@@ -51,11 +51,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalid(String field, String message) {
-        return invalid(List.of(new FieldError(field, message)));
+        return invalid(List.of(new Violation(field, message)));
     }
 
     /** The 400 of a request whose fields break these rules; the one way every service builds it. */
-    public static ApiProblem invalid(List<FieldError> errors) {
+    public static ApiProblem invalid(List<Violation> errors) {
         return new ApiProblem(Kind.INVALID, "validation", "the request is not valid", errors);
     }
 
@@ -67,10 +67,7 @@ public class ApiProblem extends RuntimeException {
         return slug;
     }
 
-    public List<FieldError> errors() {
+    public List<Violation> errors() {
         return errors;
     }
-
-    /** One field that failed validation, named by its JSON path ({@code customer.kind}). */
-    public record FieldError(String field, String message) {}
 }

@@ -1,6 +1,6 @@
 package com.dealerradar.platform.web;
 
-import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import tools.jackson.databind.DatabindException;
@@ -16,8 +16,8 @@ public final class BodyErrors {
 
     private BodyErrors() {}
 
-    public static ApiProblem.FieldError of(DatabindException e) {
-        return new ApiProblem.FieldError(fieldPath(e), message(e));
+    public static Violation of(DatabindException e) {
+        return new Violation(fieldPath(e), message(e));
     }
 
     static String fieldPath(DatabindException e) {

@@ -1,6 +1,7 @@
 package com.dealerradar.platform.web;
 
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,10 +50,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
             WebExchangeBindException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        e.getFieldErrors().forEach(f -> errors.add(new ApiProblem.FieldError(f.getField(), f.getDefaultMessage())));
-        e.getGlobalErrors().forEach(g -> errors.add(new ApiProblem.FieldError(g.getObjectName(), g.getDefaultMessage())));
-        errors.sort(Comparator.comparing(ApiProblem.FieldError::field));
+        List<Violation> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> errors.add(new Violation(f.getField(), f.getDefaultMessage())));
+        e.getGlobalErrors().forEach(g -> errors.add(new Violation(g.getObjectName(), g.getDefaultMessage())));
+        errors.sort(Comparator.comparing(Violation::field));
         return Mono.just(ResponseEntity.badRequest().body(Problems.validation(errors)));
     }
 
@@ -60,7 +61,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(
             MissingRequestValueException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
-                List.of(new ApiProblem.FieldError(e.getName(), "is required")))));
+                List.of(new Violation(e.getName(), "is required")))));
     }
 
     @Override
@@ -76,11 +77,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (Causes.find(e, JacksonException.class) != null || Causes.find(e, DecodingException.class) != null) {
             return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
-                    List.of(new ApiProblem.FieldError("body", "is not well-formed JSON")))));
+                    List.of(new Violation("body", "is not well-formed JSON")))));
         }
         String field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                 ? e.getMethodParameter().getParameterName() : "request";
         return Mono.just(ResponseEntity.badRequest().body(Problems.validation(
-                List.of(new ApiProblem.FieldError(field, e.getReason() == null ? "is not valid" : e.getReason())))));
+                List.of(new Violation(field, e.getReason() == null ? "is not valid" : e.getReason())))));
     }
 }

@@ -1,6 +1,7 @@
 package com.dealerradar.platform.web;
 
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -32,14 +33,14 @@ public final class Problems {
         return HttpStatus.valueOf(e.kind().status());
     }
 
-    public static ProblemDetail validation(List<ApiProblem.FieldError> errors) {
+    public static ProblemDetail validation(List<Violation> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation",
                 "Bad Request", "the request is not valid");
         withErrors(problem, errors);
         return problem;
     }
 
-    private static void withErrors(ProblemDetail problem, List<ApiProblem.FieldError> errors) {
+    private static void withErrors(ProblemDetail problem, List<Violation> errors) {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }

@@ -1,6 +1,6 @@
 package com.dealerradar.platform.web;
 
-import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import java.util.List;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -16,7 +16,7 @@ public class RejectedRequests implements ServerExchangeRejectedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException e) {
-        return ProblemResponses.write(exchange.getResponse(), Problems.validation(List.of(new ApiProblem.FieldError(
+        return ProblemResponses.write(exchange.getResponse(), Problems.validation(List.of(new Violation(
                 "path", "must not hold encoded slashes, control characters or other characters a path cannot mean"))));
     }
 }

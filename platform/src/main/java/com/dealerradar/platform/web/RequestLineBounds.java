@@ -1,7 +1,7 @@
 package com.dealerradar.platform.web;
 
-import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.InputBounds;
+import com.dealerradar.platform.problem.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public class RequestLineBounds implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>(pathViolations(exchange.getRequest().getPath()));
+        List<Violation> errors = new ArrayList<>(pathViolations(exchange.getRequest().getPath()));
         errors.addAll(violations(exchange.getRequest().getQueryParams()));
         if (errors.isEmpty()) {
             return chain.filter(exchange);
@@ -34,12 +34,12 @@ public class RequestLineBounds implements WebFilter {
     }
 
     /** An id in the path is held to the same bounds as a query value: plain text, no longer than any id. */
-    static List<ApiProblem.FieldError> pathViolations(RequestPath path) {
+    static List<Violation> pathViolations(RequestPath path) {
         for (PathContainer.Element element : path.pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
                 String value = segment.valueToMatch();
                 if (value.length() > MAX_VALUE_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
-                    return List.of(new ApiProblem.FieldError("path",
+                    return List.of(new Violation("path",
                             "each part must be plain text of at most " + MAX_VALUE_LENGTH + " characters"));
                 }
             }
@@ -47,15 +47,15 @@ public class RequestLineBounds implements WebFilter {
         return List.of();
     }
 
-    static List<ApiProblem.FieldError> violations(Map<String, List<String>> parameters) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+    static List<Violation> violations(Map<String, List<String>> parameters) {
+        List<Violation> errors = new ArrayList<>();
         if (parameters.values().stream().mapToInt(List::size).sum() > MAX_PARAMETERS) {
-            errors.add(new ApiProblem.FieldError("query", "must have at most " + MAX_PARAMETERS + " parameters"));
+            errors.add(new Violation("query", "must have at most " + MAX_PARAMETERS + " parameters"));
             return errors;
         }
         parameters.forEach((name, values) -> {
             if (name.length() > MAX_VALUE_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new ApiProblem.FieldError("query", "has a parameter name that is not plain text"));
+                errors.add(new Violation("query", "has a parameter name that is not plain text"));
                 return;
             }
             for (String value : values) {
@@ -64,7 +64,7 @@ public class RequestLineBounds implements WebFilter {
                         : value.chars().anyMatch(Character::isISOControl) ? "must not contain control characters"
                         : InputBounds.textViolation(value);
                 if (violation != null) {
-                    errors.add(new ApiProblem.FieldError(name, violation));
+                    errors.add(new Violation(name, violation));
                     return;
                 }
             }

@@ -14,7 +14,7 @@ class InputBoundsTest {
             assertThatThrownBy(() -> InputBounds.queryDate("to", extreme))
                     .isInstanceOfSatisfying(ApiProblem.class, p -> {
                         assertThat(p.kind().status()).isEqualTo(400);
-                        assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("to");
+                        assertThat(p.errors()).extracting(Violation::field).containsExactly("to");
                     });
         }
     }

@@ -1,8 +1,8 @@
 package com.dealerradar.platform.web;
 
-import com.dealerradar.platform.problem.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealerradar.platform.problem.Violation;
 import java.net.URI;
 import java.util.Collections;
 import java.util.Map;
@@ -54,6 +54,6 @@ class RequestLineBoundsTest {
     @Test
     void tooManyParametersAreRefused() {
         assertThat(RequestLineBounds.violations(Map.of("p", Collections.nCopies(31, "x"))))
-                .extracting(ApiProblem.FieldError::field).containsExactly("query");
+                .extracting(Violation::field).containsExactly("query");
     }
 }

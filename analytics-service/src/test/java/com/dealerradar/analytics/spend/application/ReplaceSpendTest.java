@@ -7,6 +7,7 @@ import com.dealerradar.analytics.directory.application.DealerDirectory;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.events.directory.DealerRegistered;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
 import java.math.BigDecimal;
@@ -56,14 +57,14 @@ class ReplaceSpendTest {
     void aBadMonthIsRefusedBeforeAMissingTotal() {
         assertThatThrownBy(() -> replaceSpend.replace(HQ, "D-1", "2026-1", null, null))
                 .isInstanceOfSatisfying(ApiProblem.class,
-                        p -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("month"));
+                        p -> assertThat(p.errors()).extracting(Violation::field).containsExactly("month"));
     }
 
     @Test
     void aMissingTotalIsRefusedAndNothingIsWritten() {
         assertThatThrownBy(() -> replaceSpend.replace(HQ, "D-1", "2026-11", null, null).block())
                 .isInstanceOfSatisfying(ApiProblem.class,
-                        p -> assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("total"));
+                        p -> assertThat(p.errors()).extracting(Violation::field).containsExactly("total"));
         assertThat(spends.replaced).isEmpty();
     }
 

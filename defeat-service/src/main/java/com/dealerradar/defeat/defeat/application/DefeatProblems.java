@@ -1,8 +1,8 @@
 package com.dealerradar.defeat.defeat.application;
 
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
-import com.dealerradar.defeat.defeat.domain.InvalidCommand;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.InvalidCommand;
 
 /** The domain's refusals as the API answers them. */
 final class DefeatProblems {
@@ -10,7 +10,7 @@ final class DefeatProblems {
     private DefeatProblems() {}
 
     static ApiProblem invalid(InvalidCommand e) {
-        return ApiProblem.invalid(e.violations().stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+        return ApiProblem.invalid(e.violations());
     }
 
     static ApiProblem settled(DefeatAlreadySettled e) {

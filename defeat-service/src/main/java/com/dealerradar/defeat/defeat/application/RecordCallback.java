@@ -2,9 +2,9 @@ package com.dealerradar.defeat.defeat.application;
 
 import com.dealerradar.defeat.defeat.domain.Defeat;
 import com.dealerradar.defeat.defeat.domain.DefeatAlreadySettled;
-import com.dealerradar.defeat.defeat.domain.InvalidCommand;
 import com.dealerradar.defeat.defeat.domain.NewCallback;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.InvalidCommand;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
 import java.time.Clock;

@@ -1,13 +1,12 @@
 package com.dealerradar.defeat.defeat.application;
 
 import com.dealerradar.defeat.defeat.domain.Defeat;
-import com.dealerradar.defeat.defeat.domain.InvalidCommand;
 import com.dealerradar.defeat.defeat.domain.NewDefeat;
-import com.dealerradar.defeat.defeat.domain.Violation;
 import com.dealerradar.defeat.lead.application.KnownLeads;
 import com.dealerradar.defeat.lead.domain.KnownLead;
 import com.dealerradar.defeat.lead.domain.LeadStatus;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +42,7 @@ public class ReportDefeat {
     public Mono<Outcome> report(Caller caller, NewDefeat request) {
         List<Violation> violations = request.violations(clock.instant());
         if (!violations.isEmpty()) {
-            return Mono.error(DefeatProblems.invalid(new InvalidCommand(violations)));
+            return Mono.error(ApiProblem.invalid(violations));
         }
         return leads.find(request.leadId())
                 // A lead outside the key's scope is "not found", so that lead ids cannot be probed.

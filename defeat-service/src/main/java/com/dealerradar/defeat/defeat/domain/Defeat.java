@@ -1,5 +1,7 @@
 package com.dealerradar.defeat.defeat.domain;
 
+import com.dealerradar.platform.problem.InvalidCommand;
+import com.dealerradar.platform.problem.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

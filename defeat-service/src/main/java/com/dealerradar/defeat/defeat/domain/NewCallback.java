@@ -1,5 +1,6 @@
 package com.dealerradar.defeat.defeat.domain;
 
+import com.dealerradar.platform.problem.Violation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.dealerradar.defeat.defeat.domain;
 
+import com.dealerradar.platform.problem.Violation;
+import com.dealerradar.platform.idempotency.Fingerprint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

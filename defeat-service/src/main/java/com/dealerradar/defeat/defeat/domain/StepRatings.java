@@ -1,5 +1,6 @@
 package com.dealerradar.defeat.defeat.domain;
 
+import com.dealerradar.platform.problem.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,8 @@ package com.dealerradar.defeat.defeat.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dealerradar.platform.problem.InvalidCommand;
+import com.dealerradar.platform.problem.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -2,12 +2,12 @@ package com.dealerradar.followup.cadence.application;
 
 import com.dealerradar.followup.cadence.domain.Cadence;
 import com.dealerradar.followup.cadence.domain.GradeCadence;
-import com.dealerradar.followup.domain.Violation;
 import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.followup.lead.domain.Grade;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.problem.ApiProblem;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,7 @@ public class CadenceSettings {
         List<Violation> violations = Cadence.violations(grades);
         if (!violations.isEmpty()) {
             return Mono.error(ApiProblem.invalid(
-                    violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList()));
+                    violations));
         }
         return cadences.replace(grades).flatMap(cadence -> leads.replanStale(cadence)
                 .then(cadences.replanned(cadence.revision())).thenReturn(cadence));

@@ -1,8 +1,8 @@
 package com.dealerradar.followup.cadence.domain;
 
-import com.dealerradar.followup.domain.Violation;
 import com.dealerradar.followup.lead.domain.Grade;
 import com.dealerradar.followup.lead.domain.Plan;
+import com.dealerradar.platform.problem.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package com.dealerradar.followup.followup.application;
 
-import com.dealerradar.followup.domain.Violation;
 import com.dealerradar.followup.followup.domain.FollowUp;
 import com.dealerradar.followup.followup.domain.FollowUpState;
 import com.dealerradar.followup.followup.domain.NewFollowUp;
 import com.dealerradar.followup.lead.application.LeadViews;
 import com.dealerradar.followup.lead.domain.TrackedLead;
+import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
-import com.dealerradar.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -149,6 +149,6 @@ public class RecordFollowUp {
     }
 
     private static ApiProblem invalid(List<Violation> violations) {
-        return ApiProblem.invalid(violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+        return ApiProblem.invalid(violations);
     }
 }

@@ -1,15 +1,12 @@
 package com.dealerradar.followup.followup.domain;
 
-import com.dealerradar.followup.domain.Violation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.dealerradar.platform.idempotency.Fingerprint;
+import com.dealerradar.platform.problem.Violation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /** A follow-up as a dealer system reports it, before it has an id. */
 public record NewFollowUp(
@@ -42,14 +39,7 @@ public record NewFollowUp(
 
     /** Tells a harmless retry with the same {@code externalRef} (same content) from a conflict. */
     public String fingerprint() {
-        String canonical = String.join("\u0001", Objects.toString(leadId), Objects.toString(externalRef),
-                occurredAt == null ? "" : occurredAt.toInstant().toString(), Objects.toString(type),
-                Objects.toString(outcome), Objects.toString(note), Objects.toString(consultant));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Fingerprint.of(Arrays.asList(leadId, externalRef, occurredAt == null ? "" : occurredAt.toInstant(),
+                type, outcome, note, consultant));
     }
 }

@@ -2,9 +2,9 @@ package com.dealerradar.followup.cadence.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dealerradar.followup.domain.Violation;
 import com.dealerradar.followup.lead.domain.Grade;
 import com.dealerradar.followup.lead.domain.Plan;
+import com.dealerradar.platform.problem.Violation;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.dealerradar.lead.lead.application;
 
 import com.dealerradar.lead.lead.domain.NewLead;
-import com.dealerradar.lead.lead.domain.Violation;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +25,13 @@ final class Admission {
     }
 
     static ApiProblem invalid(List<Violation> violations) {
-        return ApiProblem.invalid(violations.stream().map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+        return ApiProblem.invalid(violations);
     }
 
     static ApiProblem unknownDealer(String dealerId) {
         return new ApiProblem(ApiProblem.Kind.UNPROCESSABLE, "unknown-dealer",
                 "dealer " + dealerId + " is not in the directory",
-                List.of(new ApiProblem.FieldError("dealerId", "unknown dealer")));
+                List.of(new Violation("dealerId", "unknown dealer")));
     }
 
     static ApiProblem externalRefConflict(String externalRef, String existingLeadId) {

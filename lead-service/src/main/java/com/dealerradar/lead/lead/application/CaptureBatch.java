@@ -8,6 +8,7 @@ import com.dealerradar.lead.lead.domain.PhoneNumber;
 import com.dealerradar.lead.lead.domain.PossibleDuplicate;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public class CaptureBatch {
     public static ApiProblem tooLarge(int items) {
         return new ApiProblem(ApiProblem.Kind.TOO_LARGE, "too-large",
                 "a batch holds at most " + MAX_ITEMS + " items, this one " + items,
-                List.of(new ApiProblem.FieldError("items", "must hold at most " + MAX_ITEMS + " items")));
+                List.of(new Violation("items", "must hold at most " + MAX_ITEMS + " items")));
     }
 
     public Mono<List<ItemResult>> capture(Caller caller, List<Item> items) {

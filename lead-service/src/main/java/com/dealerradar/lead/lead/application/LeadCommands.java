@@ -2,11 +2,11 @@ package com.dealerradar.lead.lead.application;
 
 import com.dealerradar.lead.lead.domain.Grade;
 import com.dealerradar.lead.lead.domain.IllegalTransition;
-import com.dealerradar.lead.lead.domain.InvalidCommand;
 import com.dealerradar.lead.lead.domain.InvalidReason;
 import com.dealerradar.lead.lead.domain.Lead;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.InvalidCommand;
 import com.dealerradar.platform.security.Caller;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package com.dealerradar.lead.lead.domain;
 
+import com.dealerradar.platform.problem.InvalidCommand;
+import com.dealerradar.platform.problem.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,15 +1,14 @@
 package com.dealerradar.lead.lead.domain;
 
+import com.dealerradar.platform.idempotency.Fingerprint;
+import com.dealerradar.platform.problem.Violation;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /** A lead as a dealer system reports it, before it has an id; {@code vehicles}: how many it asks about (1 to 500). */
@@ -69,18 +68,14 @@ public record NewLead(
      * apart as a harmless retry (same content) or a conflict (different content).
      */
     public String fingerprint() {
-        String canonical = String.join("\u0001", Objects.toString(dealerId), Objects.toString(externalRef),
-                occurredAt == null ? "" : occurredAt.toInstant().toString(), Objects.toString(channel),
-                Objects.toString(grade), Boolean.toString(contactRetained), Objects.toString(model),
-                Objects.toString(consultant), Objects.toString(customerKind), Objects.toString(customerName),
+        List<Object> parts = new ArrayList<>(Arrays.asList(dealerId, externalRef,
+                occurredAt == null ? "" : occurredAt.toInstant(), channel, grade, contactRetained, model,
+                consultant, customerKind, customerName,
                 phone == null ? "" : PhoneNumber.normalize(phone).map(PhoneNumber.Normalized::e164).orElse(phone),
-                Objects.toString(industry),
-                Objects.toString(organization)) + (vehicles == 1 ? "" : "\u0001" + vehicles);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+                industry, organization));
+        if (vehicles != 1) {
+            parts.add(vehicles);
         }
+        return Fingerprint.of(parts);
     }
 }

@@ -5,6 +5,8 @@ import static com.dealerradar.lead.lead.domain.Leads.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dealerradar.platform.problem.InvalidCommand;
+import com.dealerradar.platform.problem.Violation;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

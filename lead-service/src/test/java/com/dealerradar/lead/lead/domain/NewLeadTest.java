@@ -3,6 +3,7 @@ package com.dealerradar.lead.lead.domain;
 import static com.dealerradar.lead.lead.domain.Leads.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealerradar.platform.problem.Violation;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

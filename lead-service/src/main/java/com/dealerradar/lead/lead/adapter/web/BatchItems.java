@@ -2,6 +2,7 @@ package com.dealerradar.lead.lead.adapter.web;
 
 import com.dealerradar.lead.lead.application.CaptureBatch;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.web.BodyErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -36,22 +37,22 @@ class BatchItems {
         } catch (DatabindException e) {
             return unreadable(List.of(BodyErrors.of(e)));
         } catch (JacksonException e) {
-            return unreadable(List.of(new ApiProblem.FieldError("body", "is not a lead")));
+            return unreadable(List.of(new Violation("body", "is not a lead")));
         }
         if (request == null) {
-            return unreadable(List.of(new ApiProblem.FieldError("body", "is not a lead")));
+            return unreadable(List.of(new Violation("body", "is not a lead")));
         }
         Set<ConstraintViolation<LeadRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             return unreadable(violations.stream()
-                    .map(v -> new ApiProblem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(Comparator.comparing(ApiProblem.FieldError::field))
+                    .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(Violation::field))
                     .toList());
         }
         return new CaptureBatch.Item(request.toNewLead(), null);
     }
 
-    private static CaptureBatch.Item unreadable(List<ApiProblem.FieldError> errors) {
+    private static CaptureBatch.Item unreadable(List<Violation> errors) {
         return new CaptureBatch.Item(null, ApiProblem.invalid(errors));
     }
 }

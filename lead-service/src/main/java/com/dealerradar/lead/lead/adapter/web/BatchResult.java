@@ -2,6 +2,7 @@ package com.dealerradar.lead.lead.adapter.web;
 
 import com.dealerradar.lead.lead.application.CaptureBatch;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.web.Problems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.http.HttpStatus;
 record BatchResult(int index, String outcome, String leadId, ItemProblem problem) {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ItemProblem(String type, String title, int status, String detail, List<ApiProblem.FieldError> errors) {
+    record ItemProblem(String type, String title, int status, String detail, List<Violation> errors) {
 
         static ItemProblem of(ApiProblem e) {
             HttpStatus status = Problems.statusOf(e);

@@ -1,8 +1,8 @@
-package com.dealerradar.defeat.defeat.domain;
+package com.dealerradar.platform.problem;
 
 import java.util.List;
 
-/** A command that breaks the defeat's rules; nothing has changed. */
+/** A command that breaks its rules, thrown by plain domain code; the web edge answers it as a 400 naming each field. */
 public class InvalidCommand extends RuntimeException {
 
     private final List<Violation> violations;
