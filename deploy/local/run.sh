@@ -38,8 +38,8 @@ Starts Kafka, the store and the five Dealer Radar services on 127.0.0.1; Ctrl-C 
                        the API and print ready-made keys for HQ, a regional manager and a dealer
   --help               show this help
 
-RADAR_ADMIN_KEY and RADAR_INTERNAL_TOKEN_SECRET are taken from the environment when set; otherwise
-they are generated once and kept in the data directory.
+RADAR_ADMIN_KEY, RADAR_INTERNAL_TOKEN_SECRET and RADAR_PHONE_HASH_KEY are taken from the environment
+when set; otherwise they are generated once and kept in the data directory.
 EOF
 }
 
@@ -124,6 +124,7 @@ kept_secret() {
 
 new_admin_key() { echo "radar_admin_$(random_hex 16)"; }
 new_internal_token_secret() { random_hex 32; }
+new_phone_hash_key() { random_hex 32; }
 
 prepare_secrets() {
   ADMIN_KEY_SOURCE="environment variable RADAR_ADMIN_KEY"
@@ -135,6 +136,11 @@ prepare_secrets() {
     RADAR_INTERNAL_TOKEN_SECRET=$(kept_secret "$DATA_DIR/internal-token-secret" new_internal_token_secret)
   fi
   ((${#RADAR_INTERNAL_TOKEN_SECRET} >= 48)) || fail "RADAR_INTERNAL_TOKEN_SECRET must be at least 48 characters"
+  # Kept apart from the token secret, so that rotating that secret leaves the phone hashes as they are.
+  if [[ -z ${RADAR_PHONE_HASH_KEY:-} ]]; then
+    RADAR_PHONE_HASH_KEY=$(kept_secret "$DATA_DIR/phone-hash-key" new_phone_hash_key)
+  fi
+  ((${#RADAR_PHONE_HASH_KEY} >= 16)) || fail "RADAR_PHONE_HASH_KEY must be at least 16 characters"
 }
 
 port_in_use() {
@@ -247,6 +253,9 @@ service_env() {
   echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${PORT[kafka]}"
   echo "RADAR_ADMIN_KEY=$RADAR_ADMIN_KEY"
   echo "RADAR_INTERNAL_TOKEN_SECRET=$RADAR_INTERNAL_TOKEN_SECRET"
+  if [[ $name == lead-service ]]; then
+    echo "RADAR_PHONE_HASH_KEY=$RADAR_PHONE_HASH_KEY"
+  fi
   echo "RADAR_LOCAL_STACK=true"
   if [[ $name == gateway ]]; then
     echo "LEAD_SERVICE_URI=http://127.0.0.1:${PORT[lead-service]}"

@@ -368,6 +368,6 @@ class AnalyticsEndpointsIT {
     }
 
     private static String bearer(Caller caller) {
-        return "Bearer " + TOKENS.sign(caller, Instant.now());
+        return "Bearer " + TOKENS.sign(caller, "analytics-service", Instant.now());
     }
 }

@@ -253,6 +253,6 @@ class LeadProjectionIT {
     }
 
     private WebTestClient client(Caller caller) {
-        return ServiceClients.withToken(port, TOKENS.sign(caller, Instant.now()));
+        return ServiceClients.withToken(port, TOKENS.sign(caller, "analytics-service", Instant.now()));
     }
 }

@@ -190,6 +190,6 @@ class RebuildIT {
     }
 
     private WebTestClient client(Caller caller) {
-        return ServiceClients.withToken(port, TOKENS.sign(caller, Instant.now()));
+        return ServiceClients.withToken(port, TOKENS.sign(caller, "analytics-service", Instant.now()));
     }
 }

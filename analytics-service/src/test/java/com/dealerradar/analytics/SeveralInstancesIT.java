@@ -143,7 +143,8 @@ class SeveralInstancesIT {
     }
 
     private static List<String> snapshot(int port) {
-        return READS.stream().map(read -> ServiceClients.withToken(port, TOKENS.sign(ADMIN, Instant.now())).get()
+        return READS.stream().map(read -> ServiceClients.withToken(port,
+                        TOKENS.sign(ADMIN, "analytics-service", Instant.now())).get()
                 .uri("/api/analytics/" + read).exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody()).toList();
     }

@@ -656,7 +656,7 @@ class DefeatsIT {
     }
 
     private WebTestClient as(Caller caller) {
-        return ServiceClients.withToken(port, TOKENS.sign(caller, Instant.now()));
+        return ServiceClients.withToken(port, TOKENS.sign(caller, "defeat-service", Instant.now()));
     }
 
     private static Caller admin() {

@@ -730,7 +730,7 @@ class FollowUpsIT {
     }
 
     private WebTestClient as(Caller caller) {
-        return ServiceClients.withToken(port, TOKENS.sign(caller, Instant.now()));
+        return ServiceClients.withToken(port, TOKENS.sign(caller, "followup-service", Instant.now()));
     }
 
     private static Caller admin() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dealerradar.gateway.key.ApiKeyHash;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
+import com.dealerradar.platform.security.InternalTokenDecoder;
 import com.dealerradar.platform.security.Role;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -40,9 +41,6 @@ class GatewayIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ReactiveJwtDecoder internalTokens;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -123,10 +121,23 @@ class GatewayIntegrationTest {
         assertThat(headers).doesNotContainKeys("x-radar-role", "x-api-key");
         String authorization = headers.get("authorization");
         assertThat(authorization).startsWith("Bearer ").doesNotContain("forged");
-        Jwt token = internalTokens.decode(authorization.substring("Bearer ".length())).block();
+        Jwt token = tokenReader("lead-service").decode(authorization.substring("Bearer ".length())).block();
         Caller caller = InternalToken.callerOf(token);
         assertThat(caller.role()).isEqualTo(Role.DEALER);
         assertThat(caller.dealerId()).isEqualTo("D-CF-01");
+    }
+
+    @Test
+    void eachRouteRelaysATokenForItsOwnServiceOnly() {
+        Map<String, String> serviceOfPath = Map.of("/api/dealers", "lead-service", "/api/follow-ups/due",
+                "followup-service", "/api/defeats", "defeat-service");
+        serviceOfPath.forEach((path, service) -> {
+            String token = relayedToken(path);
+            assertThat(tokenReader(service).decode(token).blockOptional()).as(path).isPresent();
+            serviceOfPath.values().stream().filter(other -> !other.equals(service)).forEach(other ->
+                    assertThat(tokenReader(other).decode(token).map(Jwt::getSubject).onErrorComplete().blockOptional())
+                            .as(path + " read at " + other).isEmpty());
+        });
     }
 
     @Test
@@ -148,6 +159,8 @@ class GatewayIntegrationTest {
             http.post().uri("/api/admin/" + service + "/dead-letters/redrive").header("X-Api-Key", ADMIN_KEY).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.uri").isEqualTo("/api/admin/dead-letters/redrive");
+            assertThat(tokenReader(service).decode(relayedToken("/api/admin/" + service + "/dead-letters"))
+                    .blockOptional()).as(service).isPresent();
         }
         http.get().uri("/api/admin/analytics-service/dead-letters").header("X-Api-Key", ADMIN_KEY).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -324,5 +337,19 @@ class GatewayIntegrationTest {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(String.valueOf(fields)).contains(field));
+    }
+
+    private String relayedToken(String path) {
+        Map<String, Object> echo = http.get().uri(path).header("X-Api-Key", ADMIN_KEY).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        Map<String, String> headers = (Map<String, String>) echo.get("headers");
+        return headers.get("authorization").substring("Bearer ".length());
+    }
+
+    private static ReactiveJwtDecoder tokenReader(String service) {
+        return InternalTokenDecoder.forAudience(GatewayTestEnvironment.TOKEN_SECRET, service);
     }
 }

@@ -172,7 +172,7 @@ class LeadCaptureIT {
     }
 
     private WebTestClient as(Caller caller) {
-        String token = TOKENS.sign(caller, Instant.now());
+        String token = TOKENS.sign(caller, "lead-service", Instant.now());
         return http.mutate().defaultHeader("Authorization", "Bearer " + token).build();
     }
 

@@ -59,6 +59,8 @@ class LeadQueryIT {
         list(dealerKey(dealer), "size=1&page=1").expectBody().jsonPath("$.items[0].externalRef").isEqualTo("q-1")
                 .jsonPath("$.total").isEqualTo(2);
         list(dealerKey(dealer), "dealerId=" + neighbour).expectStatus().isForbidden();
+        list(dealerKey(dealer), "region=" + region).expectStatus().isForbidden();
+        list(dealerKey(dealer), "region=Alxa").expectStatus().isForbidden();
 
         list(regionManager(region), "").expectBody().jsonPath("$.total").isEqualTo(3);
         list(regionManager(region), "dealerId=" + neighbour).expectBody().jsonPath("$.total").isEqualTo(1);

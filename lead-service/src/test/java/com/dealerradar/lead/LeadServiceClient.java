@@ -48,7 +48,7 @@ final class LeadServiceClient {
     }
 
     WebTestClient as(Caller caller) {
-        return http.mutate().defaultHeader("Authorization", "Bearer " + TOKENS.sign(caller, Instant.now())).build();
+        return http.mutate().defaultHeader("Authorization", "Bearer " + TOKENS.sign(caller, "lead-service", Instant.now())).build();
     }
 
     static Caller admin() {

@@ -39,7 +39,8 @@ class OutboxRecoveryIT {
     void eventsWrittenWhileTheBrokerIsDownArePublishedWhenItReturns() {
         WebTestClient admin = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", "Bearer " + TOKENS.sign(new Caller("admin", Role.ADMIN, null, null), Instant.now()))
+                .defaultHeader("Authorization", "Bearer "
+                        + TOKENS.sign(new Caller("admin", Role.ADMIN, null, null), "lead-service", Instant.now()))
                 .build();
         admin.post().uri("/api/dealers").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("dealerId", "D-OUT", "name", "Baotou Motors", "region", "Baotou"))

@@ -36,6 +36,7 @@ record RadarInfrastructureContextCustomizer(Class<?> namespaceOwner) implements 
         properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         properties.put("radar.kafka.topic-prefix", namespace.topicPrefix());
         properties.put("radar.security.internal-token-secret", SharedInfrastructure.INTERNAL_TOKEN_SECRET);
+        properties.put("radar.privacy.phone-hash-key", SharedInfrastructure.PHONE_HASH_KEY);
         addBelowTestProperties(context.getEnvironment().getPropertySources(),
                 new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
     }

@@ -16,6 +16,8 @@ public final class SharedInfrastructure implements Endpoints {
     /** The internal token secret of every test context: 48 characters, an HMAC key of 384 bits. */
     public static final String INTERNAL_TOKEN_SECRET = "radar-testkit-internal-token-secret-not-for-prod";
 
+    /** The phone-hash key of every test context; lead-service refuses to start without one. */
+    public static final String PHONE_HASH_KEY = "radar-testkit-phone-hash-key-not-for-prod";
 
     private static SharedInfrastructure instance;
 

@@ -25,6 +25,8 @@ class RadarInfrastructureSpringTest {
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers"))
                 .isEqualTo(infrastructure.kafka().bootstrapServers());
         assertThat(environment.getProperty("radar.security.internal-token-secret")).hasSize(48);
+        assertThat(environment.getProperty("radar.privacy.phone-hash-key"))
+                .isNotEqualTo(environment.getProperty("radar.security.internal-token-secret"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -16,11 +18,14 @@ import reactor.core.publisher.Mono;
 /**
  * Services believe only the gateway about who is calling. So every routed request loses whatever
  * identity the client claimed (its own {@code Authorization}, any {@code X-Radar-*} header) and the
- * API key itself, which the services have no use for, and gains the caller's internal token.
+ * API key itself, which the services have no use for, and gains the caller's internal token for the
+ * service its route goes to (the route's {@value #AUDIENCE} metadata). A route without an audience
+ * gets no token: only open paths, such as the OpenAPI descriptions, are routed that way.
  */
 @Component
 class InternalTokenRelayFilter implements GlobalFilter, Ordered {
 
+    static final String AUDIENCE = "audience";
     private static final String RADAR_HEADER_PREFIX = "x-radar-";
 
     private final InternalTokens internalTokens;
@@ -32,7 +37,8 @@ class InternalTokenRelayFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Caller caller = Callers.of(exchange);
-        String token = caller == null ? null : internalTokens.forCaller(caller);
+        String audience = audienceOf(exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR));
+        String token = caller == null || audience == null ? null : internalTokens.forCaller(caller, audience);
         ServerWebExchange relayed = exchange.mutate()
                 .request(request -> request.headers(headers -> {
                     removeClientIdentity(headers);
@@ -47,6 +53,10 @@ class InternalTokenRelayFilter implements GlobalFilter, Ordered {
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    private static String audienceOf(Route route) {
+        return route == null ? null : (String) route.getMetadata().get(AUDIENCE);
     }
 
     private static void removeClientIdentity(HttpHeaders headers) {

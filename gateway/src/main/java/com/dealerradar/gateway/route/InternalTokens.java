@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The internal token for a caller, signed once and reused for {@code reuse} of its
+ * The internal token for a caller at one service, signed once and reused for {@code reuse} of its
  * {@link InternalToken#LIFETIME}, so that a busy key costs one signature per {@code reuse} rather than
  * one per request. At most half the lifetime may be spent reusing, so that a token always reaches the
  * service with at least 30 s to live, beyond any response timeout. Reuse does not outlive a
@@ -21,7 +21,7 @@ final class InternalTokens {
 
     private final InternalToken signer;
     private final Clock clock;
-    private final Cache<Caller, String> tokens;
+    private final Cache<Recipient, String> tokens;
 
     InternalTokens(InternalToken signer, Duration reuse, Clock clock, Ticker ticker) {
         if (reuse.isNegative() || reuse.compareTo(InternalToken.LIFETIME.dividedBy(2)) > 0) {
@@ -38,7 +38,11 @@ final class InternalTokens {
                 .build();
     }
 
-    String forCaller(Caller caller) {
-        return tokens.get(caller, who -> signer.sign(who, clock.instant()));
+    /** @param audience the service the token goes to */
+    String forCaller(Caller caller, String audience) {
+        return tokens.get(new Recipient(caller, audience),
+                recipient -> signer.sign(recipient.caller(), recipient.audience(), clock.instant()));
     }
+
+    private record Recipient(Caller caller, String audience) {}
 }

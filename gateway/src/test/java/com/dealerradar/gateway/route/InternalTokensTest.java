@@ -24,23 +24,29 @@ class InternalTokensTest {
 
     @Test
     void aCallerGetsTheSameTokenWithinTheReusePeriod() {
-        String first = tokens.forCaller(DEALER);
+        String first = tokens.forCaller(DEALER, "lead-service");
         nanos.addAndGet(Duration.ofSeconds(29).toNanos());
 
-        assertThat(tokens.forCaller(DEALER)).isEqualTo(first);
+        assertThat(tokens.forCaller(DEALER, "lead-service")).isEqualTo(first);
     }
 
     @Test
     void aNewTokenIsSignedOnceTheReusePeriodIsOver() {
-        String first = tokens.forCaller(DEALER);
+        String first = tokens.forCaller(DEALER, "lead-service");
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
 
-        assertThat(tokens.forCaller(DEALER)).isNotEqualTo(first);
+        assertThat(tokens.forCaller(DEALER, "lead-service")).isNotEqualTo(first);
     }
 
     @Test
     void eachCallerHasItsOwnToken() {
-        assertThat(tokens.forCaller(DEALER)).isNotEqualTo(tokens.forCaller(new Caller("key-2", Role.HQ, null, null)));
+        assertThat(tokens.forCaller(DEALER, "lead-service"))
+                .isNotEqualTo(tokens.forCaller(new Caller("key-2", Role.HQ, null, null), "lead-service"));
+    }
+
+    @Test
+    void eachServiceHasItsOwnToken() {
+        assertThat(tokens.forCaller(DEALER, "lead-service")).isNotEqualTo(tokens.forCaller(DEALER, "defeat-service"));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The short-lived token in which the gateway tells a service who the caller is. HMAC-SHA256 with a
- * secret shared by the gateway and the services; the claim names live here only.
+ * secret shared by the gateway and the services; the claim names live here only. Each token names the
+ * one service it is for (its audience), so a token seen by one service is no use at another.
  */
 public final class InternalToken {
 
@@ -47,9 +48,11 @@ public final class InternalToken {
         return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    public String sign(Caller caller, Instant now) {
+    /** @param audience the service the token is for, as it names itself ({@code spring.application.name}) */
+    public String sign(Caller caller, String audience, Instant now) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(audience)
                 .subject(caller.keyId())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))

@@ -5,16 +5,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Every service trusts only the gateway's internal token: without a valid one it answers 401.
+ * Every service trusts only the gateway's internal token for itself: without a valid one, or with one
+ * for another service, it answers 401.
  * Health and metrics stay open for probes and scraping.
  */
 @AutoConfiguration
@@ -23,13 +22,11 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ReactiveJwtDecoder internalTokenDecoder(RadarSecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withSecretKey(InternalToken.secretKey(properties.internalTokenSecret()))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(InternalToken.ISSUER));
-        return decoder;
+    public ReactiveJwtDecoder internalTokenDecoder(RadarSecurityProperties properties, Environment environment) {
+        String audience = properties.audience() != null
+                ? properties.audience()
+                : environment.getProperty("spring.application.name");
+        return InternalTokenDecoder.forAudience(properties.internalTokenSecret(), audience);
     }
 
     @Bean

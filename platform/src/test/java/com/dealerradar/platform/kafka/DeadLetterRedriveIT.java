@@ -36,10 +36,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * second re-drive publishes nothing.
  */
 @SpringBootTest(classes = DeadLetterRedriveIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=dead-letter-redrive-it", "radar.kafka.retry-backoff=20ms"})
+        properties = {"spring.application.name=" + DeadLetterRedriveIT.AUDIENCE, "radar.kafka.retry-backoff=20ms"})
 @RadarInfrastructure
 class DeadLetterRedriveIT {
 
+    /** The application name, which is also the audience its tokens must name. */
+    static final String AUDIENCE = "dead-letter-redrive-it";
     private static final InternalToken TOKENS = new InternalToken(SharedInfrastructure.INTERNAL_TOKEN_SECRET);
 
     @SpringBootConfiguration
@@ -101,7 +103,7 @@ class DeadLetterRedriveIT {
 
     @Test
     void onlyAnAdminMayReadOrReDriveDeadLetters() {
-        WebTestClient hq = ServiceClients.withToken(port, TOKENS.sign(new Caller("hq", Role.HQ, null, null), Instant.now()));
+        WebTestClient hq = ServiceClients.withToken(port, TOKENS.sign(new Caller("hq", Role.HQ, null, null), AUDIENCE, Instant.now()));
         hq.get().uri("/api/admin/dead-letters").exchange().expectStatus().isForbidden();
         hq.post().uri("/api/admin/dead-letters/redrive").exchange().expectStatus().isForbidden();
         admin().get().uri("/api/admin/dead-letters?limit=0").exchange().expectStatus().isBadRequest()
@@ -109,7 +111,7 @@ class DeadLetterRedriveIT {
     }
 
     private WebTestClient admin() {
-        return ServiceClients.withToken(port, TOKENS.sign(new Caller("admin", Role.ADMIN, null, null), Instant.now()));
+        return ServiceClients.withToken(port, TOKENS.sign(new Caller("admin", Role.ADMIN, null, null), AUDIENCE, Instant.now()));
     }
 
     private void send(String id) {

@@ -159,6 +159,6 @@ class AnalyticsBenchmark {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofMinutes(5))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .defaultHeader("Authorization", "Bearer "
-                        + TOKENS.sign(new Caller("bench", Role.HQ, null, null), Instant.now())).build();
+                        + TOKENS.sign(new Caller("bench", Role.HQ, null, null), "analytics-service", Instant.now())).build();
     }
 }

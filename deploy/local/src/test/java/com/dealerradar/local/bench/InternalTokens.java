@@ -9,8 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs the gateway's internal token (HS256 JWT, claims as platform's InternalToken writes them) so
- * that the benchmark can call a service directly; deploy/local does not depend on platform.
+ * Signs the gateway's internal token for lead-service (HS256 JWT, claims as platform's InternalToken
+ * writes them) so that the benchmark can call it directly; deploy/local does not depend on platform.
  */
 final class InternalTokens {
 
@@ -24,7 +24,7 @@ final class InternalTokens {
 
     String dealer(String keyId, String dealerId, Instant now) {
         String header = "{\"alg\":\"HS256\"}";
-        String claims = "{\"iss\":\"dealer-radar-gateway\",\"sub\":\"%s\",\"jti\":\"%s\",\"iat\":%d,\"exp\":%d,\"role\":\"DEALER\",\"dealerId\":\"%s\"}"
+        String claims = "{\"iss\":\"dealer-radar-gateway\",\"aud\":\"lead-service\",\"sub\":\"%s\",\"jti\":\"%s\",\"iat\":%d,\"exp\":%d,\"role\":\"DEALER\",\"dealerId\":\"%s\"}"
                 .formatted(keyId, UUID.randomUUID(), now.getEpochSecond(), now.getEpochSecond() + 60, dealerId);
         String unsigned = encode(header) + "." + encode(claims);
         try {

@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedMongo store;
     private final String adminKey = "radar_admin_" + randomHex(16);
     private final String internalTokenSecret = randomHex(32);
+    private final String phoneHashKey = randomHex(32);
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Thread killServicesOnExit = new Thread(this::stopServices, "local-stack-stop");
 
@@ -178,6 +179,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("RADAR_ADMIN_KEY", adminKey);
         env.put("RADAR_INTERNAL_TOKEN_SECRET", internalTokenSecret);
+        if (module.equals("lead-service")) {
+            env.put("RADAR_PHONE_HASH_KEY", phoneHashKey);
+        }
         env.put("RADAR_LOCAL_STACK", "true");
         if (module.equals("gateway")) {
             env.put("LEAD_SERVICE_URI", "http://127.0.0.1:" + servicePort("lead-service"));

@@ -35,8 +35,8 @@ public class LeadQueries {
     }
 
     /**
-     * A page of leads, newest first. A DEALER sees its own dealer only, a REGION_MANAGER its region
-     * only: asking for anything outside that is 403.
+     * A page of leads, newest first. A DEALER sees its own dealer only (no region), a REGION_MANAGER its
+     * region only: asking for anything outside that is 403.
      */
     public Mono<PageOf<Lead>> list(Caller caller, LeadFilter filter, Paging paging) {
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
@@ -50,7 +50,9 @@ public class LeadQueries {
     private Mono<LeadSelection> selection(Caller caller, LeadFilter filter) {
         return switch (caller.role()) {
             case ADMIN, HQ -> Mono.just(select(filter, filter.dealerId(), filter.region()));
-            case DEALER -> filter.dealerId() == null || filter.dealerId().equals(caller.dealerId())
+            // A region is more than one dealer: a DEALER key asking for any region is refused, as on every read.
+            case DEALER -> filter.region() == null
+                    && (filter.dealerId() == null || filter.dealerId().equals(caller.dealerId()))
                     ? Mono.just(select(filter, caller.dealerId(), filter.region()))
                     : Mono.error(ApiProblem.forbidden("this key reads dealer " + caller.dealerId() + " only"));
             case REGION_MANAGER -> regionManagerSelection(caller, filter);
