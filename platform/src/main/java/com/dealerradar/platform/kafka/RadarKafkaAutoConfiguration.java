@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableConfigurationProperties(RadarKafkaProperties.class)
 public class RadarKafkaAutoConfiguration {
 
+    /** How long a stopping listener waits for its consumer to let go; a service must be gone within 10 s. */
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
+
     @Bean("topics")
     public TopicNames topics(RadarKafkaProperties properties) {
         return new TopicNames(properties.topicPrefix());
@@ -76,7 +80,7 @@ public class RadarKafkaAutoConfiguration {
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         DefaultKafkaProducerFactory<String, CloudEvent> factory = new DefaultKafkaProducerFactory<>(config);
         // Unsent events wait in their outbox, so shutting down need not wait long for in-flight sends.
-        factory.setPhysicalCloseTimeout(5);
+        factory.setPhysicalCloseTimeout(2);
         factory.addListener(new MicrometerProducerListener<>(meters));
         return factory;
     }
@@ -158,6 +162,8 @@ public class RadarKafkaAutoConfiguration {
             ConsumerFactory<String, CloudEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler) {
         ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(eventConsumerFactory);
+        // A record whose offset is not committed is delivered again, so stopping need not wait for a broker that is gone.
+        factory.getContainerProperties().setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
         factory.setCommonErrorHandler(eventErrorHandler);
         return factory;
     }

@@ -138,9 +138,12 @@ public final class LocalStack implements AutoCloseable {
         inStopOrder.forEach(ServiceProcess::stop);
     }
 
-    /** Stops one service gracefully, e.g. to test what happens while it is away; {@link #startServices()} brings it back. */
-    public void stopService(String module) {
-        service(module).stop();
+    /**
+     * Stops one service gracefully, e.g. to test what happens while it is away; {@link #startServices()}
+     * brings it back. Answers how long it took to exit.
+     */
+    public Duration stopService(String module) {
+        return service(module).stop();
     }
 
     /** Kills one service without warning, as a crash would. */

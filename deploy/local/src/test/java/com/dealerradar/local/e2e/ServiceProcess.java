@@ -78,11 +78,15 @@ final class ServiceProcess {
         return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
     }
 
-    /** SIGTERM, as on Ctrl-C, so the service drains and commits what it was doing; forced after 30 s. */
-    void stop() {
+    /**
+     * SIGTERM, as on Ctrl-C, so the service drains and commits what it was doing; forced after 30 s.
+     * Answers how long the service took to exit (a forced stop answers more than 30 s).
+     */
+    Duration stop() {
         if (process == null) {
-            return;
+            return Duration.ZERO;
         }
+        long started = System.nanoTime();
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -94,6 +98,7 @@ final class ServiceProcess {
         } finally {
             process = null;
         }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** Kills the JVM at once, for tests of a service dying mid-stream. */
