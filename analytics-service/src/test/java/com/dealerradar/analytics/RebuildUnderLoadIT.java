@@ -19,10 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * A rebuild while leads keep arriving (every event published twice): the dashboards answer throughout,
@@ -39,9 +45,12 @@ class RebuildUnderLoadIT {
     private static final int BASE_CAPTURED = 22 + 20 + 10 + 400;
     /** Leads published after the rebuild ended, so that the load spans the switch and the catch-up after it. */
     private static final int AFTER_END = 20;
+    private static final Duration PACE = Duration.ofMillis(50);
 
     @LocalServerPort
     int port;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     private final Namespace namespace = Namespace.of(getClass());
 
@@ -68,20 +77,25 @@ class RebuildUnderLoadIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> published.get() >= 20);
 
         String location = rebuilds.start();
-        String status;
-        do {
+        AtomicReference<String> status = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> {
             assertThat(captured(reads)).as("the live model serves, whole, during the rebuild")
                     .isGreaterThanOrEqualTo(BASE_CAPTURED);
-            status = reads.client(ADMIN).get().uri(location).exchange().expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
-        } while ("RUNNING".equals(JsonPath.read(status, "$.state")));
+            status.set(reads.client(ADMIN).get().uri(location).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody());
+            return !"RUNNING".equals(JsonPath.read(status.get(), "$.state"));
+        });
         rebuildEnded.set(true);
-        load.get();
-        assertThat(JsonPath.<String>read(status, "$.state")).as(status).isEqualTo("SWITCHED");
+        load.get(60, TimeUnit.SECONDS);
+        assertThat(JsonPath.<String>read(status.get(), "$.state")).as(status.get()).isEqualTo("SWITCHED");
         assertThat(published.get()).as("leads published during the rebuild").isGreaterThan(AFTER_END + 20);
 
         int leads = published.get();
         int won = (leads + 2) / 3;
+        String facts = "lead_facts_" + JsonPath.read(status.get(), "$.id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(capturedFactsOfTheLoad(facts)).as("load leads with a captured fact in " + facts)
+                        .isEqualTo(leads));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 reads.client(ADMIN).get().uri("/api/analytics/funnel?groupBy=dealer&dealerId=" + LOAD_DEALER).exchange()
                         .expectStatus().isOk().expectBody()
@@ -97,7 +111,15 @@ class RebuildUnderLoadIT {
         assertThat(reads.snapshot()).containsExactlyElementsOf(rebuiltUnderLoad);
     }
 
-    /** Leads of one dealer, each captured, reached and every third won, every event twice, until a while after the rebuild. */
+    private long capturedFactsOfTheLoad(String collection) {
+        return mongo.count(Query.query(Criteria.where("dealerId").is(LOAD_DEALER).and("day").ne(null)), collection)
+                .block();
+    }
+
+    /**
+     * Leads of one dealer, each captured, reached and every third won, every event twice, one lead every
+     * {@link #PACE} (a steady load the replay can catch up with on a shared machine), until a while after the rebuild.
+     */
     private void publishLoad(AtomicBoolean rebuildEnded, AtomicInteger published) {
         Events events = new Events();
         OffsetDateTime day = OffsetDateTime.parse("2026-10-01T10:00:00+08:00");
@@ -120,7 +142,10 @@ class RebuildUnderLoadIT {
                 if (rebuildEnded.get()) {
                     afterEnd++;
                 }
+                Thread.sleep(PACE.toMillis());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -53,17 +53,14 @@ public final class ReadModel {
 
     /**
      * Recomputes every cell that is dirty now, the markers other instances left included; blocks until
-     * done and answers the number of cells written. A flush that was running meanwhile may have taken
-     * the last pending dealer-days; a flush waits for it, so once none is pending every mark is in the cells.
+     * done and answers the number of cells written. One flush is enough: a flush that was running
+     * meanwhile, and may have taken some of the pending dealer-days, finishes before this one starts.
+     * Live events keep marking days while it runs; those are the next flush's, so this one ends under load.
      */
     public long flushAll(Duration timeout) {
         refresher.adoptMarkers().block(timeout);
-        long written = 0;
-        do {
-            Long flushed = refresher.flush().block(timeout);
-            written += flushed == null ? 0 : flushed;
-        } while (refresher.hasPending());
-        return written;
+        Long written = refresher.flush().block(timeout);
+        return written == null ? 0 : written;
     }
 
     public CellRefresher refresher() {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * goes on serving and taking the live events (which the listeners also apply to this generation).
  * <ol>
  * <li>Replays every topic from its beginning to the end it had at the start, then again to the end it
- * has now, until a round finds at most {@link #CAUGHT_UP} new events: the generation has caught up.</li>
+ * has now, until a round finds at most {@link #CAUGHT_UP} new events (or after {@link #MAX_ROUNDS} rounds):
+ * the generation has caught up.</li>
  * <li>Flushes its cells and switches: one write of the generation document. This instance serves the
  * new generation at once, the others within {@code radar.analytics.generation-refresh}.</li>
  * <li>After {@code switchDelay} (twice that refresh, so every instance has switched), replays once more
@@ -36,7 +37,12 @@ final class RebuildRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
     static final long CAUGHT_UP = 100;
-    private static final int MAX_ROUNDS = 10;
+    /**
+     * Bounded, so that a rebuild ends even when the events arrive faster than it replays them: what the
+     * rounds leave is applied live (every instance feeds the new generation once it has read the
+     * document) or by the last replay after the switch; the rounds only make the switch smooth.
+     */
+    private static final int MAX_ROUNDS = 3;
     private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
 
     record Settings(Duration lease, Duration switchDelay, Duration stepTimeout) {}

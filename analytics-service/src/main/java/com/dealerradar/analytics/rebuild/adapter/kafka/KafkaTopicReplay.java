@@ -7,6 +7,7 @@ import com.dealerradar.events.EventEnvelope;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ class KafkaTopicReplay implements TopicReplay {
 
         private final org.apache.kafka.clients.consumer.Consumer<String, CloudEvent> consumer;
         private final List<TopicPartition> partitions = new ArrayList<>();
+        /** The next offset to hand on, per partition: the progress, exact even when a batch fails halfway. */
+        private final Map<TopicPartition, Long> next = new HashMap<>();
         private final long failAfterEvents;
         private long events;
         private long skipped;
@@ -64,6 +67,7 @@ class KafkaTopicReplay implements TopicReplay {
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition()))));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            partitions.forEach(partition -> next.put(partition, consumer.position(partition)));
         }
 
         @Override
@@ -72,6 +76,16 @@ class KafkaTopicReplay implements TopicReplay {
             long before = events;
             consumer.resume(partitions);
             progress.accept(progress(end));
+            try {
+                readTo(end, apply, progress);
+            } finally {
+                progress.accept(progress(end));
+            }
+            return events - before;
+        }
+
+        private void readTo(Map<TopicPartition, Long> end, BiConsumer<String, EventEnvelope> apply,
+                Consumer<Progress> progress) {
             while (!reachedEnd(end)) {
                 Set<TopicPartition> rewound = new HashSet<>();
                 for (ConsumerRecord<String, CloudEvent> record : consumer.poll(POLL)) {
@@ -86,19 +100,21 @@ class KafkaTopicReplay implements TopicReplay {
                     EventEnvelope event = decode(record);
                     if (event == null) {
                         skipped++;
-                        continue;
+                    } else {
+                        if (failAfterEvents > 0 && events >= failAfterEvents) {
+                            throw new IllegalStateException("replay made to fail after " + failAfterEvents
+                                    + " events (radar.analytics.rebuild.fail-after-events)");
+                        }
+                        apply.accept(record.topic(), event);
+                        events++;
                     }
-                    if (failAfterEvents > 0 && events >= failAfterEvents) {
-                        throw new IllegalStateException("replay made to fail after " + failAfterEvents
-                                + " events (radar.analytics.rebuild.fail-after-events)");
-                    }
-                    apply.accept(record.topic(), event);
-                    events++;
+                    next.put(partition, record.offset() + 1);
                 }
+                partitions.forEach(partition -> next.put(partition, Math.max(next.get(partition),
+                        Math.min(consumer.position(partition), end.get(partition)))));
                 consumer.pause(partitions.stream().filter(p -> consumer.position(p) >= end.get(p)).toList());
                 progress.accept(progress(end));
             }
-            return events - before;
         }
 
         private boolean reachedEnd(Map<TopicPartition, Long> end) {
@@ -110,7 +126,7 @@ class KafkaTopicReplay implements TopicReplay {
             for (TopicPartition partition : partitions) {
                 long target = end.get(partition);
                 long[] offsets = byTopic.computeIfAbsent(partition.topic(), t -> new long[2]);
-                offsets[0] += Math.min(consumer.position(partition), target);
+                offsets[0] += Math.min(next.get(partition), target);
                 offsets[1] += target;
             }
             List<TopicOffsets> topics = new ArrayList<>();
