@@ -7,9 +7,8 @@ import static com.dealerradar.analytics.support.DataSets.TARGET_REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.dealerradar.analytics.directory.application.DirectoryProjection;
-import com.dealerradar.analytics.fact.application.CellRefresher;
-import com.dealerradar.analytics.fact.application.EventIntake;
+import com.dealerradar.analytics.generation.application.ReadModel;
+import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.analytics.support.DataSets;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.platform.security.Caller;
@@ -49,16 +48,12 @@ class AnalyticsEndpointsIT {
     @LocalServerPort
     int port;
     @Autowired
-    EventIntake intake;
-    @Autowired
-    CellRefresher cells;
-    @Autowired
-    DirectoryProjection directory;
+    ReadModels models;
     private WebTestClient client;
 
     @BeforeAll
     void load() {
-        DataSets.directory().forEach(event -> directory.apply(event).block());
+        DataSets.directory().forEach(event -> models.active().applyDirectory(event).block());
         feed(DataSets.structure());
         feed(DataSets.funnel());
         feed(DataSets.defeats(OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusDays(30)));
@@ -66,8 +61,9 @@ class AnalyticsEndpointsIT {
     }
 
     private void feed(List<EventEnvelope> events) {
-        events.forEach(event -> intake.apply(event).block(Duration.ofSeconds(10)));
-        cells.flush().block(Duration.ofSeconds(60));
+        ReadModel live = models.active();
+        events.forEach(event -> live.applyLeadEvent(event).block(Duration.ofSeconds(10)));
+        live.refresher().flush().block(Duration.ofSeconds(60));
     }
 
     @Test

@@ -11,8 +11,6 @@ public interface DealerDirectory {
     /** Keeps {@code dealer} unless a version at least as new is kept already. */
     Mono<Void> replaceIfNewer(DealerRegistered dealer, long version);
 
-    Mono<Void> dropAll();
-
     /** The brand a dealer sells, which names its model catalogue; {@link #UNKNOWN_BRAND} before the dealer is known. */
     Mono<String> brandOf(String dealerId);
 

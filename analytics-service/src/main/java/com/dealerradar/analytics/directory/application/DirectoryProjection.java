@@ -3,11 +3,9 @@ package com.dealerradar.analytics.directory.application;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.directory.DealerRegistered;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Keeps the directory copy in step with radar.directory, live or replayed; a stale or repeated event changes nothing. */
-@Service
 public class DirectoryProjection {
 
     private final DealerDirectory directory;

@@ -28,6 +28,4 @@ public interface CellIndex {
     Mono<List<String>> regions();
 
     Mono<Optional<Extent>> extent();
-
-    Mono<Void> dropAll();
 }

@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -35,9 +33,9 @@ import reactor.core.scheduler.Schedulers;
  * recomputed from its children: a dealer's day from its facts, a month from its days, a year from
  * its months, a region from its dealers, the group from its regions. Each recompute reads the cell's
  * version first, then its children, and writes only at that version, retrying when another
- * instance came first: the last write is always computed from children at least as new.
+ * instance came first: the last write is always computed from children at least as new. One per
+ * generation of the read model ({@link com.dealerradar.analytics.generation.application.ReadModel}).
  */
-@Service
 public class CellRefresher {
 
     private static final int CONCURRENCY = 4;
@@ -60,8 +58,7 @@ public class CellRefresher {
      *                     next one, so that one operation that never answers cannot stall the cells
      */
     public CellRefresher(Facts facts, Cells cells, CellIndex index, DirtyMarkers markers,
-            @Value("${radar.analytics.flush-timeout:30s}") Duration flushTimeout,
-            @Value("${radar.analytics.flush-chunk:100}") int flushChunk) {
+            Duration flushTimeout, int flushChunk) {
         this.flushTimeout = flushTimeout;
         this.flushChunk = flushChunk;
         this.facts = facts;
@@ -253,13 +250,5 @@ public class CellRefresher {
                     return attempts > 1 ? recompute(period, scope, children, attempts - 1)
                             : Mono.error(new IllegalStateException("cells of " + period + " " + scope.id() + " kept changing"));
                 });
-    }
-
-    /** Forgets what this instance knew of the cells (the rebuild drops them), once no flush is running. */
-    public void reset() {
-        synchronized (flushing) {
-            pending.get().clear();
-            filedDealers.clear();
-        }
     }
 }

@@ -16,6 +16,4 @@ public interface Cells {
 
     /** Writes {@code cell} if it is still at the version it was read at; false when another write came first. */
     Mono<Boolean> replace(Cell cell);
-
-    Mono<Void> dropAll();
 }

@@ -23,6 +23,4 @@ public interface DirtyMarkers {
 
     /** Every marked dealer-day (left by a stopped instance, or marked by another). */
     Flux<DealerDay> pending();
-
-    Mono<Void> dropAll();
 }

@@ -2,7 +2,6 @@ package com.dealerradar.analytics.fact.application;
 
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventTypes;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
@@ -11,7 +10,6 @@ import reactor.core.publisher.Mono;
  * {@link CellRefresher#flush()}. Once this completes, the event may be acknowledged: a crash after
  * it loses nothing, because the marker is persisted.
  */
-@Service
 public class EventIntake {
 
     private final LeadProjection projection;

@@ -38,6 +38,4 @@ public interface Facts {
 
     /** The facts of the given leads that have a group (a dealer's day: a bounded list). */
     Flux<Filed> filed(Collection<String> leadIds);
-
-    Mono<Void> dropAll();
 }

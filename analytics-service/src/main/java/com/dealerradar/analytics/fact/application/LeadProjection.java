@@ -24,7 +24,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +36,6 @@ import reactor.core.publisher.Mono;
  * has no group yet (its capture has not arrived) or the event does not concern the read model
  * (overdue and at-risk candidate notices change no count of the dashboards).
  */
-@Service
 public class LeadProjection {
 
     private final Facts facts;

@@ -1,13 +1,12 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.fact.application.CellIndex;
-import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.domain.Cell;
 import com.dealerradar.analytics.fact.domain.CellScope;
 import com.dealerradar.analytics.fact.domain.CellView;
 import com.dealerradar.analytics.fact.domain.Periods;
 import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.fact.domain.RollupSum;
+import com.dealerradar.analytics.generation.application.ReadModels;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +19,16 @@ import reactor.core.publisher.Mono;
 /**
  * Reads the cells of a cohort by id: the fewest years, months and days that cover it (an open end
  * closes at the first or last year with leads), in the view a query needs, for its scope. One
- * {@code _id $in} read of a bounded list, never a scan: a whole year of the group is one cell.
+ * {@code _id $in} read of a bounded list, never a scan: a whole year of the group is one cell. Always
+ * the cells of the generation that serves when the read starts.
  */
 @Component
 public class CellReader {
 
-    private final Cells cells;
-    private final CellIndex index;
+    private final ReadModels models;
 
-    public CellReader(Cells cells, CellIndex index) {
-        this.cells = cells;
-        this.index = index;
+    public CellReader(ReadModels models) {
+        this.models = models;
     }
 
     /** The rows of {@code view} for the cohort and scope. */
@@ -43,7 +41,7 @@ public class CellReader {
         if (scope.dealerId() != null || scope.region() != null) {
             return read(view, scope, cohort);
         }
-        return Mono.zip(periods(cohort), index.regions()).flatMap(t -> read(view, t.getT1(),
+        return Mono.zip(periods(cohort), Mono.defer(() -> models.active().index().regions())).flatMap(t -> read(view, t.getT1(),
                 t.getT2().stream().map(CellScope::region).toList()));
     }
 
@@ -52,7 +50,7 @@ public class CellReader {
         for (CellScope scope : scopes) {
             periods.forEach(period -> ids.add(view.cellId(period, scope)));
         }
-        return cells.read(ids).map(found -> {
+        return Mono.defer(() -> models.active().cells().read(ids)).map(found -> {
             List<Rollup> rows = new ArrayList<>();
             for (Cell cell : found.values()) {
                 for (Rollup row : cell.rows()) {
@@ -77,7 +75,7 @@ public class CellReader {
         if (cohort.from() != null && cohort.to() != null) {
             return Mono.just(Periods.cover(cohort.from(), cohort.to()));
         }
-        return index.extent().map(extent -> extent.map(e -> {
+        return Mono.defer(() -> models.active().index().extent()).map(extent -> extent.map(e -> {
             LocalDate from = cohort.from() != null ? cohort.from() : LocalDate.of(e.first().getYear(), 1, 1);
             LocalDate to = cohort.to() != null ? cohort.to() : LocalDate.of(e.last().getYear(), 12, 31);
             return from.isAfter(to) ? List.<String>of() : Periods.cover(from, to);

@@ -105,11 +105,6 @@ class ReplaceSpendTest {
         }
 
         @Override
-        public Mono<Void> dropAll() {
-            return Mono.empty();
-        }
-
-        @Override
         public Mono<String> brandOf(String id) {
             return Mono.just(UNKNOWN_BRAND);
         }

@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.directory.adapter.kafka;
 
-import com.dealerradar.analytics.directory.application.DirectoryProjection;
+import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.events.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
@@ -8,20 +8,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Applies radar.directory; the offset is committed only after the write. */
+/** Applies radar.directory to the read model's generations ({@link ReadModels}); the offset is committed only after the write. */
 @Component
 class DirectoryListener {
 
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final DirectoryProjection projection;
+    private final ReadModels models;
 
-    DirectoryListener(DirectoryProjection projection) {
-        this.projection = projection;
+    DirectoryListener(ReadModels models) {
+        this.models = models;
     }
 
     @KafkaListener(topics = "#{@topics.directory()}", groupId = "analytics-service-directory")
     void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+        models.applyDirectory(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
     }
 }

@@ -1,6 +1,7 @@
 package com.dealerradar.analytics.directory.adapter.mongo;
 
 import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.generation.adapter.mongo.GenerationCollections;
 import com.dealerradar.events.directory.DealerRegistered;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -8,19 +9,17 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** One document per dealer in {@code dealers}, with the version of the directory event that set it. */
-@Component
+/** One document per dealer in {@code dealers} (of one generation), with the version of the directory event that set it. */
 public class DealerDirectoryStore implements DealerDirectory {
 
-    static final String COLLECTION = "dealers";
-
     private final ReactiveMongoTemplate mongo;
+    private final String collection;
 
-    public DealerDirectoryStore(ReactiveMongoTemplate mongo) {
+    public DealerDirectoryStore(ReactiveMongoTemplate mongo, GenerationCollections generation) {
         this.mongo = mongo;
+        this.collection = generation.of(GenerationCollections.DEALERS);
     }
 
     @Override
@@ -32,25 +31,20 @@ public class DealerDirectoryStore implements DealerDirectory {
                 .append("version", version);
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(dealer.dealerId()).and("version").lt(version));
         // An upsert that finds only a newer version tries to insert it again: that duplicate is the "no change".
-        return mongo.findAndReplace(olderOrAbsent, doc, FindAndReplaceOptions.options().upsert(), COLLECTION)
+        return mongo.findAndReplace(olderOrAbsent, doc, FindAndReplaceOptions.options().upsert(), collection)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .then();
     }
 
     @Override
-    public Mono<Void> dropAll() {
-        return mongo.remove(new Query(), COLLECTION).then();
-    }
-
-    @Override
     public Mono<String> brandOf(String dealerId) {
-        return mongo.findById(dealerId, Document.class, COLLECTION)
+        return mongo.findById(dealerId, Document.class, collection)
                 .mapNotNull(d -> d.getString("brand"))
                 .defaultIfEmpty(UNKNOWN_BRAND);
     }
 
     @Override
     public Mono<String> regionOf(String dealerId) {
-        return mongo.findById(dealerId, Document.class, COLLECTION).map(d -> d.getString("region"));
+        return mongo.findById(dealerId, Document.class, collection).map(d -> d.getString("region"));
     }
 }

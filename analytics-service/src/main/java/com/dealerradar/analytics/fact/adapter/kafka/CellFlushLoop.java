@@ -1,6 +1,7 @@
 package com.dealerradar.analytics.fact.adapter.kafka;
 
 import com.dealerradar.analytics.fact.application.CellRefresher;
+import com.dealerradar.analytics.generation.application.ReadModels;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,22 +16,23 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Flushes the pending dealer-days a short moment after the consumer marked them (a debounce: a burst
  * of events costs one recompute per cell), and now and then takes up the markers other or stopped
- * instances left, starting with the ones found at startup.
+ * instances left, starting with the ones found at startup. Always those of the generation that serves
+ * now: a rebuild flushes the generation it builds itself.
  */
 @Component
 class CellFlushLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CellFlushLoop.class);
 
-    private final CellRefresher refresher;
+    private final ReadModels models;
     private final Duration interval;
     private final Duration sweep;
     private volatile Disposable running;
 
-    CellFlushLoop(CellRefresher refresher,
+    CellFlushLoop(ReadModels models,
             @Value("${radar.analytics.flush-interval:100ms}") Duration interval,
             @Value("${radar.analytics.marker-sweep-interval:5s}") Duration sweep) {
-        this.refresher = refresher;
+        this.models = models;
         this.interval = interval;
         this.sweep = sweep;
     }
@@ -40,13 +42,17 @@ class CellFlushLoop implements SmartLifecycle {
         long sweepEvery = Math.max(1, sweep.toMillis() / interval.toMillis());
         running = Flux.interval(Duration.ZERO, interval, Schedulers.newSingle("cell-flush", true))
                 .onBackpressureDrop()
-                .concatMap(tick -> (tick % sweepEvery == 0 ? refresher.adoptMarkers().then() : Mono.<Void>empty())
-                        .then(refresher.hasPending() ? refresher.flush() : Mono.just(0L))
+                .concatMap(tick -> flush(models.active().refresher(), tick % sweepEvery == 0)
                         .onErrorResume(e -> {
                             log.warn("cell flush failed, the dirty dealer-days stay pending: {}", e.toString());
                             return Mono.just(0L);
                         }), 1)
                 .subscribe();
+    }
+
+    private static Mono<Long> flush(CellRefresher refresher, boolean sweep) {
+        return (sweep ? refresher.adoptMarkers().then() : Mono.<Void>empty())
+                .then(Mono.defer(() -> refresher.hasPending() ? refresher.flush() : Mono.just(0L)));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.fact.adapter.kafka;
 
-import com.dealerradar.analytics.fact.application.EventIntake;
+import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.events.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies radar.leads, radar.followups and radar.defeats in partition order; the offset is committed
  * once the fact is written and its dealer-day marked dirty. The cells follow on the next flush
- * ({@link CellFlushLoop}). Several instances may share the partitions.
+ * ({@link CellFlushLoop}). Several instances may share the partitions. The event goes to the generation
+ * that serves, and to the one a rebuild is building ({@link ReadModels}).
  */
 @Component
 class LeadEventsListener {
@@ -19,15 +20,15 @@ class LeadEventsListener {
     static final String LISTENER_ID = "analytics-lead-events";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EventIntake intake;
+    private final ReadModels models;
 
-    LeadEventsListener(EventIntake intake) {
-        this.intake = intake;
+    LeadEventsListener(ReadModels models) {
+        this.models = models;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = {"#{@topics.leads()}", "#{@topics.followups()}", "#{@topics.defeats()}"},
             groupId = "analytics-service")
     void on(ConsumerRecord<String, CloudEvent> record) {
-        intake.apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+        models.applyLeadEvent(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
     }
 }

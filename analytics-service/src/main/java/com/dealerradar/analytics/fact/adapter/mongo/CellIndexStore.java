@@ -1,6 +1,7 @@
 package com.dealerradar.analytics.fact.adapter.mongo;
 
 import com.dealerradar.analytics.fact.application.CellIndex;
+import com.dealerradar.analytics.generation.adapter.mongo.GenerationCollections;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,61 +19,57 @@ import reactor.core.publisher.Mono;
  * {@code analytics_scopes} a region to its dealers, the group to its regions and the extent of the
  * days with leads. None grows with history.
  */
-@Component
 public class CellIndexStore implements CellIndex {
 
-    static final String DAY_LEADS = "analytics_day_leads";
-    static final String SCOPES = "analytics_scopes";
     private static final String GROUP = "G";
     private static final String EXTENT = "extent";
 
     private final ReactiveMongoTemplate mongo;
+    private final String dayLeads;
+    private final String scopes;
 
-    public CellIndexStore(ReactiveMongoTemplate mongo) {
+    public CellIndexStore(ReactiveMongoTemplate mongo, GenerationCollections generation) {
         this.mongo = mongo;
+        this.dayLeads = generation.of(GenerationCollections.DAY_LEADS);
+        this.scopes = generation.of(GenerationCollections.SCOPES);
     }
 
     @Override
     public Mono<Void> addLead(String dealerId, String day, String leadId) {
-        return addTo(DAY_LEADS, dayId(dealerId, day), leadId);
+        return addTo(dayLeads, dayId(dealerId, day), leadId);
     }
 
     @Override
     public Mono<List<String>> leadsOf(String dealerId, String day) {
-        return members(DAY_LEADS, dayId(dealerId, day));
+        return members(dayLeads, dayId(dealerId, day));
     }
 
     @Override
     public Mono<Void> addDealer(String region, String dealerId) {
-        return addTo(SCOPES, "R:" + region, dealerId).then(addTo(SCOPES, GROUP, region));
+        return addTo(scopes, "R:" + region, dealerId).then(addTo(scopes, GROUP, region));
     }
 
     @Override
     public Mono<Void> widen(String first, String last) {
         Update update = new Update().min("first", first).max("last", last);
-        return mongo.upsert(Query.query(Criteria.where("_id").is(EXTENT)), update, SCOPES).then();
+        return mongo.upsert(Query.query(Criteria.where("_id").is(EXTENT)), update, scopes).then();
     }
 
     @Override
     public Mono<List<String>> dealersIn(String region) {
-        return members(SCOPES, "R:" + region);
+        return members(scopes, "R:" + region);
     }
 
     @Override
     public Mono<List<String>> regions() {
-        return members(SCOPES, GROUP);
+        return members(scopes, GROUP);
     }
 
     @Override
     public Mono<Optional<Extent>> extent() {
-        return mongo.findById(EXTENT, Document.class, SCOPES)
+        return mongo.findById(EXTENT, Document.class, scopes)
                 .map(d -> Optional.of(new Extent(LocalDate.parse(d.getString("first")), LocalDate.parse(d.getString("last")))))
                 .defaultIfEmpty(Optional.empty());
-    }
-
-    @Override
-    public Mono<Void> dropAll() {
-        return mongo.remove(new Query(), DAY_LEADS).then(mongo.remove(new Query(), SCOPES)).then();
     }
 
     private Mono<Void> addTo(String collection, String id, String member) {

@@ -4,6 +4,7 @@ import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.domain.Cell;
 import com.dealerradar.analytics.fact.domain.CellScope;
 import com.dealerradar.analytics.fact.domain.CellView;
+import com.dealerradar.analytics.generation.adapter.mongo.GenerationCollections;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,15 +20,14 @@ import reactor.core.publisher.Mono;
  * {@code _id $in} a bounded list; written only by a conditional replace on the version that was
  * read (or an insert where there was none).
  */
-@Component
 public class CellStore implements Cells {
 
-    public static final String COLLECTION = "analytics_cells";
-
     private final ReactiveMongoTemplate mongo;
+    private final String collection;
 
-    public CellStore(ReactiveMongoTemplate mongo) {
+    public CellStore(ReactiveMongoTemplate mongo, GenerationCollections generation) {
         this.mongo = mongo;
+        this.collection = generation.of(GenerationCollections.CELLS);
     }
 
     @Override
@@ -36,7 +35,7 @@ public class CellStore implements Cells {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, collection)
                 .collectMap(d -> d.getString("_id"), CellStore::toCell)
                 .map(cells -> (Map<String, Cell>) cells);
     }
@@ -45,18 +44,13 @@ public class CellStore implements Cells {
     public Mono<Boolean> replace(Cell cell) {
         Document doc = toDocument(cell);
         if (cell.version() == 0) {
-            return mongo.insert(doc, COLLECTION).thenReturn(true)
+            return mongo.insert(doc, collection).thenReturn(true)
                     .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
         }
         Document unchanged = new Document("_id", cell.id()).append("version", cell.version());
-        return mongo.getCollection(COLLECTION)
+        return mongo.getCollection(collection)
                 .flatMap(c -> Mono.from(c.replaceOne(unchanged, doc)))
                 .map(result -> result.getMatchedCount() == 1);
-    }
-
-    @Override
-    public Mono<Void> dropAll() {
-        return mongo.remove(new Query(), COLLECTION).then();
     }
 
     static Document toDocument(Cell cell) {

@@ -3,6 +3,7 @@ package com.dealerradar.analytics.fact.adapter.mongo;
 import com.dealerradar.analytics.fact.application.Facts;
 import com.dealerradar.analytics.fact.domain.DefeatProgress;
 import com.dealerradar.analytics.fact.domain.GroupKey;
+import com.dealerradar.analytics.generation.adapter.mongo.GenerationCollections;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -15,18 +16,15 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * One fact document per lead in {@code lead_facts}, with its high-water marks beside the fields.
- * Every write is one single-document update filtered on the {@code _id}.
+ * Every write is one single-document update filtered on the {@code _id}. One store per generation.
  */
-@Component
 public class FactStore implements Facts {
 
-    public static final String COLLECTION = "lead_facts";
     static final String LEAD_SEQUENCE = "leadSequence";
     static final String DEFEAT_MARK_ID = "defeatMark";
     static final String DEFEAT_MARK_SEQUENCE = "defeatMarkSequence";
@@ -34,9 +32,11 @@ public class FactStore implements Facts {
     private static final int ATTEMPTS = 10;
 
     private final ReactiveMongoTemplate mongo;
+    private final String collection;
 
-    public FactStore(ReactiveMongoTemplate mongo) {
+    public FactStore(ReactiveMongoTemplate mongo, GenerationCollections generation) {
         this.mongo = mongo;
+        this.collection = generation.of(GenerationCollections.FACTS);
     }
 
     @Override
@@ -81,7 +81,7 @@ public class FactStore implements Facts {
             sets.forEach(update::set);
             increments.forEach(update::inc);
             FindAndModifyOptions options = FindAndModifyOptions.options().returnNew(true).upsert(true);
-            return mongo.findAndModify(unchanged, update, options, Document.class, COLLECTION)
+            return mongo.findAndModify(unchanged, update, options, Document.class, collection)
                     .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                     .switchIfEmpty(Mono.defer(() -> attempts > 1
                             ? applyDefeatEvent(leadId, defeatId, sequence, at, sets, increments, attempts - 1)
@@ -101,13 +101,13 @@ public class FactStore implements Facts {
 
     private Mono<Document> modify(String leadId, Query query, Update update) {
         FindAndModifyOptions options = FindAndModifyOptions.options().returnNew(true).upsert(true);
-        return mongo.findAndModify(query, update, options, Document.class, COLLECTION)
+        return mongo.findAndModify(query, update, options, Document.class, collection)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .switchIfEmpty(Mono.defer(() -> find(leadId)));
     }
 
     private Mono<Document> find(String leadId) {
-        return mongo.findById(leadId, Document.class, COLLECTION);
+        return mongo.findById(leadId, Document.class, collection);
     }
 
     @Override
@@ -115,14 +115,9 @@ public class FactStore implements Facts {
         if (leadIds.isEmpty()) {
             return Flux.empty();
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, COLLECTION)
+        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), Document.class, collection)
                 .filter(FactStore::hasGroup)
                 .map(fact -> new Filed(groupOf(fact), FactDocuments.toFact(fact)));
-    }
-
-    @Override
-    public Mono<Void> dropAll() {
-        return mongo.remove(new Query(), COLLECTION).then();
     }
 
     private static Mono<GroupKey> groupAfter(Mono<Document> write) {
