@@ -39,7 +39,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * never parked; a record that fails the same way every time is parked in the dead-letter topic.
  */
 @SpringBootTest(classes = ListenerFaultsIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"radar.kafka.retry-backoff=20ms", "radar.kafka.transient-backoff-max=100ms"})
+        properties = {"spring.application.name=listener-faults-it", "radar.kafka.retry-backoff=20ms",
+                "radar.kafka.transient-backoff-max=100ms"})
 @RadarInfrastructure
 class ListenerFaultsIT {
 

@@ -39,7 +39,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * through the pending-outbox markers, and no marker is dropped while an event may still need it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OutboxMarkersIT.App.class,
-        properties = {"radar.outbox.sweep-interval=300ms", "radar.outbox.abandon-after=5s"})
+        properties = {"spring.application.name=outbox-markers-it", "radar.outbox.sweep-interval=300ms",
+                "radar.outbox.abandon-after=5s"})
 @RadarInfrastructure
 class OutboxMarkersIT {
 
