@@ -85,9 +85,13 @@ public class RadarKafkaAutoConfiguration {
         return factory;
     }
 
+    /** Observed when tracing is on ({@code TracingSwitch}): the send's span writes the Kafka {@code traceparent} header. */
     @Bean
-    public KafkaTemplate<String, CloudEvent> eventTemplate(ProducerFactory<String, CloudEvent> eventProducerFactory) {
-        return new KafkaTemplate<>(eventProducerFactory);
+    public KafkaTemplate<String, CloudEvent> eventTemplate(ProducerFactory<String, CloudEvent> eventProducerFactory,
+            KafkaProperties kafka) {
+        KafkaTemplate<String, CloudEvent> template = new KafkaTemplate<>(eventProducerFactory);
+        template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
+        return template;
     }
 
     @Bean
@@ -157,14 +161,20 @@ public class RadarKafkaAutoConfiguration {
         return backOff;
     }
 
+    /**
+     * Observed when tracing is on ({@code TracingSwitch}): each record is handled in a span whose parent
+     * is the record's Kafka {@code traceparent} header.
+     */
     @Bean
     public ConcurrentKafkaListenerContainerFactory<String, CloudEvent> kafkaListenerContainerFactory(
-            ConsumerFactory<String, CloudEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler) {
+            ConsumerFactory<String, CloudEvent> eventConsumerFactory, DefaultErrorHandler eventErrorHandler,
+            KafkaProperties kafka) {
         ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(eventConsumerFactory);
         // A record whose offset is not committed is delivered again, so stopping need not wait for a broker that is gone.
         factory.getContainerProperties().setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
         factory.setCommonErrorHandler(eventErrorHandler);
+        factory.getContainerProperties().setObservationEnabled(kafka.getListener().isObservationEnabled());
         return factory;
     }
 }

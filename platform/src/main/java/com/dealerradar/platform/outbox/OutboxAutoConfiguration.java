@@ -2,9 +2,12 @@ package com.dealerradar.platform.outbox;
 
 import com.dealerradar.platform.kafka.RadarKafkaAutoConfiguration;
 import com.dealerradar.platform.kafka.TopicNames;
+import com.dealerradar.platform.tracing.TraceContinuation;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,10 +29,15 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    public TraceContinuation outboxTraceContinuation(ObjectProvider<ObservationRegistry> observations) {
+        return new TraceContinuation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
     public OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers,
             KafkaTemplate<String, CloudEvent> eventTemplate, TopicNames topics, MeterRegistry meters,
-            @Value("${radar.outbox.abandon-after:1m}") Duration abandonAfter) {
-        return new OutboxRelay(mongo, markers, eventTemplate, topics, meters, abandonAfter);
+            TraceContinuation outboxTraceContinuation, @Value("${radar.outbox.abandon-after:1m}") Duration abandonAfter) {
+        return new OutboxRelay(mongo, markers, eventTemplate, topics, meters, outboxTraceContinuation, abandonAfter);
     }
 
     @Bean

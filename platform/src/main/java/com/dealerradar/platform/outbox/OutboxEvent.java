@@ -2,10 +2,12 @@ package com.dealerradar.platform.outbox;
 
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
+import com.dealerradar.platform.tracing.EventTraceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 
@@ -15,6 +17,7 @@ import org.bson.Document;
  *
  * @param topic base topic name from {@code Topics}; the relay applies the prefix
  * @param key   record key: the lead id for everything about a lead, the dealer id for directory events
+ * @param trace the trace the event was written in, continued when it is published
  */
 public record OutboxEvent(
         String id,
@@ -27,14 +30,17 @@ public record OutboxEvent(
         String dealerId,
         String region,
         long sequence,
-        String data) {
+        String data,
+        Optional<EventTraceContext> trace) {
 
     public static final String FIELD = "outbox";
 
+    /** An event about to be written, in the trace current on this thread (if tracing is on). */
     public static OutboxEvent of(String topic, String key, String source, String type, String subject,
             OffsetDateTime time, String dealerId, String region, long sequence, Object payload) {
         return new OutboxEvent(UUID.randomUUID().toString(), topic, key, source, type, subject, time, dealerId,
-                region, sequence, new String(EventJson.write(payload), StandardCharsets.UTF_8));
+                region, sequence, new String(EventJson.write(payload), StandardCharsets.UTF_8),
+                EventTraceContext.current());
     }
 
     public EventEnvelope envelope() {
@@ -43,7 +49,7 @@ public record OutboxEvent(
     }
 
     public Document toDocument() {
-        return new Document("id", id)
+        Document document = new Document("id", id)
                 .append("topic", topic)
                 .append("key", key)
                 .append("source", source)
@@ -55,6 +61,8 @@ public record OutboxEvent(
                 .append("region", region)
                 .append("sequence", sequence)
                 .append("data", data);
+        trace.ifPresent(context -> document.putAll(context.headers()));
+        return document;
     }
 
     public static OutboxEvent fromDocument(Document d) {
@@ -62,6 +70,7 @@ public record OutboxEvent(
         OffsetDateTime time = instant.atOffset(ZoneOffset.of(d.getString("offset")));
         return new OutboxEvent(d.getString("id"), d.getString("topic"), d.getString("key"), d.getString("source"),
                 d.getString("type"), d.getString("subject"), time, d.getString("dealerId"), d.getString("region"),
-                ((Number) d.get("sequence")).longValue(), d.getString("data"));
+                ((Number) d.get("sequence")).longValue(), d.getString("data"),
+                EventTraceContext.of(d.getString(EventTraceContext.TRACEPARENT), d.getString(EventTraceContext.TRACESTATE)));
     }
 }

@@ -2,7 +2,11 @@ package com.dealerradar.platform.outbox;
 
 import com.dealerradar.events.CloudEventCodec;
 import com.dealerradar.platform.kafka.TopicNames;
+import com.dealerradar.platform.tracing.EventTraceContext;
+import com.dealerradar.platform.tracing.TraceContinuation;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.extensions.DistributedTracingExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,7 @@ public class OutboxRelay {
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final TopicNames topics;
     private final MeterRegistry meters;
+    private final TraceContinuation traces;
     /**
      * Aggregates whose outbox this instance is publishing right now. A second publication of the same
      * outbox meanwhile (the sweep while a send waits for a returning broker) would only send duplicates.
@@ -55,15 +60,17 @@ public class OutboxRelay {
     /**
      * @param abandonAfter how long after a marked write the relay stops waiting for it to land: longer
      *                     than any write can take
+     * @param traces       continues the trace each event was written in while it is sent
      */
     public OutboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers, KafkaTemplate<String, CloudEvent> kafka,
-            TopicNames topics, MeterRegistry meters, Duration abandonAfter) {
+            TopicNames topics, MeterRegistry meters, TraceContinuation traces, Duration abandonAfter) {
         this.mongo = mongo;
         this.markers = markers;
         this.abandonAfter = abandonAfter;
         this.kafka = kafka;
         this.topics = topics;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /**
@@ -167,7 +174,8 @@ public class OutboxRelay {
         }
         List<String> sent = new ArrayList<>();
         return Flux.fromIterable(events)
-                .concatMap(event -> Mono.fromFuture(() -> kafka.send(record(event))).thenReturn(event.id()))
+                .concatMap(event -> Mono.fromFuture(() -> traces.run(event.trace(), () -> kafka.send(record(event))))
+                        .thenReturn(event.id()))
                 .doOnNext(sent::add)
                 .then(Mono.defer(() -> markSent(collection, aggregateId, sent)))
                 .onErrorResume(e -> markSent(collection, aggregateId, sent).then(Mono.error(e)))
@@ -183,9 +191,23 @@ public class OutboxRelay {
                 .thenReturn(sentIds.size());
     }
 
+    /**
+     * The event with the context it was written in as the CloudEvents distributed-tracing extension
+     * ({@code ce_traceparent}); the producer's observation adds the Kafka {@code traceparent} header of
+     * the send itself.
+     */
     private ProducerRecord<String, CloudEvent> record(OutboxEvent event) {
-        return new ProducerRecord<>(topics.resolve(event.topic()), event.key(),
-                CloudEventCodec.toCloudEvent(event.envelope()));
+        CloudEvent cloudEvent = CloudEventCodec.toCloudEvent(event.envelope());
+        if (event.trace().isPresent()) {
+            EventTraceContext trace = event.trace().get();
+            CloudEventBuilder traced = CloudEventBuilder.v1(cloudEvent)
+                    .withExtension(DistributedTracingExtension.TRACEPARENT, trace.traceparent());
+            if (trace.tracestate() != null) {
+                traced.withExtension(DistributedTracingExtension.TRACESTATE, trace.tracestate());
+            }
+            cloudEvent = traced.build();
+        }
+        return new ProducerRecord<>(topics.resolve(event.topic()), event.key(), cloudEvent);
     }
 
     @SuppressWarnings("unchecked")

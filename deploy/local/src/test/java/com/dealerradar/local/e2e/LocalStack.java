@@ -22,6 +22,10 @@ import com.dealerradar.testkit.LoopbackPorts;
  * from their own jars as separate processes with the same environment run.sh gives them. Everything binds
  * 127.0.0.1 on free ports, and all data and logs live under one data directory.
  * <p>
+ * A stack started {@link #startTraced() traced} has tracing on, exporting to its own {@link SpanReceiver},
+ * but samples only the traces a caller asks for with a sampled {@code traceparent}, so that other
+ * requests cost no spans; the benchmarks' stacks keep tracing off, as it is by default.
+ * <p>
  * A stack restart that must keep data is {@link #stopServices()}, {@link #restartStore()} (and
  * {@code kafka().restart()}), then {@link #startServices()}.
  */
@@ -39,16 +43,19 @@ public final class LocalStack implements AutoCloseable {
     private final Path dataDir;
     private final EmbeddedKafka kafka;
     private final EmbeddedMongo store;
+    /** Null when tracing is off. */
+    private final SpanReceiver spans;
     private final String adminKey = "radar_admin_" + randomHex(16);
     private final String internalTokenSecret = randomHex(32);
     private final String phoneHashKey = randomHex(32);
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Thread killServicesOnExit = new Thread(this::stopServices, "local-stack-stop");
 
-    private LocalStack(Path dataDir, EmbeddedKafka kafka, EmbeddedMongo store) {
+    private LocalStack(Path dataDir, EmbeddedKafka kafka, EmbeddedMongo store, SpanReceiver spans) {
         this.dataDir = dataDir;
         this.kafka = kafka;
         this.store = store;
+        this.spans = spans;
         Path repository = repositoryRoot();
         for (String module : SERVICES) {
             Path jar = repository.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
@@ -59,15 +66,28 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the whole stack in a fresh temporary data directory and waits until every service is ready. */
     public static LocalStack start() {
+        return start(temporaryDataDir(), false);
+    }
+
+    /** As {@link #start()}, with the services' spans exported to the stack's {@link #spans()}. */
+    public static LocalStack startTraced() {
+        return start(temporaryDataDir(), true);
+    }
+
+    /** Starts the whole stack on the data in {@code dataDir} and waits until every service is ready. */
+    public static LocalStack start(Path dataDir) {
+        return start(dataDir, false);
+    }
+
+    private static Path temporaryDataDir() {
         try {
-            return start(Files.createTempDirectory("radar-local-stack-"));
+            return Files.createTempDirectory("radar-local-stack-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the stack's data directory", e);
         }
     }
 
-    /** Starts the whole stack on the data in {@code dataDir} and waits until every service is ready. */
-    public static LocalStack start(Path dataDir) {
+    private static LocalStack start(Path dataDir, boolean traced) {
         try {
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (IOException e) {
@@ -81,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
             kafka.stop();
             throw e;
         }
-        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), kafka, store);
+        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), kafka, store, traced ? SpanReceiver.start() : null);
         Runtime.getRuntime().addShutdownHook(stack.killServicesOnExit);
         try {
             stack.startServices();
@@ -119,6 +139,14 @@ public final class LocalStack implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The spans the services exported, on a stack started {@link #startTraced() traced}. */
+    SpanReceiver spans() {
+        if (spans == null) {
+            throw new IllegalStateException("This stack was started without tracing");
+        }
+        return spans;
     }
 
     /** Starts every service that is not running and waits until all of them answer ready. */
@@ -161,6 +189,9 @@ public final class LocalStack implements AutoCloseable {
         stopServices();
         kafka.stop();
         store.stop();
+        if (spans != null) {
+            spans.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(killServicesOnExit);
         } catch (IllegalStateException alreadyExiting) {
@@ -186,6 +217,12 @@ public final class LocalStack implements AutoCloseable {
             env.put("RADAR_PHONE_HASH_KEY", phoneHashKey);
         }
         env.put("RADAR_LOCAL_STACK", "true");
+        if (spans != null) {
+            env.put("RADAR_TRACING_OTLP_ENDPOINT", spans.endpoint());
+            // Sampling is parent-based: with 0, a trace is sampled only where a caller sent a sampled traceparent.
+            env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0");
+            env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
+        }
         if (module.equals("gateway")) {
             env.put("LEAD_SERVICE_URI", "http://127.0.0.1:" + servicePort("lead-service"));
             env.put("FOLLOWUP_SERVICE_URI", "http://127.0.0.1:" + servicePort("followup-service"));

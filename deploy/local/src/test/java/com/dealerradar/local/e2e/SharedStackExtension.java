@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Keeps the run's {@link LocalStack} in the root context's store: started on first use, and closed by
- * JUnit when the root context closes at the end of the run, since the stack is {@link AutoCloseable}.
+ * Keeps the run's {@link LocalStack} in the root context's store: started on first use, traced (see
+ * {@link TracingIT}), and closed by JUnit when the root context closes at the end of the run, since the
+ * stack is {@link AutoCloseable}.
  */
 final class SharedStackExtension implements ParameterResolver {
 
@@ -20,6 +21,6 @@ final class SharedStackExtension implements ParameterResolver {
     @Override
     public LocalStack resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return extensionContext.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(LocalStack.class, type -> LocalStack.start(), LocalStack.class);
+                .computeIfAbsent(LocalStack.class, type -> LocalStack.startTraced(), LocalStack.class);
     }
 }
