@@ -12,13 +12,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The circuit breaker every route uses (one instance per service, named in application.yml), counting
  * 5xx answers (the routes' {@code statusCodes}) and time-outs as failures. Its time limit sits above the
- * longest route's response timeout (the rebuild's 120 s), so that the route's own timeout is the one
+ * longest route's response timeout (a batch's 60 s), so that the route's own timeout is the one
  * that fires and Resilience4j's 1 s default never cuts a slow batch short.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteResilienceConfiguration {
 
-    private static final Duration TIME_LIMIT = Duration.ofSeconds(125);
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(65);
 
     @Bean
     Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakerDefaults() {
