@@ -8,6 +8,7 @@ import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
 final class KeyRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(KeyRateLimiter.class);
+    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(2);
 
     private final RateLimitProperties.Key limit;
     private final BucketConfiguration configuration;
@@ -49,6 +51,9 @@ final class KeyRateLimiter {
     /** Takes {@code tokens} from the key's bucket, or says how long until they are there. */
     Mono<Verdict> take(String keyId, long tokens) {
         return Mono.fromFuture(() -> buckets.get(keyId).tryConsumeAndReturnRemaining(tokens), true)
+                // Each store call has its own timeout, but a take may wait on a settlement that another
+                // request started: the whole take is bounded too, so a request never waits on the limit.
+                .timeout(TAKE_TIMEOUT)
                 .map(KeyRateLimiter::verdict)
                 .doOnNext(verdict -> recovered())
                 .onErrorResume(error -> {
