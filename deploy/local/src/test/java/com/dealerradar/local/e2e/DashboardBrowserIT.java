@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -441,7 +442,7 @@ class DashboardBrowserIT {
         String body = """
                 {"occurredAt": "%s", "outcome": "%s", "actualReasons": ["SALES_EXPERIENCE"],
                  "ratings": {"reception": 4, "needsAnalysis": 2, "presentation": 3, "testDrive": 5, "negotiation": 2, "followUp": 1},
-                 "by": "manager.zhao"}""".formatted(calledAt, outcome);
+                 "by": "manager.zhao"}""".formatted(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(calledAt), outcome);
         check(Gateway.call(stack, "POST", "/api/defeats/" + defeatId + "/callbacks", key, body), 200);
     }
 
