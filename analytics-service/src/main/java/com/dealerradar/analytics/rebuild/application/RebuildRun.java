@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class RebuildRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
-    static final long CAUGHT_UP = 100;
+    private static final long CAUGHT_UP = 100;
     /**
      * Bounded, so that a rebuild ends even when the events arrive faster than it replays them: what the
      * rounds leave is applied live (every instance feeds the new generation once it has read the
