@@ -34,10 +34,10 @@ import reactor.core.publisher.Mono;
  * write filters by {@code _id} alone and learns from the document's prior state whether it changed
  * anything, so the counts stay exact under concurrent writers.
  * <p>
- * An item is put where it belongs and removed from where it was; the writer of the newest state of an
- * item always puts it last, so an item is never missing, but two writers racing on one item can
- * leave a stale entry behind. Readers check each entry against its source and {@link #remove} the
- * stale ones, which heals the list as it is read.
+ * An item is put where it belongs before its source is written and again after, and removed from
+ * where it was after; so an item is never missing for long, but two writers racing on one item can
+ * leave a stale entry behind. Readers check each entry against its source and take the stale ones
+ * out ({@link #removeStale}), which heals the list as it is read.
  */
 public class WorkListIndex {
 
@@ -86,6 +86,18 @@ public class WorkListIndex {
                         Document.class, collection)
                 .filter(before -> holds(before, item))
                 .flatMap(before -> count(list, day, -1));
+    }
+
+    /**
+     * Takes out an entry that its source, as a reader found it, says is stale. The reader may have met
+     * a writer between putting the entry and writing its source, so once the entry is out the source
+     * is asked again ({@code belongsNow}) and the entry put back if it belongs after all; a writer that
+     * writes its source later than that puts the entry again itself.
+     */
+    public Mono<Void> removeStale(String list, Entry entry, Mono<Boolean> belongsNow) {
+        return remove(list, entry.id(), entry.at())
+                .then(belongsNow)
+                .flatMap(belongs -> belongs ? put(list, entry.id(), entry.at()) : Mono.empty());
     }
 
     private static Document item(String id, Instant at) {

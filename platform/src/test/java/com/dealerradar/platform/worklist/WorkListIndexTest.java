@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Mono;
 
 /** Pages and totals read by key give what a sort of all items would give, across days and blocks. */
 class WorkListIndexTest {
@@ -115,6 +116,22 @@ class WorkListIndexTest {
         assertThat(index.page("G", WorkListIndex.END_OF_TIME, 0, 10).block()).extracting(WorkListIndex.Entry::id)
                 .containsExactly("L-2", "L-1");
         assertThat(index.count("G", T0.plus(Duration.ofDays(1))).block()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleEntryStaysOutUnlessItsSourceWasWrittenMeanwhile() {
+        WorkListIndex index = new WorkListIndex(mongo, "healing");
+        WorkListIndex.Entry stale = new WorkListIndex.Entry("L-stale", T0);
+        WorkListIndex.Entry inFlight = new WorkListIndex.Entry("L-in-flight", T0.plusSeconds(60));
+        index.put("G", stale.id(), stale.at()).block();
+        index.put("G", inFlight.id(), inFlight.at()).block();
+
+        index.removeStale("G", stale, Mono.just(false)).block();
+        // A writer put this entry, and wrote its source after the reader looked at it.
+        index.removeStale("G", inFlight, Mono.just(true)).block();
+
+        assertThat(index.page("G", WorkListIndex.END_OF_TIME, 0, 10).block()).containsExactly(inFlight);
+        assertThat(index.count("G", WorkListIndex.END_OF_TIME).block()).isEqualTo(1);
     }
 
     @Test

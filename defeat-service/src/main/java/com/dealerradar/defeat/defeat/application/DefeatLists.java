@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The lists of defeats read by key: the callbacks due and every defeat by the time it happened, per
- * dealer, region and group. A defeat joins a list before its document is written and leaves one after,
- * so a list never misses a defeat; entries left stale are dropped when read.
+ * dealer, region and group. A defeat joins a list before its document is written and again after, and
+ * leaves one after, so a list never misses a defeat; entries left stale are dropped when read.
  */
 public interface DefeatLists {
 
@@ -19,10 +19,16 @@ public interface DefeatLists {
     /** A defeat about to be inserted joins its lists. */
     Mono<Void> opening(Defeat defeat);
 
+    /** After a defeat was inserted: it joins its lists again, in case a reader took it out meanwhile. */
+    Mono<Void> opened(Defeat defeat);
+
     /** Before {@code after} is written over {@code before}: it joins the list of its new state. */
     Mono<Void> changing(Defeat before, Defeat after);
 
-    /** After {@code after} was written over {@code before}: it leaves the lists it no longer belongs to. */
+    /**
+     * After {@code after} was written over {@code before}: it joins the list of its new state again (a
+     * reader may have taken it out meanwhile) and leaves the lists it no longer belongs to.
+     */
     Mono<Void> changed(Defeat before, Defeat after);
 
     /** The pending callbacks of a list, the longest overdue first. */

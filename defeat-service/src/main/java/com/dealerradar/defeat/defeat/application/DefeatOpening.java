@@ -128,7 +128,8 @@ public class DefeatOpening {
                         .map(insertedBefore -> Outcome.OPENED)
                         .defaultIfEmpty(Outcome.EXTERNAL_REF_TAKEN))
                 .flatMap(outcome -> outcome == Outcome.OPENED
-                        ? claims.completeClaim(leadId, defeatId)
+                        ? lists.opened(pending.defeat())
+                                .then(claims.completeClaim(leadId, defeatId))
                                 .then(Mono.fromRunnable(() -> outbox.publishSoon(defeatId)))
                                 .thenReturn(outcome)
                         : claims.release(leadId, defeatId).thenReturn(outcome));

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +76,17 @@ class DefeatOpeningTest {
         assertThat(defeats.stored).containsOnlyKeys("DF-1");
         assertThat(leads.marker("L-1")).isEqualTo("DF-1");
         assertThat(leads.openings).isEmpty();
+    }
+
+    @Test
+    void aDefeatStaysListedWhenAReaderDroppedItsEntryWhileItWasBeingInserted() {
+        leads.lead("L-1", LeadStatus.OPEN);
+        // A reader of the list finds the entry before the defeat is stored, takes it for stale, drops it.
+        defeats.beforeInsert = () -> defeats.listed.removeIf(id -> !defeats.stored.containsKey(id));
+
+        assertThat(opening.open(defeat("DF-1", "L-1", "ref-1"), List.of(), REPORTABLE).block())
+                .isEqualTo(Outcome.OPENED);
+        assertThat(defeats.listed).containsExactly("DF-1");
     }
 
     @Test
@@ -223,11 +235,13 @@ class DefeatOpeningTest {
     private static final class InMemoryDefeats implements Defeats, DefeatLists, DefeatEventsOutbox {
 
         final Map<String, Defeat> stored = new HashMap<>();
-        final List<String> listed = new ArrayList<>();
+        final Set<String> listed = new LinkedHashSet<>();
         final List<String> published = new ArrayList<>();
+        Runnable beforeInsert = () -> { };
 
         @Override
         public Mono<Boolean> insert(Defeat defeat, List<OutboxEvent> events) {
+            beforeInsert.run();
             boolean taken = stored.containsKey(defeat.defeatId()) || stored.values().stream()
                     .anyMatch(d -> d.dealerId().equals(defeat.dealerId())
                             && Objects.equals(d.externalRef(), defeat.externalRef()));
@@ -245,6 +259,11 @@ class DefeatOpeningTest {
         @Override
         public Mono<Void> opening(Defeat defeat) {
             return Mono.fromRunnable(() -> listed.add(defeat.defeatId()));
+        }
+
+        @Override
+        public Mono<Void> opened(Defeat defeat) {
+            return opening(defeat);
         }
 
         @Override

@@ -71,7 +71,9 @@ public class LeadViews {
         return alerts.schedule(captured.leadId(), captured.lookTimes())
                 .then(lists.enter(null, captured, clock.instant()))
                 .then(store.insert(captured))
-                .flatMap(inserted -> inserted ? healStalePlan(captured) : store.find(captured.leadId()));
+                .flatMap(inserted -> inserted
+                        ? lists.enter(null, captured, clock.instant()).then(healStalePlan(captured))
+                        : store.find(captured.leadId()));
     }
 
     /** Applies {@code rule} to the lead; completes empty when the lead is unknown. */
@@ -89,7 +91,8 @@ public class LeadViews {
                             .then(lists.enter(lead, c.next(), now))
                             .then(store.update(c.next(), lead.revision(), c.events()))
                             .flatMap(written -> written
-                                    ? lists.leave(lead, c.next(), now).thenReturn(new Applied(c.next(), c.events()))
+                                    ? lists.enter(lead, c.next(), now).then(lists.leave(lead, c.next(), now))
+                                            .thenReturn(new Applied(c.next(), c.events()))
                                     : Mono.error(new WriteConflict(leadId)));
                 })
                 .retryWhen(Retry.max(MAX_ATTEMPTS).filter(WriteConflict.class::isInstance))

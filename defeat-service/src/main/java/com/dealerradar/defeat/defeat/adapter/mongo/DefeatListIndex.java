@@ -62,6 +62,11 @@ class DefeatListIndex implements DefeatLists {
     }
 
     @Override
+    public Mono<Void> opened(Defeat defeat) {
+        return opening(defeat);
+    }
+
+    @Override
     public Mono<Void> changing(Defeat before, Defeat after) {
         return before.state() == after.state() ? Mono.empty()
                 : each(after, scope -> byTime.put(stateList(scope, after.state()), after.defeatId(), occurredAt(after)));
@@ -75,8 +80,10 @@ class DefeatListIndex implements DefeatLists {
         Mono<Void> settled = after.state() != DefeatState.PENDING_CALLBACK
                 ? each(before, scope -> callbacks.remove(scope, before.defeatId(), callbackDueAt(before)))
                 : Mono.empty();
-        return settled.then(each(before, scope -> byTime.remove(stateList(scope, before.state()), before.defeatId(),
-                occurredAt(before))));
+        return changing(before, after)
+                .then(settled)
+                .then(each(before, scope -> byTime.remove(stateList(scope, before.state()), before.defeatId(),
+                        occurredAt(before))));
     }
 
     @Override
@@ -152,7 +159,10 @@ class DefeatListIndex implements DefeatLists {
                             stale.add(entry);
                         }
                     }
-                    return Flux.fromIterable(stale).concatMap(entry -> index.remove(list, entry.id(), entry.at()))
+                    return Flux.fromIterable(stale)
+                            .concatMap(entry -> index.removeStale(list, entry, defeats.find(entry.id())
+                                    .map(defeat -> belongs.test(defeat) && placedAt.apply(defeat).equals(entry.at()))
+                                    .defaultIfEmpty(false)))
                             .then(Mono.just(current));
                 });
     }

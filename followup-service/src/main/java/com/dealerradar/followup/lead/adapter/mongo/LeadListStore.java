@@ -88,15 +88,21 @@ public class LeadListStore implements LeadLists {
                     List<WorkListIndex.Entry> stale = new ArrayList<>();
                     for (WorkListIndex.Entry entry : entries) {
                         TrackedLead lead = byId.get(entry.id());
-                        if (lead == null || !inDue(lead) || !lead.plan().dueAt().equals(entry.at())) {
+                        if (!matches(lead, entry)) {
                             stale.add(entry);
                         } else if (shown.test(lead)) {
                             current.add(lead);
                         }
                     }
-                    return Flux.fromIterable(stale).concatMap(entry -> index.remove(list, entry.id(), entry.at()))
+                    return Flux.fromIterable(stale)
+                            .concatMap(entry -> index.removeStale(list, entry, leads.find(entry.id())
+                                    .map(lead -> matches(lead, entry)).defaultIfEmpty(false)))
                             .then(Mono.just(current));
                 });
+    }
+
+    private static boolean matches(TrackedLead lead, WorkListIndex.Entry entry) {
+        return inDue(lead) && lead.plan().dueAt().equals(entry.at());
     }
 
     private static boolean inDue(TrackedLead lead) {
