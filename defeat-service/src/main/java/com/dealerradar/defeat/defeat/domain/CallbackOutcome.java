@@ -1,4 +1,0 @@
-package com.dealerradar.defeat.defeat.domain;
-
-/** What the sales manager learned on calling the customer back. */
-public enum CallbackOutcome { CONFIRMED, FALSE_DEFEAT, UNREACHABLE }

@@ -1,6 +1,0 @@
-package com.dealerradar.defeat.defeat.domain;
-
-import java.util.List;
-
-/** What a confirming callback changed in the report; null parts were left as reported. */
-public record Correction(DefeatKind kind, DefeatSubtype subtype, List<Reason> reasons) {}

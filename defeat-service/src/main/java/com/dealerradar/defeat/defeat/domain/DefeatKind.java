@@ -1,4 +1,0 @@
-package com.dealerradar.defeat.defeat.domain;
-
-/** AT_RISK: not bought elsewhere but intention unclear; DEFEATED: bought elsewhere or out of reach. */
-public enum DefeatKind { AT_RISK, DEFEATED }

@@ -1,0 +1,14 @@
+package com.dealerradar.defeatservice.defeat.application;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param callbackDue           how long after the loss its callback is due
+ * @param openingRecoveryAfter  how old an interrupted defeat opening must be before the sweep completes it
+ */
+@ConfigurationProperties("radar.defeat")
+public record DefeatProperties(
+        @DefaultValue("48h") Duration callbackDue,
+        @DefaultValue("10s") Duration openingRecoveryAfter) {}

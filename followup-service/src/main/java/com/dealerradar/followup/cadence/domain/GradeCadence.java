@@ -1,4 +1,0 @@
-package com.dealerradar.followup.cadence.domain;
-
-/** Follow up at least every {@code intervalDays}; the lead is expected to buy within {@code windowDays}. */
-public record GradeCadence(int intervalDays, int windowDays) {}

@@ -1,3 +1,0 @@
-package com.dealerradar.followup.followup.domain;
-
-public enum FollowUpType { CALL, SMS, WECHAT, SHOWROOM_VISIT, TEST_DRIVE, HOME_VISIT, EVENT_INVITATION }

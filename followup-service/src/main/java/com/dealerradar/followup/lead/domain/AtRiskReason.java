@@ -1,9 +1,0 @@
-package com.dealerradar.followup.lead.domain;
-
-/** Why an open lead is put before the sales manager as at risk of being lost. */
-public enum AtRiskReason {
-    /** Past its grade's purchase window without a deal. */
-    WINDOW_PASSED,
-    /** Overdue by more than twice its grade's interval. */
-    LONG_OVERDUE
-}

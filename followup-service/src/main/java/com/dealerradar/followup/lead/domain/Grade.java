@@ -1,4 +1,0 @@
-package com.dealerradar.followup.lead.domain;
-
-/** How soon the lead is expected to buy; each grade has its own follow-up cadence. */
-public enum Grade { H, A, B, C }

@@ -1,0 +1,27 @@
+package com.dealerradar.followupservice.dealerview.adapter.kafka;
+
+import com.dealerradar.events.CloudEventCodec;
+import com.dealerradar.followupservice.dealerview.application.DirectoryProjection;
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Applies radar.directory; the offset is committed only after the write. */
+@Component
+class DirectoryListener {
+
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DirectoryProjection projection;
+
+    DirectoryListener(DirectoryProjection projection) {
+        this.projection = projection;
+    }
+
+    @KafkaListener(topics = "#{@topics.directory()}", groupId = "followup-service-directory")
+    void on(ConsumerRecord<String, CloudEvent> record) {
+        projection.apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+    }
+}

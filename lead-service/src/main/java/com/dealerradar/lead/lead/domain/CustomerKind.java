@@ -1,3 +1,0 @@
-package com.dealerradar.lead.lead.domain;
-
-public enum CustomerKind { INDIVIDUAL, ORGANIZATION }

@@ -1,4 +1,0 @@
-package com.dealerradar.lead.lead.domain;
-
-/** The kind of a confirmed loss (domain.md, "Lost sales"). */
-public enum DefeatKind { AT_RISK, DEFEATED }

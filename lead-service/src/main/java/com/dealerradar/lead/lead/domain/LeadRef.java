@@ -1,4 +1,0 @@
-package com.dealerradar.lead.lead.domain;
-
-/** Another lead, named by its id and its dealer. */
-public record LeadRef(String leadId, String dealerId) {}

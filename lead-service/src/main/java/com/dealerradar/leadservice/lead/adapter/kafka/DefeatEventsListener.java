@@ -1,0 +1,56 @@
+package com.dealerradar.leadservice.lead.adapter.kafka;
+
+import com.dealerradar.events.CloudEventCodec;
+import com.dealerradar.events.EventEnvelope;
+import com.dealerradar.events.EventJson;
+import com.dealerradar.events.EventTypes;
+import com.dealerradar.events.defeat.DefeatConfirmed;
+import com.dealerradar.events.defeat.DefeatReversed;
+import com.dealerradar.leadservice.lead.application.DefeatOutcomes;
+import com.dealerradar.leadservice.lead.domain.DefeatEvent;
+import com.dealerradar.leadservice.lead.domain.DefeatKind;
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies confirmed and reversed defeats to their leads in partition order (the record key is the
+ * lead id); the offset is committed only after the lead is written. Other defeat events concern
+ * defeat-service alone.
+ */
+@Component
+class DefeatEventsListener {
+
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DefeatOutcomes outcomes;
+
+    DefeatEventsListener(DefeatOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @KafkaListener(topics = "#{@topics.defeats()}", groupId = "lead-service-defeats")
+    void on(ConsumerRecord<String, CloudEvent> record) {
+        EventEnvelope envelope = CloudEventCodec.fromCloudEvent(record.value());
+        switch (envelope.type()) {
+            case EventTypes.DEFEAT_CONFIRMED -> {
+                DefeatConfirmed confirmed = EventJson.read(envelope.data(), DefeatConfirmed.class);
+                outcomes.confirmed(confirmed.leadId(), defeatEvent(envelope, confirmed.defeatId(), confirmed.occurredAt()),
+                        DefeatKind.valueOf(confirmed.kind())).block(WRITE_TIMEOUT);
+            }
+            case EventTypes.DEFEAT_REVERSED -> {
+                DefeatReversed reversed = EventJson.read(envelope.data(), DefeatReversed.class);
+                outcomes.reversed(reversed.leadId(), defeatEvent(envelope, reversed.defeatId(), reversed.occurredAt()))
+                        .block(WRITE_TIMEOUT);
+            }
+            default -> { }
+        }
+    }
+
+    private static DefeatEvent defeatEvent(EventEnvelope envelope, String defeatId, OffsetDateTime at) {
+        return new DefeatEvent(envelope.id(), defeatId, envelope.sequence(), at == null ? envelope.time() : at);
+    }
+}

@@ -1,0 +1,3 @@
+package com.dealerradar.leadservice.lead.domain;
+
+public enum CustomerKind { INDIVIDUAL, ORGANIZATION }

@@ -1,8 +1,0 @@
-package com.dealerradar.lead;
-
-import com.dealerradar.testkit.Backend;
-import com.dealerradar.testkit.RadarInfrastructure;
-
-/** {@link LeadCaptureIT} on real MongoDB and Kafka images; skipped where no container engine runs. */
-@RadarInfrastructure(backend = Backend.CONTAINERS)
-class LeadCaptureOnRealImagesIT extends LeadCaptureIT {}
