@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -159,6 +160,12 @@ public class RadarKafkaAutoConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(properties.transientBackoffMax().toMillis());
         return backOff;
+    }
+
+    /** A listener method may take its record as an {@code EventEnvelope} ({@link EventEnvelopeArgumentResolver}). */
+    @Bean
+    public KafkaListenerConfigurer eventEnvelopeListenerArguments() {
+        return registrar -> registrar.setCustomMethodArgumentResolvers(new EventEnvelopeArgumentResolver());
     }
 
     /**

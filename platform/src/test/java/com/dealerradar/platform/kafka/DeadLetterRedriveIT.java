@@ -3,6 +3,7 @@ package com.dealerradar.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
@@ -59,11 +60,11 @@ class DeadLetterRedriveIT {
         final Map<String, Integer> handled = new ConcurrentHashMap<>();
 
         @KafkaListener(topics = "#{@topics.defeats()}", groupId = "dead-letter-redrive-it")
-        void on(CloudEvent event) {
+        void on(EventEnvelope event) {
             if (!fixed.get()) {
-                throw new IllegalStateException("no handler for " + event.getType() + " yet");
+                throw new IllegalStateException("no handler for " + event.type() + " yet");
             }
-            handled.merge(event.getId(), 1, Integer::sum);
+            handled.merge(event.id(), 1, Integer::sum);
         }
     }
 
@@ -116,7 +117,7 @@ class DeadLetterRedriveIT {
 
     private void send(String id) {
         CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/tests"))
-                .withType("radar.defeat.reported.v1").withTime(OffsetDateTime.now())
+                .withType("radar.defeat.reported.v1").withSubject(id).withTime(OffsetDateTime.now())
                 .withData("application/json", "{}".getBytes()).build();
         eventTemplate.send(topics.defeats(), id, event).join();
     }

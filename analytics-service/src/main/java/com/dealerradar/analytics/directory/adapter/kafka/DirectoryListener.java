@@ -1,10 +1,8 @@
 package com.dealerradar.analytics.directory.adapter.kafka;
 
+import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.analytics.generation.application.ReadModels;
-import com.dealerradar.events.CloudEventCodec;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +19,7 @@ class DirectoryListener {
     }
 
     @KafkaListener(topics = "#{@topics.directory()}", groupId = "analytics-service-directory")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        models.applyDirectory(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+    void on(EventEnvelope event) {
+        models.applyDirectory(event).block(WRITE_TIMEOUT);
     }
 }

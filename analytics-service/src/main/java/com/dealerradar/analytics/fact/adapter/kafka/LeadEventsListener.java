@@ -1,10 +1,8 @@
 package com.dealerradar.analytics.fact.adapter.kafka;
 
+import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.analytics.generation.application.ReadModels;
-import com.dealerradar.events.CloudEventCodec;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +26,7 @@ class LeadEventsListener {
 
     @KafkaListener(id = LISTENER_ID, topics = {"#{@topics.leads()}", "#{@topics.followups()}", "#{@topics.defeats()}"},
             groupId = "analytics-service")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        models.applyLeadEvent(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+    void on(EventEnvelope event) {
+        models.applyLeadEvent(event).block(WRITE_TIMEOUT);
     }
 }

@@ -1,14 +1,11 @@
 package com.dealerradar.defeatservice.defeat.adapter.kafka;
 
 import com.dealerradar.defeatservice.defeat.application.OpenAtRiskCase;
-import com.dealerradar.events.CloudEventCodec;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.EventTypes;
 import com.dealerradar.events.followup.AtRiskCandidate;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +22,7 @@ class AtRiskCandidateListener {
     }
 
     @KafkaListener(topics = "#{@topics.followups()}", groupId = "defeat-service-at-risk")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        EventEnvelope event = CloudEventCodec.fromCloudEvent(record.value());
+    void on(EventEnvelope event) {
         if (EventTypes.FOLLOWUP_AT_RISK_CANDIDATE.equals(event.type())) {
             openAtRiskCase.open(EventJson.read(event.data(), AtRiskCandidate.class)).block(WRITE_TIMEOUT);
         }

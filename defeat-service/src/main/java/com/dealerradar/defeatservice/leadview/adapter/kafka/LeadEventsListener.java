@@ -1,10 +1,8 @@
 package com.dealerradar.defeatservice.leadview.adapter.kafka;
 
+import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.defeatservice.leadview.application.KnownLeadProjection;
-import com.dealerradar.events.CloudEventCodec;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +19,7 @@ class LeadEventsListener {
     }
 
     @KafkaListener(topics = "#{@topics.leads()}", groupId = "defeat-service-leads")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+    void on(EventEnvelope event) {
+        projection.apply(event).block(WRITE_TIMEOUT);
     }
 }

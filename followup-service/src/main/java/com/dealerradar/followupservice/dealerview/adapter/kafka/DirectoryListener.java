@@ -1,10 +1,8 @@
 package com.dealerradar.followupservice.dealerview.adapter.kafka;
 
-import com.dealerradar.events.CloudEventCodec;
+import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.followupservice.dealerview.application.DirectoryProjection;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +19,7 @@ class DirectoryListener {
     }
 
     @KafkaListener(topics = "#{@topics.directory()}", groupId = "followup-service-directory")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        projection.apply(CloudEventCodec.fromCloudEvent(record.value())).block(WRITE_TIMEOUT);
+    void on(EventEnvelope event) {
+        projection.apply(event).block(WRITE_TIMEOUT);
     }
 }

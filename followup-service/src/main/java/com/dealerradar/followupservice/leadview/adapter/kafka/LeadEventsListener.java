@@ -1,13 +1,10 @@
 package com.dealerradar.followupservice.leadview.adapter.kafka;
 
-import com.dealerradar.events.CloudEventCodec;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventTypes;
 import com.dealerradar.followupservice.followup.application.AwaitingFollowUps;
 import com.dealerradar.followupservice.leadview.application.LeadProjection;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,8 +28,7 @@ class LeadEventsListener {
     }
 
     @KafkaListener(topics = "#{@topics.leads()}", groupId = "followup-service")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        EventEnvelope event = CloudEventCodec.fromCloudEvent(record.value());
+    void on(EventEnvelope event) {
         Mono<Void> settled = EventTypes.LEAD_CAPTURED.equals(event.type())
                 ? awaiting.settle(event.subject()) : Mono.empty();
         projection.apply(event).then(settled).block(WRITE_TIMEOUT);

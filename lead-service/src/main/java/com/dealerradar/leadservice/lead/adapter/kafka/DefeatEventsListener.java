@@ -1,6 +1,5 @@
 package com.dealerradar.leadservice.lead.adapter.kafka;
 
-import com.dealerradar.events.CloudEventCodec;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.EventTypes;
@@ -9,10 +8,8 @@ import com.dealerradar.events.defeat.DefeatReversed;
 import com.dealerradar.leadservice.lead.application.DefeatOutcomes;
 import com.dealerradar.leadservice.lead.domain.DefeatEvent;
 import com.dealerradar.leadservice.lead.domain.DefeatKind;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -33,24 +30,23 @@ class DefeatEventsListener {
     }
 
     @KafkaListener(topics = "#{@topics.defeats()}", groupId = "lead-service-defeats")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        EventEnvelope envelope = CloudEventCodec.fromCloudEvent(record.value());
-        switch (envelope.type()) {
+    void on(EventEnvelope event) {
+        switch (event.type()) {
             case EventTypes.DEFEAT_CONFIRMED -> {
-                DefeatConfirmed confirmed = EventJson.read(envelope.data(), DefeatConfirmed.class);
-                outcomes.confirmed(confirmed.leadId(), defeatEvent(envelope, confirmed.defeatId(), confirmed.occurredAt()),
+                DefeatConfirmed confirmed = EventJson.read(event.data(), DefeatConfirmed.class);
+                outcomes.confirmed(confirmed.leadId(), defeatEvent(event, confirmed.defeatId(), confirmed.occurredAt()),
                         DefeatKind.valueOf(confirmed.kind())).block(WRITE_TIMEOUT);
             }
             case EventTypes.DEFEAT_REVERSED -> {
-                DefeatReversed reversed = EventJson.read(envelope.data(), DefeatReversed.class);
-                outcomes.reversed(reversed.leadId(), defeatEvent(envelope, reversed.defeatId(), reversed.occurredAt()))
+                DefeatReversed reversed = EventJson.read(event.data(), DefeatReversed.class);
+                outcomes.reversed(reversed.leadId(), defeatEvent(event, reversed.defeatId(), reversed.occurredAt()))
                         .block(WRITE_TIMEOUT);
             }
             default -> { }
         }
     }
 
-    private static DefeatEvent defeatEvent(EventEnvelope envelope, String defeatId, OffsetDateTime at) {
-        return new DefeatEvent(envelope.id(), defeatId, envelope.sequence(), at == null ? envelope.time() : at);
+    private static DefeatEvent defeatEvent(EventEnvelope event, String defeatId, OffsetDateTime at) {
+        return new DefeatEvent(event.id(), defeatId, event.sequence(), at == null ? event.time() : at);
     }
 }
