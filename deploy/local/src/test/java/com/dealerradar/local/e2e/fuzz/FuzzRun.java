@@ -40,10 +40,12 @@ public final class FuzzRun {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger resent = new AtomicInteger();
+    /** What the requests sent again were (endpoint, mutation family, body size, request line): the clue to a stall. */
+    private final Map<String, Integer> unansweredInTime = new ConcurrentHashMap<>();
 
     public FuzzRun(String gatewayUrl, int parallel) {
         this.gatewayUrl = gatewayUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.inFlight = new Semaphore(parallel);
     }
 
@@ -74,6 +76,8 @@ public final class FuzzRun {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         for (BadRequest request : unanswered) {
             resent.incrementAndGet();
+            unansweredInTime.merge(request.endpoint() + " [" + family(request) + ", " + bodySize(request) + "] "
+                    + request.method() + " " + shortened(request.pathAndQuery()), 1, Integer::sum);
             try {
                 judge(request, http.send(toHttp(request), HttpResponse.BodyHandlers.ofString()), null);
             } catch (IOException e) {
@@ -114,6 +118,7 @@ public final class FuzzRun {
             int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
             out.append(String.format("  %-44s %6d  %s%n", endpoint, total, new TreeMap<>(statuses)));
         });
+        new TreeMap<>(unansweredInTime).forEach((what, n) -> out.append(String.format("  no answer in time: %s x %d%n", what, n)));
         out.append("  by mutation family:\n");
         new TreeMap<>(families).forEach((family, n) -> out.append(String.format("    %-30s %6d%n", family, n.get())));
         return out.toString();
@@ -135,9 +140,7 @@ public final class FuzzRun {
 
     private void judge(BadRequest request, HttpResponse<String> response, Throwable error) {
         sent.incrementAndGet();
-        String family = request.mutation().substring(0, request.mutation().indexOf(' ') < 0
-                ? request.mutation().length() : request.mutation().indexOf(' '));
-        families.computeIfAbsent(family.replace(":", ""), f -> new AtomicInteger()).incrementAndGet();
+        families.computeIfAbsent(family(request), f -> new AtomicInteger()).incrementAndGet();
         String status = error != null ? "error" : Integer.toString(response.statusCode());
         statusesByEndpoint.computeIfAbsent(request.endpoint(), e -> new ConcurrentHashMap<>())
                 .computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
@@ -151,6 +154,15 @@ public final class FuzzRun {
                         + request.method() + " " + shortened(request.pathAndQuery()) + " -> " + problem);
             }
         }
+    }
+
+    private static String family(BadRequest request) {
+        int space = request.mutation().indexOf(' ');
+        return request.mutation().substring(0, space < 0 ? request.mutation().length() : space).replace(":", "");
+    }
+
+    private static String bodySize(BadRequest request) {
+        return request.body() == null ? "no body" : request.body().length + " B";
     }
 
     /** Null when the answer refuses the request as the contract says; otherwise what is wrong with it. */
