@@ -34,9 +34,9 @@ public final class ReadModel {
         this.stores = stores;
         this.directoryProjection = new DirectoryProjection(stores.directory());
         this.refresher = new CellRefresher(stores.facts(), stores.cells(), stores.index(), stores.markers(),
-                flushTimeout, flushChunk);
+                new WaveIntake(stores.index(), stores.inquiryFacts(), stores.inquiryDays()), flushTimeout, flushChunk);
         this.intake = new EventIntake(new LeadProjection(stores.facts(), stores.directory(), models, groupZone),
-                stores.index(), refresher, new WaveIntake(stores.index(), stores.inquiryFacts(), stores.inquiryDays()));
+                stores.index(), refresher);
     }
 
     public String generation() {

@@ -1,22 +1,27 @@
 package com.dealerradar.analytics.wave.application;
 
-import com.dealerradar.analytics.fact.application.CaptureObserver;
 import com.dealerradar.analytics.fact.application.CellIndex;
-import com.dealerradar.analytics.fact.domain.GroupKey;
+import com.dealerradar.analytics.fact.application.DealerDayObserver;
+import com.dealerradar.analytics.fact.domain.DealerDay;
 import com.dealerradar.analytics.wave.domain.DealerInquiries;
+import com.dealerradar.analytics.wave.domain.Inquiry;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the inquiry days up to date from the captures: a capture with an industry recomputes its
- * dealer's entry in the industry's day from the dealer's whole day of captures (a bounded list, read by
- * key) and merges it in. Recomputing rather than counting makes a redelivered or replayed capture
- * change nothing, and the merge keeps the newer of two entries ({@link DealerInquiries}), so the
- * order in which instances write does not matter. One per generation of the read model.
+ * Keeps the inquiry days up to date with the cells: each dealer-day a flush recomputed has its
+ * captures (a bounded list, read by key) grouped by industry, and the dealer's entry in each of those
+ * industries' days recomputed and merged in. Recomputing rather than counting makes a redelivered or
+ * replayed capture change nothing, and the merge keeps the newer of two entries
+ * ({@link DealerInquiries}), so the order in which instances write does not matter. Coalesced like the
+ * cells: a burst of captures on one dealer-day costs one recompute. One per generation of the read model.
  */
-public class WaveIntake implements CaptureObserver {
+public class WaveIntake implements DealerDayObserver {
 
     private static final int ATTEMPTS = 20;
 
@@ -32,16 +37,15 @@ public class WaveIntake implements CaptureObserver {
     }
 
     @Override
-    public Mono<Void> captured(GroupKey group) {
-        String industry = group.industry();
-        if (industry == null || industry.isBlank()) {
-            return Mono.empty();
-        }
-        return fileIndustry(industry)
-                .then(index.leadsOf(group.dealerId(), group.day()))
-                .flatMap(leadIds -> facts.of(leadIds).filter(inquiry -> industry.equals(inquiry.industry())).collectList())
-                .map(inquiries -> DealerInquiries.of(group.dealerId(), group.region(), inquiries))
-                .flatMap(entry -> merge(industry, LocalDate.parse(group.day()), entry, ATTEMPTS));
+    public Mono<Void> recomputed(DealerDay dealerDay) {
+        LocalDate day = LocalDate.parse(dealerDay.day());
+        return index.leadsOf(dealerDay.dealerId(), dealerDay.day())
+                .flatMapMany(facts::of)
+                .collect(Collectors.groupingBy(Inquiry::industry, TreeMap::new, Collectors.toList()))
+                .flatMapMany(byIndustry -> Flux.fromIterable(byIndustry.entrySet()))
+                .concatMap(industry -> fileIndustry(industry.getKey()).then(merge(industry.getKey(), day,
+                        DealerInquiries.of(dealerDay.dealerId(), dealerDay.region(), industry.getValue()), ATTEMPTS)))
+                .then();
     }
 
     private Mono<Void> fileIndustry(String industry) {
