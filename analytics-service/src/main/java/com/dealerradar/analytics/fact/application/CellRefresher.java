@@ -33,7 +33,8 @@ import reactor.core.scheduler.Schedulers;
  * recomputed from its children: a dealer's day from its facts, a month from its days, a year from
  * its months, a region from its dealers, the group from its regions. Each recompute reads the cell's
  * version first, then its children, and writes only at that version, retrying when another
- * instance came first: the last write is always computed from children at least as new. One per
+ * instance came first: the last write is always computed from children at least as new. Each
+ * dealer-day recomputed is then shown to the {@link DealerDayObserver} before its marker goes. One per
  * generation of the read model ({@link com.dealerradar.analytics.generation.application.ReadModel}).
  */
 public class CellRefresher {
@@ -46,6 +47,7 @@ public class CellRefresher {
     private final Cells cells;
     private final CellIndex index;
     private final DirtyMarkers markers;
+    private final DealerDayObserver observer;
     private final AtomicReference<Set<DealerDay>> pending = new AtomicReference<>(ConcurrentHashMap.newKeySet());
     private final Set<String> filedDealers = ConcurrentHashMap.newKeySet();
     private final Object flushing = new Object();
@@ -54,10 +56,11 @@ public class CellRefresher {
     private final int flushChunk;
 
     /**
+     * @param observer     told of every dealer-day recomputed, before its marker is cleared
      * @param flushTimeout a flush that takes longer is given up and its dealer-days stay pending for the
      *                     next one, so that one operation that never answers cannot stall the cells
      */
-    public CellRefresher(Facts facts, Cells cells, CellIndex index, DirtyMarkers markers,
+    public CellRefresher(Facts facts, Cells cells, CellIndex index, DirtyMarkers markers, DealerDayObserver observer,
             Duration flushTimeout, int flushChunk) {
         this.flushTimeout = flushTimeout;
         this.flushChunk = flushChunk;
@@ -65,6 +68,7 @@ public class CellRefresher {
         this.cells = cells;
         this.index = index;
         this.markers = markers;
+        this.observer = observer;
     }
 
     /** Marks the dealer-day of {@code group} dirty; completes once the mark is persisted. */
@@ -124,6 +128,7 @@ public class CellRefresher {
     private Mono<Long> flushChunk(Set<DealerDay> chunk) {
         return markers.counts(chunk)
                 .flatMap(counts -> recompute(chunk)
+                        .flatMap(written -> Flux.fromIterable(chunk).flatMap(observer::recomputed, CONCURRENCY).then(Mono.just(written)))
                         .flatMap(written -> Flux.fromIterable(counts.entrySet())
                                 .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue()))
                                 .then(Mono.just(written))))

@@ -8,6 +8,8 @@ import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.analytics.fact.application.LeadProjection;
 import com.dealerradar.analytics.fact.application.ModelCatalogue;
+import com.dealerradar.analytics.wave.application.InquiryDays;
+import com.dealerradar.analytics.wave.application.WaveIntake;
 import com.dealerradar.events.EventEnvelope;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -32,7 +34,7 @@ public final class ReadModel {
         this.stores = stores;
         this.directoryProjection = new DirectoryProjection(stores.directory());
         this.refresher = new CellRefresher(stores.facts(), stores.cells(), stores.index(), stores.markers(),
-                flushTimeout, flushChunk);
+                new WaveIntake(stores.index(), stores.inquiryFacts(), stores.inquiryDays()), flushTimeout, flushChunk);
         this.intake = new EventIntake(new LeadProjection(stores.facts(), stores.directory(), models, groupZone),
                 stores.index(), refresher);
     }
@@ -77,5 +79,9 @@ public final class ReadModel {
 
     public CellIndex index() {
         return stores.index();
+    }
+
+    public InquiryDays inquiryDays() {
+        return stores.inquiryDays();
     }
 }

@@ -17,8 +17,11 @@ public record GenerationCollections(String generation) {
     public static final String DAY_LEADS = "analytics_day_leads";
     public static final String SCOPES = "analytics_scopes";
     public static final String DIRTY = "analytics_dirty";
+    public static final String INQUIRY_DAYS = "analytics_inquiry_days";
+    public static final String INQUIRY_INDUSTRIES = "analytics_inquiry_industries";
 
-    static final List<String> BASES = List.of(DEALERS, FACTS, CELLS, DAY_LEADS, SCOPES, DIRTY);
+    static final List<String> BASES = List.of(DEALERS, FACTS, CELLS, DAY_LEADS, SCOPES, DIRTY, INQUIRY_DAYS,
+            INQUIRY_INDUSTRIES);
 
     public String of(String base) {
         return generation.isEmpty() ? base : base + "_" + generation;

@@ -6,6 +6,8 @@ import com.dealerradar.analytics.fact.adapter.mongo.CellStore;
 import com.dealerradar.analytics.fact.adapter.mongo.DirtyMarkerStore;
 import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
 import com.dealerradar.analytics.generation.application.ReadModelStores;
+import com.dealerradar.analytics.wave.adapter.mongo.InquiryDayStore;
+import com.dealerradar.analytics.wave.adapter.mongo.InquiryFactStore;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -31,7 +33,8 @@ class MongoReadModelStores implements ReadModelStores {
         GenerationCollections collections = new GenerationCollections(generation);
         return new Stores(new DealerDirectoryStore(mongo, collections), new FactStore(mongo, collections),
                 new CellStore(mongo, collections), new CellIndexStore(mongo, collections),
-                new DirtyMarkerStore(mongo, collections));
+                new DirtyMarkerStore(mongo, collections), new InquiryDayStore(mongo, collections),
+                new InquiryFactStore(mongo, collections));
     }
 
     @Override
