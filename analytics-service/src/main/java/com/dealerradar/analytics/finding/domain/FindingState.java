@@ -22,6 +22,11 @@ public enum FindingState {
         return this == WON || this == DROPPED;
     }
 
+    /** Can a finding in this state ever come to be in {@code later}? Once it cannot, it never can again. */
+    public boolean canReach(FindingState later) {
+        return later == this || (later != OPEN && allows(Outcome.valueOf(later.name())));
+    }
+
     /** May a finding in this state take {@code outcome} next? */
     public boolean allows(Outcome outcome) {
         if (closed()) {

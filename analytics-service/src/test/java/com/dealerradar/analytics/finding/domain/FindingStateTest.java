@@ -14,7 +14,7 @@ class FindingStateTest {
     }
 
     @Test
-    void outcomesOnlyMoveForwardAndMaySkipASteporDrop() {
+    void outcomesOnlyMoveForwardAndMaySkipAStepOrDrop() {
         assertThat(FindingState.VISITED.allows(Outcome.VISITED)).isFalse();
         assertThat(FindingState.VISITED.allows(Outcome.LEAD_CREATED)).isTrue();
         assertThat(FindingState.VISITED.allows(Outcome.WON)).isTrue();
@@ -34,5 +34,16 @@ class FindingStateTest {
         assertThat(FindingState.WON.closed()).isTrue();
         assertThat(FindingState.DROPPED.closed()).isTrue();
         assertThat(FindingState.LEAD_CREATED.closed()).isFalse();
+    }
+
+    @Test
+    void aStateOnceLeftIsNeverReachedAgain() {
+        assertThat(FindingState.OPEN.canReach(FindingState.WON)).isTrue();
+        assertThat(FindingState.VISITED.canReach(FindingState.VISITED)).isTrue();
+        assertThat(FindingState.VISITED.canReach(FindingState.OPEN)).isFalse();
+        assertThat(FindingState.LEAD_CREATED.canReach(FindingState.VISITED)).isFalse();
+        assertThat(FindingState.LEAD_CREATED.canReach(FindingState.DROPPED)).isTrue();
+        assertThat(FindingState.DROPPED.canReach(FindingState.WON)).isFalse();
+        assertThat(FindingState.WON.canReach(FindingState.DROPPED)).isFalse();
     }
 }

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * assignment, so that the summary of a period is a few counts read by key. Derived from the findings
  * rather than kept as separate counters: a counter missed by a crash after the finding's write would
  * stay wrong, while a list entry is put before the write and again after, and a leftover one is taken
- * out at the finding's next change ({@link #changed}).</li>
+ * out once the finding has moved past its state ({@link #changed}).</li>
  * </ul>
  * Neither is a read-model generation collection ({@link FindingCollections}).
  */
@@ -59,9 +59,10 @@ class FindingListIndex implements FindingLists {
     }
 
     /**
-     * Besides what {@code before} held, the finding leaves every other state's list of its first-assignment
-     * index: it sits there always at the same instant, so an entry a crash left behind in an earlier write
-     * goes at the next one, and the summary's counts stay exact.
+     * Besides what {@code before} held, the finding leaves the first-assignment lists of every state it
+     * can no longer reach: it sits there always at the same instant, so an entry a crash left behind goes
+     * once the finding has moved past it, and the summary's counts heal. States it may still reach are
+     * left alone, so that a slow writer never takes out what a later one put.
      */
     @Override
     public Mono<Void> changed(Finding before, Finding after) {
@@ -72,7 +73,10 @@ class FindingListIndex implements FindingLists {
         }
         for (String scope : summaryScopes(after)) {
             for (FindingState state : FindingState.values()) {
-                left.add(new Placement(false, scope + "|" + state.name(), after.findingId(), after.firstAssignedAt()));
+                if (!after.state().canReach(state)) {
+                    left.add(new Placement(false, scope + "|" + state.name(), after.findingId(),
+                            after.firstAssignedAt()));
+                }
             }
         }
         left.removeAll(now);
