@@ -1,6 +1,9 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.fact.domain.Rollup;
+import com.dealerradar.analytics.finding.application.AssignmentBriefs;
+import com.dealerradar.analytics.finding.domain.FindingId;
+import com.dealerradar.analytics.finding.domain.Outcome;
 import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.ProspectKind;
@@ -8,6 +11,7 @@ import com.dealerradar.analytics.query.domain.ProspectRadar;
 import com.dealerradar.analytics.query.domain.ProspectRadar.Finding;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +27,8 @@ import reactor.core.publisher.Mono;
  * at once (false discoveries controlled across all of them) and R's discoveries are listed, strongest
  * first, each with its kind. The evidence lists the peers with leads for the value and R's own oldest
  * open leads for it (at most {@link #OPEN_LEADS} per value), which the regions' product cells name, so
- * that no lead is read.
+ * that no lead is read. Each item carries its {@code findingId} and, when the finding is assigned, who
+ * owns it, by when, and its latest outcome (the page's findings read in one {@code _id $in}).
  */
 @Service
 public class MissedProspectsQuery {
@@ -33,9 +38,11 @@ public class MissedProspectsQuery {
     static final int MAX_LIMIT = 100;
 
     private final CellReader rollups;
+    private final AssignmentBriefs assignments;
 
-    public MissedProspectsQuery(CellReader rollups) {
+    public MissedProspectsQuery(CellReader rollups, AssignmentBriefs assignments) {
         this.rollups = rollups;
+        this.assignments = assignments;
     }
 
     public record OpenLead(String leadId, String dealerId, String organization, String grade) {}
@@ -48,8 +55,27 @@ public class MissedProspectsQuery {
     public record Peer(String region, long leads, long won, List<String> organizations, List<String> models,
             List<Long> wonByMonth) {}
 
-    public record Item(String value, ProspectKind kind, double score, double pValue, double qValue, Here here,
-            Expected expected, List<Peer> peers) {}
+    /** A dealer of the group, or a named person. */
+    public record AssignedOwner(String dealerId, String name) {}
+
+    /** An assigned finding's owner, due date and latest outcome (null before the first). */
+    public record Assigned(AssignedOwner owner, LocalDate dueDate, Outcome latestOutcome) {
+
+        static Assigned of(AssignmentBriefs.Brief brief) {
+            return new Assigned(new AssignedOwner(brief.ownerDealerId(), brief.ownerName()), brief.dueDate(),
+                    brief.latestOutcome());
+        }
+    }
+
+    /** {@code assignment}: null while the finding is not assigned. */
+    public record Item(String value, String findingId, ProspectKind kind, double score, double pValue, double qValue,
+            Here here, Expected expected, List<Peer> peers, Assigned assignment) {
+
+        Item assigned(AssignmentBriefs.Brief brief) {
+            return brief == null ? this : new Item(value, findingId, kind, score, pValue, qValue, here, expected,
+                    peers, Assigned.of(brief));
+        }
+    }
 
     public record MissedProspects(String region, String dimension, long regionLeads, List<Item> items) {}
 
@@ -70,13 +96,21 @@ public class MissedProspectsQuery {
         Grouping grouping = Dimensions.prospects(dimension);
         Function<Rollup, String> valueOf = grouping.keyOf();
         return rollups.readByRegion(grouping.view(), ScopeFilter.GROUP, cohort)
-                .map(all -> {
+                .flatMap(all -> {
                     long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))
                             .mapToLong(Rollup::traffic).sum();
                     List<Item> items = rank(region, valueOf, BoughtDeals.of(dimension), all).stream().limit(max)
-                            .map(MissedProspectsQuery::item).toList();
-                    return new MissedProspects(region, dimension, regionLeads, items);
+                            .map(candidate -> item(candidate, FindingId.missedProspect(region, dimension,
+                                    candidate.finding().value())))
+                            .toList();
+                    return withAssignments(items)
+                            .map(assigned -> new MissedProspects(region, dimension, regionLeads, assigned));
                 });
+    }
+
+    private Mono<List<Item>> withAssignments(List<Item> items) {
+        return assignments.of(items.stream().map(Item::findingId).toList())
+                .map(byId -> items.stream().map(item -> item.assigned(byId.get(item.findingId()))).toList());
     }
 
     private static List<Candidate> rank(String region, Function<Rollup, String> valueOf,
@@ -113,7 +147,7 @@ public class MissedProspectsQuery {
                 .toList();
     }
 
-    private static Item item(Candidate c) {
+    private static Item item(Candidate c, String findingId) {
         List<OpenLead> open = c.here().openLeads(OPEN_LEADS).stream()
                 .map(lead -> new OpenLead(lead.leadId(), lead.dealerId(), lead.organization(), lead.grade()))
                 .toList();
@@ -125,9 +159,9 @@ public class MissedProspectsQuery {
                 .sorted(Comparator.comparingLong(Peer::won).reversed().thenComparing(Peer::region))
                 .toList();
         Finding f = c.finding();
-        return new Item(f.value(), f.kind(), Rates.round(f.score(), 2), f.pValue(), f.qValue(),
+        return new Item(f.value(), findingId, f.kind(), Rates.round(f.score(), 2), f.pValue(), f.qValue(),
                 new Here(c.here().traffic(), c.hereWon(), open),
-                new Expected(Rates.round(f.expectedWon(), 2), Rates.round(f.expectedLeads(), 2)), peers);
+                new Expected(Rates.round(f.expectedWon(), 2), Rates.round(f.expectedLeads(), 2)), peers, null);
     }
 
     private static List<Long> byMonth(Map<String, Long> wonByMonth) {

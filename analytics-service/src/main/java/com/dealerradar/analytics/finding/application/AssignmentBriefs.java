@@ -1,0 +1,36 @@
+package com.dealerradar.analytics.finding.application;
+
+import com.dealerradar.analytics.finding.domain.Finding;
+import com.dealerradar.analytics.finding.domain.Outcome;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Who owns which of a page of findings, by when, and what came of it: for lists that show the radar's findings. */
+@Service
+public class AssignmentBriefs {
+
+    /** An assigned finding's owner (a dealer or a named person), due date and latest outcome (null before the first). */
+    public record Brief(String ownerDealerId, String ownerName, LocalDate dueDate, Outcome latestOutcome) {
+
+        static Brief of(Finding finding) {
+            return new Brief(finding.assignment().owner().dealerId(), finding.assignment().owner().name(),
+                    finding.assignment().dueDate(), finding.latestOutcome().orElse(null));
+        }
+    }
+
+    private final Findings findings;
+
+    public AssignmentBriefs(Findings findings) {
+        this.findings = findings;
+    }
+
+    /** The assigned ones among {@code findingIds}, by id; one read. */
+    public Mono<Map<String, Brief>> of(Collection<String> findingIds) {
+        return findings.findAll(findingIds).map(byId -> byId.values().stream()
+                .collect(Collectors.toMap(Finding::findingId, Brief::of)));
+    }
+}
