@@ -14,6 +14,7 @@ import com.dealerradar.local.e2e.ScopeTable.Side;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,9 @@ class ScopeMatrixIT {
     private static final Map<String, String> DEFEAT_OF = new HashMap<>();
 
     static LocalStack stack;
+    private static final String ASSIGNMENT = """
+            {"finding": {"kind": "MISSED_PROSPECT", "region": "%s", "dimension": "industry", "value": "JUSTICE"},
+             "owner": {"name": "Zhao Min"}, "dueDate": "2026-12-31"}""";
     static String cadence;
 
     @BeforeAll
@@ -188,6 +193,16 @@ class ScopeMatrixIT {
         rows.add(new Row("GET /api/analytics/missed-prospects?region", Target.REGION, ScopeMatrixIT::regionParameter,
                 (key, dealer, region) -> send("GET", "/api/analytics/missed-prospects?dimension=industry&region=" + region,
                         key, null)));
+        rows.add(new Row("GET /api/analytics/waves?region", Target.REGION, ScopeMatrixIT::regionParameter,
+                (key, dealer, region) -> send("GET", "/api/analytics/waves?region=" + region, key, null)));
+        rows.add(new Row("GET /api/analytics/waves (no scope)", Target.NONE, roles(Role.ADMIN, Role.HQ, Role.REGION_MANAGER),
+                (key, dealer, region) -> send("GET", "/api/analytics/waves", key, null)));
+        rows.add(new Row("PUT /api/analytics/findings/{findingId}/assignment", Target.REGION, ScopeMatrixIT::assignFinding,
+                (key, dealer, region) -> send("PUT", "/api/analytics/findings/" + missedProspectId(region) + "/assignment",
+                        key, ASSIGNMENT.formatted(region))));
+        scopedReads(rows, "/api/analytics/findings", "");
+        rows.add(new Row("GET /api/analytics/findings/summary?region", Target.REGION, ScopeMatrixIT::regionParameter,
+                (key, dealer, region) -> send("GET", "/api/analytics/findings/summary?region=" + region, key, null)));
         rows.add(new Row("PUT /api/analytics/spend/{dealerId}/{month}", Target.DEALER, ScopeMatrixIT::enterSpend,
                 (key, dealer, region) -> send("PUT", "/api/analytics/spend/" + dealer + "/2026-10", key,
                         "{\"total\": 1000}")));
@@ -270,6 +285,19 @@ class ScopeMatrixIT {
         return role == Role.HQ ? FORBIDDEN : DONE;
     }
 
+    /**
+     * HQ, ADMIN and the region's manager assign a region's finding; a DEALER assigns none. ADMIN's row runs
+     * first (Role order), so another region's finding exists by the time its manager tries it: as unknown to
+     * that key as any finding out of its reach (404).
+     */
+    private static Expected assignFinding(Role role, String dealer, String region) {
+        return switch (role) {
+            case ADMIN, HQ -> DONE;
+            case REGION_MANAGER -> REGION.equals(region) ? DONE : NOT_FOUND;
+            case DEALER -> FORBIDDEN;
+        };
+    }
+
     private static Expected enterSpend(Role role, String dealer, String region) {
         return role == Role.HQ || writes(role, dealer) ? DONE : FORBIDDEN;
     }
@@ -289,6 +317,11 @@ class ScopeMatrixIT {
         int n = SEQUENCE.incrementAndGet();
         // Named after the region: other regions' buyer organizations are evidence a regional manager may see (docs/api.md).
         return LEAD.formatted(dealer, n, n, REGION_OF.get(dealer));
+    }
+
+    /** The id analytics derives for a region's missed prospect (its {@code FindingId}), computed here as a client would. */
+    private static String missedProspectId(String region) {
+        return "mp-" + UUID.nameUUIDFromBytes(("missed-prospect|" + region + "|industry|JUSTICE").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String leadCommand(String command) {
