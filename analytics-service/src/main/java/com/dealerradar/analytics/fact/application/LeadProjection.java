@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.fact.application;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.fact.domain.CohortDay;
 import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.events.EventEnvelope;

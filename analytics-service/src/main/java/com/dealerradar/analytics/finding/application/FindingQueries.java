@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.finding.application;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.finding.domain.Finding;
 import com.dealerradar.analytics.finding.domain.FindingState;
 import com.dealerradar.platform.paging.PageOf;

@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.generation.application;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.events.directory.DealerRegistered;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.generation.application;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
-import com.dealerradar.analytics.directory.application.DirectoryProjection;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DirectoryProjection;
 import com.dealerradar.analytics.fact.application.CellIndex;
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.Cells;

@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.generation.application;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.fact.application.CellIndex;
 import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.application.DirtyMarkers;

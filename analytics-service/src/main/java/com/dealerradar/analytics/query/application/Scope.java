@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
 import org.springframework.stereotype.Component;

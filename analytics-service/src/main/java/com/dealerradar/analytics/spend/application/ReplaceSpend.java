@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.spend.application;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.InputBounds;

@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.generation.adapter.mongo;
 
-import com.dealerradar.analytics.directory.adapter.mongo.DealerDirectoryStore;
+import com.dealerradar.analytics.dealerview.adapter.mongo.DealerDirectoryStore;
 import com.dealerradar.analytics.fact.adapter.mongo.CellIndexStore;
 import com.dealerradar.analytics.fact.adapter.mongo.CellStore;
 import com.dealerradar.analytics.fact.adapter.mongo.DirtyMarkerStore;

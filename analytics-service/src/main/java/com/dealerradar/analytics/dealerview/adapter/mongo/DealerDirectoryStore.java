@@ -1,6 +1,6 @@
-package com.dealerradar.analytics.directory.adapter.mongo;
+package com.dealerradar.analytics.dealerview.adapter.mongo;
 
-import com.dealerradar.analytics.directory.application.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.generation.adapter.mongo.GenerationCollections;
 import com.dealerradar.events.directory.DealerRegistered;
 import org.bson.Document;

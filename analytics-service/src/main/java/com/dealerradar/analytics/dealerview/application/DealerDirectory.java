@@ -1,4 +1,4 @@
-package com.dealerradar.analytics.directory.application;
+package com.dealerradar.analytics.dealerview.application;
 
 import com.dealerradar.events.directory.DealerRegistered;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package com.dealerradar.analytics.directory.application;
+package com.dealerradar.analytics.dealerview.application;
 
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;

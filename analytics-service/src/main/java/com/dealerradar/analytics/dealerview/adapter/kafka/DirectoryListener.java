@@ -1,4 +1,4 @@
-package com.dealerradar.analytics.directory.adapter.kafka;
+package com.dealerradar.analytics.dealerview.adapter.kafka;
 
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.analytics.generation.application.ReadModels;
