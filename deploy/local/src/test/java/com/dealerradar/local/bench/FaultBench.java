@@ -191,7 +191,8 @@ public final class FaultBench {
     }
 
     private void say(String format, Object... arguments) {
-        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, format.formatted(arguments));
+        System.out.printf("[%6.1f s, %5d writes acknowledged] %s%n", (System.nanoTime() - started) / 1e9,
+                acknowledged.writes(), format.formatted(arguments));
     }
 
     /** The stack's data directory goes with the benchmark's temporary directory; its logs are kept for reading. */
