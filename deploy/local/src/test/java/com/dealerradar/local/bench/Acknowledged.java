@@ -23,6 +23,7 @@ final class Acknowledged {
     private final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger repeatsAnswered = new AtomicInteger();
     private final AtomicInteger conflictsOnRetry = new AtomicInteger();
+    private final AtomicInteger lossReportsNotYetKnown = new AtomicInteger();
 
     void lead(long n, String leadId, ApiCalls.Answer answer) {
         leads.put(n, new Lead(leadId, System.nanoTime()));
@@ -36,6 +37,9 @@ final class Acknowledged {
 
     void defeat(long n, ApiCalls.Answer answer) {
         defeats.add(n);
+        if (answer.notYetAnswers() > 0) {
+            lossReportsNotYetKnown.incrementAndGet();
+        }
         count(answer, true);
     }
 
@@ -93,6 +97,11 @@ final class Acknowledged {
     /** Creates answered 200: a repeated create found what an earlier attempt had stored. */
     int repeatsAnswered() {
         return repeatsAnswered.get();
+    }
+
+    /** Loss reports answered 404 (lead not found) at least once before they were taken. */
+    int lossReportsNotYetKnown() {
+        return lossReportsNotYetKnown.get();
     }
 
     int conflictsOnRetry() {

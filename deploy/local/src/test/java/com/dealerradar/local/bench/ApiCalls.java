@@ -87,8 +87,11 @@ final class ApiCalls {
         }
     }
 
-    /** How a write sent until it was answered was answered in the end. */
-    record Answer(int status, String body) {}
+    /**
+     * How a write sent until it was answered was answered in the end, and how many times before that it
+     * was answered {@code notYet} (see {@link #postUntilAnswered(String, String, String, int)}).
+     */
+    record Answer(int status, String body, int notYetAnswers) {}
 
     /**
      * Sends a create until it is answered 2xx, as a dealer system does through an outage: a 5xx, a 429
@@ -98,14 +101,26 @@ final class ApiCalls {
      * conflicts with a repeat (a command on a settled resource). Any other 4xx stops the run.
      */
     Answer postUntilAnswered(String path, String apiKey, String json) {
+        return postUntilAnswered(path, apiKey, json, -1);
+    }
+
+    /**
+     * As {@link #postUntilAnswered(String, String, String)}, also sending again when answered {@code notYet}:
+     * what a service answers while what the write refers to has not reached it yet (a lead its copy of
+     * leads, fed by events, does not hold yet). The answer counts how often that happened.
+     */
+    Answer postUntilAnswered(String path, String apiKey, String json, int notYet) {
+        int notYetAnswers = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = send(path, apiKey, json);
                 int status = r.statusCode();
                 if (status / 100 == 2 || (status == 409 && attempt > 1)) {
-                    return new Answer(status, r.body());
+                    return new Answer(status, r.body(), notYetAnswers);
                 }
-                if ((status < 500 && status != 429) || attempt == attempts) {
+                if (status == notYet) {
+                    notYetAnswers++;
+                } else if ((status < 500 && status != 429) || attempt == attempts) {
                     throw new IllegalStateException("POST " + path + " answered " + status + " at attempt " + attempt
                             + ": " + r.body() + "\nfor " + json);
                 }

@@ -96,7 +96,8 @@ final class FaultClients {
         if (!FaultWorkload.reportsLoss(n)) {
             return;
         }
-        ApiCalls.Answer defeat = api.postUntilAnswered("/api/defeats", key, workload.defeat(n, leadId));
+        // defeat-service knows a lead from lead-service's events: until the capture reaches it, it answers 404.
+        ApiCalls.Answer defeat = api.postUntilAnswered("/api/defeats", key, workload.defeat(n, leadId), 404);
         acknowledged.defeat(n, defeat);
         if (FaultWorkload.callsBack(n) && defeat.status() != 409) {
             String defeatId = JsonPath.read(defeat.body(), "$.defeatId");
