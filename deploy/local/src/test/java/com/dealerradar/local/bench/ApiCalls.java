@@ -21,10 +21,17 @@ final class ApiCalls {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final String baseUrl;
+    private final int attempts;
     private final AtomicInteger retries = new AtomicInteger();
 
     ApiCalls(String baseUrl) {
+        this(baseUrl, ATTEMPTS);
+    }
+
+    /** {@code attempts} per write, 500 ms apart: how long a client keeps trying through an outage. */
+    ApiCalls(String baseUrl, int attempts) {
         this.baseUrl = baseUrl;
+        this.attempts = attempts;
     }
 
     int retries() {
@@ -64,25 +71,78 @@ final class ApiCalls {
                 if (r.statusCode() == expected || r.statusCode() == 200 || r.statusCode() == alsoAccepted) {
                     return r.body();
                 }
-                if (r.statusCode() < 500 || attempt == ATTEMPTS) {
+                if (r.statusCode() < 500 || attempt == attempts) {
                     throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body()
                             + "\nfor " + json);
                 }
             } catch (IOException e) {
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException("POST " + path + " failed " + ATTEMPTS + " times", e);
+                if (attempt == attempts) {
+                    throw new IllegalStateException("POST " + path + " failed " + attempts + " times", e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            retries.incrementAndGet();
+            pauseBeforeRetry();
+        }
+    }
+
+    /**
+     * How a write sent until it was answered was answered in the end, and how many times before that it
+     * was answered {@code notYet} (see {@link #postUntilAnswered(String, String, String, int)}).
+     */
+    record Answer(int status, String body, int notYetAnswers) {}
+
+    /**
+     * Sends a create until it is answered 2xx, as a dealer system does through an outage: a 5xx, a 429
+     * (the gateway's rate limit: later) or a failure on the wire is sent again with the same body and
+     * externalRef. A 409 to a repeated attempt is an answer too, the one an idempotent retry may
+     * legitimately get: an earlier attempt was applied although its answer was lost, and what it did
+     * conflicts with a repeat (a command on a settled resource). Any other 4xx stops the run.
+     */
+    Answer postUntilAnswered(String path, String apiKey, String json) {
+        return postUntilAnswered(path, apiKey, json, -1);
+    }
+
+    /**
+     * As {@link #postUntilAnswered(String, String, String)}, also sending again when answered {@code notYet}:
+     * what a service answers while what the write refers to has not reached it yet (a lead its copy of
+     * leads, fed by events, does not hold yet). The answer counts how often that happened.
+     */
+    Answer postUntilAnswered(String path, String apiKey, String json, int notYet) {
+        int notYetAnswers = 0;
+        for (int attempt = 1; ; attempt++) {
             try {
-                Thread.sleep(RETRY_PAUSE.toMillis());
+                HttpResponse<String> r = send(path, apiKey, json);
+                int status = r.statusCode();
+                if (status / 100 == 2 || (status == 409 && attempt > 1)) {
+                    return new Answer(status, r.body(), notYetAnswers);
+                }
+                if (status == notYet) {
+                    notYetAnswers++;
+                } else if ((status < 500 && status != 429) || attempt == attempts) {
+                    throw new IllegalStateException("POST " + path + " answered " + status + " at attempt " + attempt
+                            + ": " + r.body() + "\nfor " + json);
+                }
+            } catch (IOException e) {
+                if (attempt == attempts) {
+                    throw new IllegalStateException("POST " + path + " failed " + attempts + " times", e);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            pauseBeforeRetry();
+        }
+    }
+
+    private void pauseBeforeRetry() {
+        retries.incrementAndGet();
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,6 +28,10 @@ import com.dealerradar.testkit.LoopbackPorts;
  * <p>
  * A stack restart that must keep data is {@link #stopServices()}, {@link #restartStore()} (and
  * {@code kafka().restart()}), then {@link #startServices()}.
+ * <p>
+ * A stack started {@link #startWithInfrastructureProcesses() with infrastructure processes} runs the broker
+ * and the store as processes of their own, as run.sh does, so that a fault test can freeze or kill them:
+ * {@link #brokerProcess()}, {@link #storeProcess()}. Its {@link #kafka()} and {@link #store()} are not there.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -41,20 +45,18 @@ public final class LocalStack implements AutoCloseable {
             Duration.ofSeconds(Long.getLong("radar.stack.ready-timeout-seconds", 180));
 
     private final Path dataDir;
-    private final EmbeddedKafka kafka;
-    private final EmbeddedMongo store;
+    private final Infrastructure infrastructure;
     /** Null when tracing is off. */
     private final SpanReceiver spans;
     private final String adminKey = "radar_admin_" + randomHex(16);
     private final String internalTokenSecret = randomHex(32);
     private final String phoneHashKey = randomHex(32);
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Thread killServicesOnExit = new Thread(this::stopServices, "local-stack-stop");
+    private final Thread killProcessesOnExit = new Thread(this::stopProcesses, "local-stack-stop");
 
-    private LocalStack(Path dataDir, EmbeddedKafka kafka, EmbeddedMongo store, SpanReceiver spans) {
+    private LocalStack(Path dataDir, Infrastructure infrastructure, SpanReceiver spans) {
         this.dataDir = dataDir;
-        this.kafka = kafka;
-        this.store = store;
+        this.infrastructure = infrastructure;
         this.spans = spans;
         Path repository = repositoryRoot();
         for (String module : SERVICES) {
@@ -79,6 +81,22 @@ public final class LocalStack implements AutoCloseable {
         return start(dataDir, false);
     }
 
+    /**
+     * As {@link #start()}, with the broker and the store as processes of their own ({@code radar-local.jar
+     * kafka} and {@code store}, which the deploy/local module's package builds), for tests that freeze or
+     * kill them.
+     */
+    public static LocalStack startWithInfrastructureProcesses() {
+        Path dataDir = createLogDirectory(temporaryDataDir());
+        Path localJar = repositoryRoot().resolve("deploy/local/target/radar-local.jar");
+        Path logs = dataDir.resolve("logs");
+        return launch(dataDir, new OutOfProcess(
+                InfrastructureProcess.broker(localJar, LoopbackPorts.free(), LoopbackPorts.free(), dataDir.resolve("kafka"),
+                        logs.resolve("kafka.log")),
+                InfrastructureProcess.store(localJar, LoopbackPorts.free(), dataDir.resolve("store").resolve("store.mv.db"),
+                        logs.resolve("store.log"))), false);
+    }
+
     private static Path temporaryDataDir() {
         try {
             return Files.createTempDirectory("radar-local-stack-");
@@ -87,12 +105,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static LocalStack start(Path dataDir, boolean traced) {
+    private static Path createLogDirectory(Path dataDir) {
         try {
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dataDir.resolve("logs"), e);
         }
+        return dataDir;
+    }
+
+    private static LocalStack start(Path dataDir, boolean traced) {
+        createLogDirectory(dataDir);
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0, 0);
         EmbeddedMongo store;
         try {
@@ -101,9 +124,17 @@ public final class LocalStack implements AutoCloseable {
             kafka.stop();
             throw e;
         }
-        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), kafka, store, traced ? SpanReceiver.start() : null);
-        Runtime.getRuntime().addShutdownHook(stack.killServicesOnExit);
+        return launch(dataDir, new InProcess(kafka, store), traced);
+    }
+
+    private static LocalStack launch(Path dataDir, Infrastructure infrastructure, boolean traced) {
+        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), infrastructure, traced ? SpanReceiver.start() : null);
+        Runtime.getRuntime().addShutdownHook(stack.killProcessesOnExit);
         try {
+            if (infrastructure instanceof OutOfProcess processes) {
+                processes.broker().start(READY_TIMEOUT);
+                processes.store().start(READY_TIMEOUT);
+            }
             stack.startServices();
         } catch (RuntimeException e) {
             stack.close();
@@ -130,11 +161,26 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public EmbeddedKafka kafka() {
-        return kafka;
+        return inProcess("broker").kafka();
     }
 
     public EmbeddedMongo store() {
-        return store;
+        return inProcess("store").store();
+    }
+
+    /** The broker's process, on a stack started {@link #startWithInfrastructureProcesses() with infrastructure processes}. */
+    public InfrastructureProcess brokerProcess() {
+        return outOfProcess("broker").broker();
+    }
+
+    /** The store's process, on a stack started {@link #startWithInfrastructureProcesses() with infrastructure processes}. */
+    public InfrastructureProcess storeProcess() {
+        return outOfProcess("store").store();
+    }
+
+    /** How long {@link #startServices()} waits for the services, and a restarted broker or store may take. */
+    public static Duration readyTimeout() {
+        return READY_TIMEOUT;
     }
 
     public Path dataDir() {
@@ -181,22 +227,43 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops and restarts the H2 file store on the same port; whatever was written must still be there. */
     public void restartStore() {
-        store.restart();
+        store().restart();
     }
 
     @Override
     public void close() {
         stopServices();
-        kafka.stop();
-        store.stop();
+        infrastructure.close();
         if (spans != null) {
             spans.close();
         }
         try {
-            Runtime.getRuntime().removeShutdownHook(killServicesOnExit);
+            Runtime.getRuntime().removeShutdownHook(killProcessesOnExit);
         } catch (IllegalStateException alreadyExiting) {
             // The hook is running or has run; the services are being stopped either way.
         }
+    }
+
+    /** What must not outlive this JVM: the services, and the broker and the store where they run as processes. */
+    private void stopProcesses() {
+        stopServices();
+        if (infrastructure instanceof OutOfProcess processes) {
+            processes.close();
+        }
+    }
+
+    private InProcess inProcess(String what) {
+        if (infrastructure instanceof InProcess inProcess) {
+            return inProcess;
+        }
+        throw new IllegalStateException("The " + what + " of this stack runs as a process; see " + what + "Process()");
+    }
+
+    private OutOfProcess outOfProcess(String what) {
+        if (infrastructure instanceof OutOfProcess outOfProcess) {
+            return outOfProcess;
+        }
+        throw new IllegalStateException("The " + what + " of this stack runs in this JVM; see " + (what.equals("broker") ? "kafka()" : "store()"));
     }
 
     private ServiceProcess service(String module) {
@@ -209,8 +276,8 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, String> environmentFor(String module) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MONGODB_URI", store.connectionString());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MONGODB_URI", infrastructure.storeConnectionString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         env.put("RADAR_ADMIN_KEY", adminKey);
         env.put("RADAR_INTERNAL_TOKEN_SECRET", internalTokenSecret);
         if (module.equals("lead-service")) {
@@ -246,6 +313,54 @@ public final class LocalStack implements AutoCloseable {
                 }
                 sleep(Duration.ofMillis(500));
             }
+        }
+    }
+
+    /** Where the broker and the store run: in this JVM, or as processes of their own. */
+    private sealed interface Infrastructure permits InProcess, OutOfProcess {
+
+        String kafkaBootstrapServers();
+
+        String storeConnectionString();
+
+        void close();
+    }
+
+    private record InProcess(EmbeddedKafka kafka, EmbeddedMongo store) implements Infrastructure {
+
+        @Override
+        public String kafkaBootstrapServers() {
+            return kafka.bootstrapServers();
+        }
+
+        @Override
+        public String storeConnectionString() {
+            return store.connectionString();
+        }
+
+        @Override
+        public void close() {
+            kafka.stop();
+            store.stop();
+        }
+    }
+
+    private record OutOfProcess(InfrastructureProcess broker, InfrastructureProcess store) implements Infrastructure {
+
+        @Override
+        public String kafkaBootstrapServers() {
+            return "127.0.0.1:" + broker.port();
+        }
+
+        @Override
+        public String storeConnectionString() {
+            return "mongodb://127.0.0.1:" + store.port();
+        }
+
+        @Override
+        public void close() {
+            broker.stop();
+            store.stop();
         }
     }
 
