@@ -42,10 +42,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -285,6 +287,20 @@ class DefeatsIT {
         post(dealerKey(dealer), "/api/defeats", report(won, "lost-w", "DEFEATED", "LOST_CONTACT"))
                 .expectStatus().isEqualTo(409);
         get(dealerKey(dealer), "/api/defeats").expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void aReportOnALeadWhoseCaptureIsStillOnItsWayWaitsForIt() throws Exception {
+        String leadId = "L-" + UUID.randomUUID();
+        CompletableFuture<Integer> reported = CompletableFuture.supplyAsync(() -> post(dealerKey(dealer), "/api/defeats",
+                report(leadId, "lost-early", "DEFEATED", "LOST_CONTACT")).returnResult(String.class).getStatus().value());
+        // The capture event comes a moment after the report, well within the wait.
+        Thread.sleep(1_000);
+        publish(Topics.LEADS, leadId, captured(leadId, dealer, "Chifeng"));
+        assertThat(reported.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+
+        post(dealerKey(dealer), "/api/defeats", report("L-never-captured", "lost-never", "DEFEATED", "LOST_CONTACT"))
+                .expectStatus().isNotFound();
     }
 
     private void awaitStatus(String leadId, LeadStatus status) {

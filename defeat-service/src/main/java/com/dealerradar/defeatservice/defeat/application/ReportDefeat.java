@@ -9,6 +9,7 @@ import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,15 @@ import reactor.core.publisher.Mono;
 /**
  * Takes in a consultant's report of a lost sale. Idempotent on {@code (dealerId, externalRef)}; a
  * lead has at most one unsettled defeat, and none once it is won or invalid.
+ * <p>
+ * defeat-service learns of leads from radar.leads, so a report posted right after its lead may come
+ * before the lead's capture event: it waits a moment ({@code radar.defeat.unknown-lead-wait}) for the
+ * lead before answering 404, as followup-service does for follow-ups.
  */
 @Service
 public class ReportDefeat {
+
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final KnownLeads leads;
     private final Defeats defeats;
@@ -44,13 +51,19 @@ public class ReportDefeat {
         if (!violations.isEmpty()) {
             return Mono.error(ApiProblem.invalid(violations));
         }
-        return leads.find(request.leadId())
+        return awaitLead(request.leadId())
                 // A lead outside the key's scope is "not found", so that lead ids cannot be probed.
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + request.leadId())))
                 .flatMap(lead -> caller.canWriteFor(lead.dealerId())
                         ? existing(lead.dealerId(), request).switchIfEmpty(Mono.defer(() -> create(lead, request)))
                         : Mono.error(ApiProblem.forbidden("this key may not report defeats for dealer " + lead.dealerId())));
+    }
+
+    private Mono<KnownLead> awaitLead(String leadId) {
+        return leads.find(leadId)
+                .repeatWhenEmpty(emptyRounds -> emptyRounds.concatMap(round -> Mono.delay(POLL)))
+                .timeout(properties.unknownLeadWait(), Mono.empty());
     }
 
     private Mono<Outcome> create(KnownLead lead, NewDefeat request) {
