@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class FuzzRun {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger resent = new AtomicInteger();
+    /** Of those, the ones whose connection was not even accepted in time (not a slow answer). */
+    private final AtomicInteger connectTimeouts = new AtomicInteger();
     /** What the requests sent again were (endpoint, mutation family, body size, request line): the clue to a stall. */
     private final Map<String, Integer> unansweredInTime = new ConcurrentHashMap<>();
 
@@ -62,7 +65,10 @@ public final class FuzzRun {
             pending.add(http.sendAsync(toHttp(request), HttpResponse.BodyHandlers.ofString())
                     .handle((response, error) -> {
                         try {
-                            if (error != null && error.getCause() instanceof HttpTimeoutException) {
+                            if (error != null && error.getCause() instanceof HttpTimeoutException timeout) {
+                                if (timeout instanceof HttpConnectTimeoutException) {
+                                    connectTimeouts.incrementAndGet();
+                                }
                                 unanswered.add(request);
                             } else {
                                 judge(request, response, error);
@@ -113,7 +119,8 @@ public final class FuzzRun {
     /** Requests per endpoint with their answers' statuses, and per mutation family: what the run printed. */
     public String report(long seed) {
         StringBuilder out = new StringBuilder("hostile input, seed " + seed + ": " + sent.get() + " requests, "
-                + failed.get() + " failed, " + resent.get() + " sent again after no answer in time\n");
+                + failed.get() + " failed, " + resent.get() + " sent again after no answer in time ("
+                + connectTimeouts.get() + " of them not connected in time)\n");
         new TreeMap<>(statusesByEndpoint).forEach((endpoint, statuses) -> {
             int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
             out.append(String.format("  %-44s %6d  %s%n", endpoint, total, new TreeMap<>(statuses)));
