@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -155,6 +156,25 @@ class IndustryWavesIT {
                 .jsonPath("$.items.length()").isEqualTo(0);
         get(HQ, DECEMBER + "&region=Hinggan").expectStatus().isOk().expectBody()
                 .jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
+    void aWaveGivenToSomeoneToActOnShowsWhoAndByWhen() {
+        String id = FindingId.wave(POWER, LocalDate.of(2025, 12, 1));
+        reads.client(HQ).put().uri("/api/analytics/findings/" + id + "/assignment")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"finding": {"kind": "WAVE", "industry": "POWER_UTILITY", "opensOn": "2025-12-01",
+                                     "regions": ["Chifeng", "Ulanqab", "Hinggan"]},
+                         "owner": {"name": "Zhao Min"}, "dueDate": "2026-01-15"}""")
+                .exchange().expectStatus().isOk();
+
+        get(HQ, DECEMBER).expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].findingId").isEqualTo(id)
+                .jsonPath("$.items[0].assignment.owner.name").isEqualTo("Zhao Min")
+                .jsonPath("$.items[0].assignment.dueDate").isEqualTo("2026-01-15")
+                .jsonPath("$.items[0].assignment.latestOutcome").doesNotExist();
+        get(HQ, DECEMBER + "&windowDays=5").expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].assignment").doesNotExist();
     }
 
     @Test

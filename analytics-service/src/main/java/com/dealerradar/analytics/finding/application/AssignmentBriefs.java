@@ -22,10 +22,28 @@ public class AssignmentBriefs {
         }
     }
 
+    /** A dealer of the group, or a named person. */
+    public record AssignedOwner(String dealerId, String name) {}
+
+    /** How a list shows an assigned finding: its owner, due date and latest outcome (null before the first). */
+    public record Assigned(AssignedOwner owner, LocalDate dueDate, Outcome latestOutcome) {
+
+        static Assigned of(Brief brief) {
+            return new Assigned(new AssignedOwner(brief.ownerDealerId(), brief.ownerName()), brief.dueDate(),
+                    brief.latestOutcome());
+        }
+    }
+
     private final Findings findings;
 
     public AssignmentBriefs(Findings findings) {
         this.findings = findings;
+    }
+
+    /** How each assigned one among {@code findingIds} is shown, by id; one read. */
+    public Mono<Map<String, Assigned>> shown(Collection<String> findingIds) {
+        return of(findingIds).map(byId -> byId.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Assigned.of(e.getValue()))));
     }
 
     /** The assigned ones among {@code findingIds}, by id; one read. */

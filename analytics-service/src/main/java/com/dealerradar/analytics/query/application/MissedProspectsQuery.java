@@ -2,6 +2,7 @@ package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.finding.application.AssignmentBriefs;
+import com.dealerradar.analytics.finding.application.AssignmentBriefs.Assigned;
 import com.dealerradar.analytics.finding.domain.FindingId;
 import com.dealerradar.analytics.finding.domain.Outcome;
 import com.dealerradar.analytics.query.domain.Rates;
@@ -55,25 +56,13 @@ public class MissedProspectsQuery {
     public record Peer(String region, long leads, long won, List<String> organizations, List<String> models,
             List<Long> wonByMonth) {}
 
-    /** A dealer of the group, or a named person. */
-    public record AssignedOwner(String dealerId, String name) {}
-
-    /** An assigned finding's owner, due date and latest outcome (null before the first). */
-    public record Assigned(AssignedOwner owner, LocalDate dueDate, Outcome latestOutcome) {
-
-        static Assigned of(AssignmentBriefs.Brief brief) {
-            return new Assigned(new AssignedOwner(brief.ownerDealerId(), brief.ownerName()), brief.dueDate(),
-                    brief.latestOutcome());
-        }
-    }
-
     /** {@code assignment}: null while the finding is not assigned. */
     public record Item(String value, String findingId, ProspectKind kind, double score, double pValue, double qValue,
             Here here, Expected expected, List<Peer> peers, Assigned assignment) {
 
-        Item assigned(AssignmentBriefs.Brief brief) {
-            return brief == null ? this : new Item(value, findingId, kind, score, pValue, qValue, here, expected,
-                    peers, Assigned.of(brief));
+        Item assigned(Assigned assignment) {
+            return assignment == null ? this : new Item(value, findingId, kind, score, pValue, qValue, here, expected,
+                    peers, assignment);
         }
     }
 
@@ -109,7 +98,7 @@ public class MissedProspectsQuery {
     }
 
     private Mono<List<Item>> withAssignments(List<Item> items) {
-        return assignments.of(items.stream().map(Item::findingId).toList())
+        return assignments.shown(items.stream().map(Item::findingId).toList())
                 .map(byId -> items.stream().map(item -> item.assigned(byId.get(item.findingId()))).toList());
     }
 

@@ -4,6 +4,8 @@ import com.dealerradar.analytics.fact.domain.Cell;
 import com.dealerradar.analytics.fact.domain.CellScope;
 import com.dealerradar.analytics.fact.domain.CellView;
 import com.dealerradar.analytics.fact.domain.Rollup;
+import com.dealerradar.analytics.finding.application.AssignmentBriefs;
+import com.dealerradar.analytics.finding.application.AssignmentBriefs.Assigned;
 import com.dealerradar.analytics.finding.domain.FindingId;
 import com.dealerradar.analytics.generation.application.ReadModel;
 import com.dealerradar.analytics.generation.application.ReadModels;
@@ -49,18 +51,30 @@ public class WavesQuery {
     static final int PAST_YEARS = 3;
 
     private final ReadModels models;
+    private final AssignmentBriefs assignments;
     private final Clock clock;
     private final ZoneId groupZone;
 
-    public WavesQuery(ReadModels models, Clock clock, ZoneId groupZone) {
+    public WavesQuery(ReadModels models, AssignmentBriefs assignments, Clock clock, ZoneId groupZone) {
         this.models = models;
+        this.assignments = assignments;
         this.clock = clock;
         this.groupZone = groupZone;
     }
 
-    /** A wave as the radar reports it; {@code from}/{@code to} is its window. */
+    /**
+     * A wave as the radar reports it; {@code from}/{@code to} is its window; {@code assignment} is null
+     * while nobody was given the wave to act on.
+     */
     public record Item(String findingId, String industry, LocalDate from, LocalDate to, List<RegionInquiries> regions,
-            long inquiries, long vehicles, PastDeals pastDeals, List<RegionHistory> notYetInquired) {}
+            long inquiries, long vehicles, PastDeals pastDeals, List<RegionHistory> notYetInquired,
+            Assigned assignment) {
+
+        Item assigned(Assigned assigned) {
+            return assigned == null ? this : new Item(findingId, industry, from, to, regions, inquiries, vehicles,
+                    pastDeals, notYetInquired, assigned);
+        }
+    }
 
     public record Waves(LocalDate from, LocalDate to, int windowDays, String region, List<Item> items) {}
 
@@ -87,7 +101,13 @@ public class WavesQuery {
         ReadModel model = models.active();
         return waves(model, since.minusDays(window - 1L), until, window)
                 .flatMap(waves -> items(model, waves, scope))
+                .flatMap(this::withAssignments)
                 .map(items -> new Waves(since, until, window, scope, items));
+    }
+
+    private Mono<List<Item>> withAssignments(List<Item> items) {
+        return assignments.shown(items.stream().map(Item::findingId).toList())
+                .map(byId -> items.stream().map(item -> item.assigned(byId.get(item.findingId()))).toList());
     }
 
     private static Mono<List<Wave>> waves(ReadModel model, LocalDate first, LocalDate last, int window) {
@@ -150,7 +170,7 @@ public class WavesQuery {
                 .map(e -> new RegionHistory(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         return new Item(FindingId.wave(wave.industry(), wave.opensOn()), wave.industry(), wave.opensOn(),
                 wave.closesOn(), wave.regions(), wave.inquiries(), wave.vehicles(), past,
-                NotYetInquired.of(history, wave.regionNames()));
+                NotYetInquired.of(history, wave.regionNames()), null);
     }
 
     private static List<Integer> pastYears(Wave wave) {
