@@ -15,7 +15,6 @@ import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.testkit.RadarInfrastructure;
-import com.dealerradar.testkit.ServiceClients;
 import com.dealerradar.testkit.SharedInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +49,7 @@ class AnalyticsEndpointsIT {
     int port;
     @Autowired
     ReadModels models;
+    private WebTestClient client;
 
     @BeforeAll
     void load() {
@@ -341,7 +341,7 @@ class AnalyticsEndpointsIT {
     }
 
     private WebTestClient.ResponseSpec get(Caller caller, String uri) {
-        return as(caller).get().uri(uri).exchange();
+        return client().get().uri(uri).header("Authorization", bearer(caller)).exchange();
     }
 
     /** Reads the problem body too, so that the connection goes back to the client's pool. */
@@ -350,11 +350,20 @@ class AnalyticsEndpointsIT {
     }
 
     private WebTestClient.ResponseSpec put(Caller caller, String dealerId, String month, String json) {
-        return as(caller).put().uri("/api/analytics/spend/" + dealerId + "/" + month)
+        return client().put().uri("/api/analytics/spend/" + dealerId + "/" + month).header("Authorization", bearer(caller))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
     }
 
-    private WebTestClient as(Caller caller) {
-        return ServiceClients.withToken(port, TOKENS.sign(caller, "analytics-service", Instant.now()));
+    /** One client for the class: a client per request piles up connections and event loops. */
+    private WebTestClient client() {
+        if (client == null) {
+            client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                    .responseTimeout(Duration.ofSeconds(20)).build();
+        }
+        return client;
+    }
+
+    private static String bearer(Caller caller) {
+        return "Bearer " + TOKENS.sign(caller, "analytics-service", Instant.now());
     }
 }

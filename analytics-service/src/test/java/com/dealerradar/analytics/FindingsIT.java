@@ -12,7 +12,6 @@ import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.InternalToken;
 import com.dealerradar.platform.security.Role;
 import com.dealerradar.testkit.RadarInfrastructure;
-import com.dealerradar.testkit.ServiceClients;
 import com.dealerradar.testkit.SharedInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +50,7 @@ class FindingsIT {
     int port;
     @Autowired
     ReadModels models;
+    private WebTestClient client;
 
     @BeforeAll
     void load() {
@@ -345,21 +345,31 @@ class FindingsIT {
     }
 
     private WebTestClient.ResponseSpec put(Caller caller, String findingId, String json) {
-        return as(caller).put().uri("/api/analytics/findings/" + findingId + "/assignment")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+        return client().put().uri("/api/analytics/findings/" + findingId + "/assignment")
+                .header("Authorization", bearer(caller)).contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec post(Caller caller, String findingId, String json) {
-        return as(caller).post().uri("/api/analytics/findings/" + findingId + "/outcomes")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+        return client().post().uri("/api/analytics/findings/" + findingId + "/outcomes")
+                .header("Authorization", bearer(caller)).contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec get(Caller caller, String uri) {
-        return as(caller).get().uri(uri).exchange();
+        return client().get().uri(uri).header("Authorization", bearer(caller)).exchange();
     }
 
+    /** One client for the class: a client per request piles up connections and event loops. */
+    private WebTestClient client() {
+        if (client == null) {
+            client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                    .responseTimeout(Duration.ofSeconds(20)).build();
+        }
+        return client;
+    }
 
-    private WebTestClient as(Caller caller) {
-        return ServiceClients.withToken(port, TOKENS.sign(caller, "analytics-service", Instant.now()));
+    private static String bearer(Caller caller) {
+        return "Bearer " + TOKENS.sign(caller, "analytics-service", Instant.now());
     }
 }
