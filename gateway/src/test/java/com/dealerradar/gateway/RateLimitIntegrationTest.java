@@ -3,6 +3,7 @@ package com.dealerradar.gateway;
 import static com.dealerradar.gateway.GatewayTestEnvironment.ADMIN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class RateLimitIntegrationTest {
 
     @BeforeEach
     void aKeyOfItsOwn() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
         apiKey = (String) http.post().uri("/api/keys").header("X-Api-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("role", "HQ", "label", "rate limit test"))
                 .exchange()
