@@ -180,31 +180,49 @@ is_alive() {
   [[ $state != Z* ]]
 }
 
-stop_process() {
-  local name=$1 pid=$2 waited=0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  while is_alive "$pid" && ((waited < 300)); do
+# Sends SIGTERM to every process of the group at once ("name pid" pairs), waits until all are gone
+# (30 s at most, then SIGKILL for the ones left): the stack stops in the time of its slowest member.
+stop_group() {
+  local names=() pids=() waited=0 i any_alive
+  while (($# >= 2)); do
+    names+=("$1")
+    pids+=("$2")
+    shift 2
+  done
+  for i in "${!pids[@]}"; do kill -TERM "${pids[i]}" 2>/dev/null; done
+  while ((waited < 300)); do
+    any_alive=false
+    for i in "${!pids[@]}"; do is_alive "${pids[i]}" && any_alive=true; done
+    $any_alive || break
     sleep 0.1
     waited=$((waited + 1))
   done
-  if is_alive "$pid"; then
-    echo "$name did not stop within 30 s; killing it"
-    kill -KILL "$pid" 2>/dev/null
-  fi
-  wait "$pid" 2>/dev/null
+  for i in "${!pids[@]}"; do
+    if is_alive "${pids[i]}"; then
+      echo "${names[i]} did not stop within 30 s; killing it"
+      kill -KILL "${pids[i]}" 2>/dev/null
+    fi
+    wait "${pids[i]}" 2>/dev/null
+  done
 }
 
-# Services were started after the infrastructure, so reverse order stops them first.
+# The services first, all at once, then the broker and the store (also at once): a service stopping
+# may still flush to them. Signals are ignored meanwhile, so a second Ctrl-C cannot leave processes behind.
 stop_all() {
-  local i
+  local i services=() infrastructure=()
   trap '' INT TERM
   echo "Stopping the local stack..."
   if [[ -n $DEMO_PID ]]; then
-    stop_process demo "$DEMO_PID"
+    stop_group demo "$DEMO_PID"
   fi
-  for ((i = ${#STARTED_PIDS[@]} - 1; i >= 0; i--)); do
-    stop_process "${STARTED_NAMES[i]}" "${STARTED_PIDS[i]}"
+  for i in "${!STARTED_PIDS[@]}"; do
+    case ${STARTED_NAMES[i]} in
+      kafka | store) infrastructure+=("${STARTED_NAMES[i]}" "${STARTED_PIDS[i]}") ;;
+      *) services+=("${STARTED_NAMES[i]}" "${STARTED_PIDS[i]}") ;;
+    esac
   done
+  stop_group "${services[@]}"
+  stop_group "${infrastructure[@]}"
   echo "Stopped."
 }
 

@@ -16,12 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bson.Document;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -41,17 +37,6 @@ public class FindingStore implements Findings {
 
     FindingStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /**
-     * {@code (_id, version)} as a unique index: the guarded write's filter is then an exact match on a
-     * unique index, which the embedded store answers by key instead of scanning; MongoDB would use
-     * {@code _id} alone.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    public void declareIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("version", Sort.Direction.ASC).unique().named("id_version")).block();
     }
 
     @Override
