@@ -58,19 +58,21 @@ class TracingIT {
                 .until(() -> capture(traceId, callerSpanId), response -> response.statusCode() != 504);
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(kindsByService(stack.spans().ofTrace(traceId))).containsOnlyKeys(LocalStack.SERVICES));
-        List<ReceivedSpan> trace = stack.spans().ofTrace(traceId);
-        Map<String, Set<String>> kinds = kindsByService(trace);
-        assertThat(trace).as("the gateway's span continues the caller's")
-                .anySatisfy(span -> {
-                    assertThat(span.service()).isEqualTo("gateway");
-                    assertThat(span.parentSpanId()).isEqualTo(callerSpanId);
-                });
-        assertThat(kinds.get("lead-service")).contains("SPAN_KIND_SERVER", "SPAN_KIND_PRODUCER");
-        for (String consumer : List.of("followup-service", "defeat-service", "analytics-service")) {
-            assertThat(kinds.get(consumer)).as(consumer).contains("SPAN_KIND_CONSUMER");
-        }
+        // Each service exports its spans in batches of its own, so the trace fills in over a few exports.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ReceivedSpan> trace = stack.spans().ofTrace(traceId);
+            Map<String, Set<String>> kinds = kindsByService(trace);
+            assertThat(kinds).containsOnlyKeys(LocalStack.SERVICES);
+            assertThat(trace).as("the gateway's span continues the caller's")
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("gateway");
+                        assertThat(span.parentSpanId()).isEqualTo(callerSpanId);
+                    });
+            assertThat(kinds.get("lead-service")).contains("SPAN_KIND_SERVER", "SPAN_KIND_PRODUCER");
+            for (String consumer : List.of("followup-service", "defeat-service", "analytics-service")) {
+                assertThat(kinds.get(consumer)).as(consumer).contains("SPAN_KIND_CONSUMER");
+            }
+        });
     }
 
     private static HttpResponse<String> capture(String traceId, String callerSpanId) throws Exception {
