@@ -13,24 +13,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class AssignmentBriefs {
 
-    /** An assigned finding's owner (a dealer or a named person), due date and latest outcome (null before the first). */
-    public record Brief(String ownerDealerId, String ownerName, LocalDate dueDate, Outcome latestOutcome) {
-
-        static Brief of(Finding finding) {
-            return new Brief(finding.assignment().owner().dealerId(), finding.assignment().owner().name(),
-                    finding.assignment().dueDate(), finding.latestOutcome().orElse(null));
-        }
-    }
-
     /** A dealer of the group, or a named person. */
     public record AssignedOwner(String dealerId, String name) {}
 
     /** How a list shows an assigned finding: its owner, due date and latest outcome (null before the first). */
     public record Assigned(AssignedOwner owner, LocalDate dueDate, Outcome latestOutcome) {
 
-        static Assigned of(Brief brief) {
-            return new Assigned(new AssignedOwner(brief.ownerDealerId(), brief.ownerName()), brief.dueDate(),
-                    brief.latestOutcome());
+        static Assigned of(Finding finding) {
+            return new Assigned(new AssignedOwner(finding.assignment().owner().dealerId(),
+                    finding.assignment().owner().name()), finding.assignment().dueDate(),
+                    finding.latestOutcome().orElse(null));
         }
     }
 
@@ -42,13 +34,7 @@ public class AssignmentBriefs {
 
     /** How each assigned one among {@code findingIds} is shown, by id; one read. */
     public Mono<Map<String, Assigned>> shown(Collection<String> findingIds) {
-        return of(findingIds).map(byId -> byId.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Assigned.of(e.getValue()))));
-    }
-
-    /** The assigned ones among {@code findingIds}, by id; one read. */
-    public Mono<Map<String, Brief>> of(Collection<String> findingIds) {
         return findings.findAll(findingIds).map(byId -> byId.values().stream()
-                .collect(Collectors.toMap(Finding::findingId, Brief::of)));
+                .collect(Collectors.toMap(Finding::findingId, Assigned::of)));
     }
 }
