@@ -8,8 +8,8 @@ import com.dealerradar.defeatservice.leadview.domain.LeadStatus;
 import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.time.Eventually;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -25,8 +25,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ReportDefeat {
-
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final KnownLeads leads;
     private final Defeats defeats;
@@ -51,19 +49,13 @@ public class ReportDefeat {
         if (!violations.isEmpty()) {
             return Mono.error(ApiProblem.invalid(violations));
         }
-        return awaitLead(request.leadId())
+        return Eventually.found(leads.find(request.leadId()), properties.unknownLeadWait())
                 // A lead outside the key's scope is "not found", so that lead ids cannot be probed.
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + request.leadId())))
                 .flatMap(lead -> caller.canWriteFor(lead.dealerId())
                         ? existing(lead.dealerId(), request).switchIfEmpty(Mono.defer(() -> create(lead, request)))
                         : Mono.error(ApiProblem.forbidden("this key may not report defeats for dealer " + lead.dealerId())));
-    }
-
-    private Mono<KnownLead> awaitLead(String leadId) {
-        return leads.find(leadId)
-                .repeatWhenEmpty(emptyRounds -> emptyRounds.concatMap(round -> Mono.delay(POLL)))
-                .timeout(properties.unknownLeadWait(), Mono.empty());
     }
 
     private Mono<Outcome> create(KnownLead lead, NewDefeat request) {

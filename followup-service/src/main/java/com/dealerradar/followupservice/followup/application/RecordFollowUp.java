@@ -9,6 +9,7 @@ import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.security.Role;
+import com.dealerradar.platform.time.Eventually;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class RecordFollowUp {
-
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final FollowUps followUps;
     private final LeadViews leads;
@@ -61,15 +60,9 @@ public class RecordFollowUp {
         if (caller.role() != Role.DEALER && caller.role() != Role.ADMIN) {
             return Mono.error(ApiProblem.forbidden("only a dealer's own key or an admin records follow-ups"));
         }
-        return awaitLead(request.leadId())
+        return Eventually.found(leads.find(request.leadId()), unknownLeadWait)
                 .flatMap(lead -> forKnownLead(caller, request, lead))
                 .switchIfEmpty(Mono.defer(() -> forUnknownLead(caller, request)));
-    }
-
-    private Mono<TrackedLead> awaitLead(String leadId) {
-        return leads.find(leadId)
-                .repeatWhenEmpty(emptyRounds -> emptyRounds.concatMap(round -> Mono.delay(POLL)))
-                .timeout(unknownLeadWait, Mono.empty());
     }
 
     private Mono<Outcome> forKnownLead(Caller caller, NewFollowUp request, TrackedLead lead) {
