@@ -44,9 +44,10 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The delivery rules of events.md: CloudEvents in binary mode, producers with {@code acks=all} and
- * idempotence, listeners that retry a record failing for a passing reason ({@link TransientFaults}) until
- * it succeeds, and one failing any other way a bounded number of times before they park it in
- * {@code <topic>-dlt} (poison records that cannot even be deserialized go there straight away).
+ * idempotence, listeners that retry a record failing for a passing reason ({@link TransientFaults})
+ * until it succeeds, their container paused between tries ({@link PausingBackOff}), and one failing any
+ * other way a bounded number of times before they park it in {@code <topic>-dlt} (poison records that
+ * cannot even be deserialized go there straight away).
  */
 @AutoConfiguration(before = org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(RadarKafkaProperties.class)
@@ -146,10 +147,17 @@ public class RadarKafkaAutoConfiguration {
     }
 
     @Bean
-    public DefaultErrorHandler eventErrorHandler(DeadLetters deadLetters, RadarKafkaProperties properties) {
+    public PausingBackOff pausingBackOff() {
+        return new PausingBackOff();
+    }
+
+    @Bean
+    public DefaultErrorHandler eventErrorHandler(DeadLetters deadLetters, RadarKafkaProperties properties,
+            PausingBackOff pausingBackOff) {
         DeadLetterPublishingRecoverer recoverer = deadLetters.recoverer();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(properties.retryBackoff().toMillis(), properties.retryAttempts() - 1L));
+                new FixedBackOff(properties.retryBackoff().toMillis(), properties.retryAttempts() - 1L),
+                pausingBackOff.handler());
         handler.setBackOffFunction((record, failure) -> TransientFaults.isTransient(failure)
                 ? untilItPasses(properties) : null);
         return handler;

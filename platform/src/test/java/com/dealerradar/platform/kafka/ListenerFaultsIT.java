@@ -29,14 +29,17 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.event.ConsumerPausedEvent;
 
 /**
  * A listener on the embedded broker, with the platform's error handling: a record whose handling fails
  * because the store is away is retried until the store answers (however many tries that takes) and
- * never parked; a record that fails the same way every time is parked in the dead-letter topic.
+ * never parked, its consumer paused between the tries; a record that fails the same way every time is
+ * parked in the dead-letter topic.
  */
 @SpringBootTest(classes = ListenerFaultsIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=listener-faults-it", "radar.kafka.retry-backoff=20ms",
@@ -53,6 +56,21 @@ class ListenerFaultsIT {
         @Bean
         FlakyListener flakyListener() {
             return new FlakyListener();
+        }
+
+        @Bean
+        PauseCount pauseCount() {
+            return new PauseCount();
+        }
+    }
+
+    /** How often a listener's consumer was paused: between the tries of a failed record, it should be. */
+    static class PauseCount {
+        final AtomicInteger pauses = new AtomicInteger();
+
+        @EventListener
+        void on(ConsumerPausedEvent paused) {
+            pauses.incrementAndGet();
         }
     }
 
@@ -81,15 +99,19 @@ class ListenerFaultsIT {
     FlakyListener listener;
     @Autowired
     TopicNames topics;
+    @Autowired
+    PauseCount pauseCount;
 
     @Test
     void aRecordFailingWhileTheStoreIsAwayIsRetriedUntilItPassesAndNeverParked() {
         String id = "store-away-" + UUID.randomUUID();
+        pauseCount.pauses.set(0);
         send(id);
 
         awaitTrue(() -> listener.handled.containsKey(id));
         assertThat(listener.tries.get(id).get()).isEqualTo(STORE_AWAY_FOR_TRIES + 1);
         assertThat(listener.handled.get(id)).isEqualTo(1);
+        assertThat(pauseCount.pauses).as("the consumer paused between tries, not asleep").hasPositiveValue();
         assertThat(deadLetterIds(Duration.ofSeconds(3))).doesNotContain(id);
     }
 
