@@ -19,6 +19,7 @@ declare -A PORT=(
 DATA_DIR="$REPO_DIR/.radar-data"
 DEMO=false
 DEMO_PID=""
+WATCHER_PID=""
 
 usage() {
   cat <<EOF
@@ -172,6 +173,28 @@ start_process() {
   (trap '' INT; exec "$@") > >(trap '' INT; tee -a "$log" | prefix_lines "$name") 2>&1 &
   STARTED_NAMES+=("$name")
   STARTED_PIDS+=($!)
+  echo "$name $!" >>"$STARTED_FILE"
+}
+
+# A script killed with SIGKILL runs no trap, and what it started would run on without it: a watcher
+# that outlives it notices within a second and stops the processes listed in $STARTED_FILE.
+start_watcher() {
+  local script=$$ name pid
+  STARTED_FILE="$DATA_DIR/started.pids"
+  : >"$STARTED_FILE"
+  (
+    trap '' INT
+    while kill -0 "$script" 2>/dev/null; do sleep 1; done
+    STARTED_NAMES=()
+    STARTED_PIDS=()
+    while read -r name pid; do
+      STARTED_NAMES+=("$name")
+      STARTED_PIDS+=("$pid")
+    done <"$STARTED_FILE"
+    echo "run.sh is gone; its watcher stops what it started." >&2
+    stop_all
+  ) &
+  WATCHER_PID=$!
 }
 
 is_alive() {
@@ -211,6 +234,9 @@ stop_group() {
 stop_all() {
   local i services=() infrastructure=()
   trap '' INT TERM
+  if [[ -n $WATCHER_PID ]]; then
+    kill -KILL "$WATCHER_PID" 2>/dev/null
+  fi
   echo "Stopping the local stack..."
   if [[ -n $DEMO_PID ]]; then
     stop_group demo "$DEMO_PID"
@@ -305,12 +331,14 @@ load_demo() {
   java -Xmx256m -XX:+UseSerialGC -jar "$LOCAL_JAR" demo \
     --gateway "http://127.0.0.1:${PORT[gateway]}" --admin-key "$RADAR_ADMIN_KEY" &
   DEMO_PID=$!
+  echo "demo $DEMO_PID" >>"$STARTED_FILE"
   # In the background, so that Ctrl-C and SIGTERM are acted on at once (bash runs a trap only after
   # the foreground command ends); stop_all ends the loader too.
   if ! wait "$DEMO_PID"; then
     echo "run.sh: the demo data set did not load completely (see above); the stack keeps running." >&2
   fi
   DEMO_PID=""
+  sed -i '/^demo /d' "$STARTED_FILE"
 }
 
 print_summary() {
@@ -342,6 +370,7 @@ main() {
   prepare_secrets
   mkdir -p "$DATA_DIR/logs" "$DATA_DIR/store"
   trap 'stop_all; exit 0' INT TERM
+  start_watcher
   start_infrastructure
   start_services
   if $DEMO; then load_demo; fi

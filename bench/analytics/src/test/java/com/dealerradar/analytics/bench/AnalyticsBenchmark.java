@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.bench;
 
-import com.dealerradar.analytics.dealerview.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DirectoryProjection;
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.events.EventEnvelope;
@@ -52,7 +52,7 @@ class AnalyticsBenchmark {
     @Autowired
     CellRefresher cells;
     @Autowired
-    DealerDirectory directory;
+    DirectoryProjection directory;
 
     private static Map<String, String> queries() {
         Map<String, String> q = new LinkedHashMap<>();

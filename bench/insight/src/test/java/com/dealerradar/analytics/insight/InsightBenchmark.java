@@ -1,6 +1,6 @@
 package com.dealerradar.analytics.insight;
 
-import com.dealerradar.analytics.dealerview.DealerDirectory;
+import com.dealerradar.analytics.dealerview.application.DirectoryProjection;
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.EventIntake;
 import com.dealerradar.analytics.insight.GroupGenerator.DataSet;
@@ -53,7 +53,7 @@ class InsightBenchmark {
     @Autowired
     CellRefresher cells;
     @Autowired
-    DealerDirectory directory;
+    DirectoryProjection directory;
     @Autowired
     MissedProspectsQuery missedProspects;
 
