@@ -195,6 +195,8 @@ start_watcher() {
     stop_all
   ) &
   WATCHER_PID=$!
+  # Its end (killed by stop_all) is no news worth a "Killed" line from bash.
+  disown "$WATCHER_PID"
 }
 
 is_alive() {
