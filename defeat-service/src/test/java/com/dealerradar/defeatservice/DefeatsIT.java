@@ -68,6 +68,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -100,6 +102,9 @@ class DefeatsIT {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private KafkaProducer<String, CloudEvent> producer;
     private final Namespace namespace = Namespace.of(getClass());
@@ -298,9 +303,40 @@ class DefeatsIT {
         Thread.sleep(1_000);
         publish(Topics.LEADS, leadId, captured(leadId, dealer, "Chifeng"));
         assertThat(reported.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+    }
 
+    @Test
+    void aReportOnALeadNeverCapturedIsNotFoundOnceTheWaitIsOver() {
+        long started = System.nanoTime();
         post(dealerKey(dealer), "/api/defeats", report("L-never-captured", "lost-never", "DEFEATED", "LOST_CONTACT"))
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // The wait (3 s) and a few round trips to the broker: well inside the gateway's response timeout (10 s),
+        // past which the caller would get a 504 instead.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aReportWhileTheLeadEventsAreHeldUpIsA503ToSendAgain() {
+        MessageListenerContainer leadEvents = listeners.getListenerContainer("defeat-service-leads");
+        String leadId = "L-" + UUID.randomUUID();
+        String body = report(leadId, "lost-held-up", "DEFEATED", "LOST_CONTACT");
+        leadEvents.stop();
+        try {
+            // lead-service has accepted the lead and published its capture, but defeat-service is behind.
+            publish(Topics.LEADS, leadId, captured(leadId, dealer, "Chifeng"));
+            post(dealerKey(dealer), "/api/defeats", body)
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Retry-After", "5")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://dealer-radar.dev/problems/lead-not-known-yet")
+                    .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("same externalRef"));
+        } finally {
+            leadEvents.start();
+        }
+        awaitKnown(leadId);
+        post(dealerKey(dealer), "/api/defeats", body).expectStatus().isCreated();
     }
 
     private void awaitStatus(String leadId, LeadStatus status) {

@@ -1,6 +1,8 @@
 package com.dealerradar.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A failure that the caller caused or must know about. Use cases throw it in plain Java; the web
@@ -10,7 +12,9 @@ public class ApiProblem extends RuntimeException {
 
     /** What went wrong, as the caller must read it; each kind answers with one HTTP status. */
     public enum Kind {
-        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), UNPROCESSABLE(422);
+        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), UNPROCESSABLE(422),
+        /** Not now: the same request, sent again after {@link #retryAfter()}, may well succeed. */
+        UNAVAILABLE(503);
 
         private final int status;
 
@@ -26,16 +30,22 @@ public class ApiProblem extends RuntimeException {
     private final Kind kind;
     private final String slug;
     private final List<Violation> errors;
+    private final Duration retryAfter;
 
     public ApiProblem(Kind kind, String slug, String detail) {
         this(kind, slug, detail, List.of());
     }
 
     public ApiProblem(Kind kind, String slug, String detail, List<Violation> errors) {
+        this(kind, slug, detail, errors, null);
+    }
+
+    private ApiProblem(Kind kind, String slug, String detail, List<Violation> errors, Duration retryAfter) {
         super(detail);
         this.kind = kind;
         this.slug = slug;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
     }
 
     public static ApiProblem notFound(String what) {
@@ -48,6 +58,11 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(Kind.CONFLICT, "conflict", detail);
+    }
+
+    /** A request that cannot be answered yet through no fault of the caller's; it is safe to send again. */
+    public static ApiProblem unavailable(String slug, String detail, Duration retryAfter) {
+        return new ApiProblem(Kind.UNAVAILABLE, slug, detail, List.of(), retryAfter);
     }
 
     public static ApiProblem invalid(String field, String message) {
@@ -69,5 +84,10 @@ public class ApiProblem extends RuntimeException {
 
     public List<Violation> errors() {
         return errors;
+    }
+
+    /** How long the caller should wait before sending the request again, for {@link Kind#UNAVAILABLE}. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -36,7 +36,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
-        return ResponseEntity.status(Problems.statusOf(e)).body(Problems.of(e));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(Problems.statusOf(e));
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfterSeconds(wait)));
+        return response.body(Problems.of(e));
     }
 
     @ExceptionHandler(Exception.class)

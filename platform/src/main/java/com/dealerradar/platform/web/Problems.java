@@ -3,6 +3,7 @@ package com.dealerradar.platform.web;
 import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.Violation;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +32,12 @@ public final class Problems {
 
     public static HttpStatus statusOf(ApiProblem e) {
         return HttpStatus.valueOf(e.kind().status());
+    }
+
+    /** {@code Retry-After} takes whole seconds: rounded up, and at least one so that it never means "at once". */
+    public static String retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Long.toString(Math.max(1, seconds));
     }
 
     public static ProblemDetail validation(List<Violation> errors) {

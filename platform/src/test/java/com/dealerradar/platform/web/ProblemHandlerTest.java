@@ -3,6 +3,7 @@ package com.dealerradar.platform.web;
 import com.dealerradar.platform.problem.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -37,6 +38,11 @@ class ProblemHandlerTest {
                 throw ApiProblem.invalid("n", "too many");
             }
             return Mono.error(ApiProblem.conflict("no"));
+        }
+
+        @GetMapping("/later")
+        Mono<String> later() {
+            return Mono.error(ApiProblem.unavailable("not-yet", "try again", Duration.ofMillis(2_500)));
         }
 
         @GetMapping("/bug")
@@ -85,6 +91,15 @@ class ProblemHandlerTest {
         http.get().uri("/thrown").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("n")
                 .jsonPath("$.errors[0].message").isEqualTo("is required");
+    }
+
+    @Test
+    void aProblemThatPassesIsA503SayingWhenToTryAgainInWholeSeconds() {
+        http.get().uri("/later").exchange().expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "3")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://dealer-radar.dev/problems/not-yet")
+                .jsonPath("$.detail").isEqualTo("try again");
     }
 
     @Test

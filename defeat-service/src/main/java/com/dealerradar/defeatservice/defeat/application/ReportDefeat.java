@@ -3,6 +3,8 @@ package com.dealerradar.defeatservice.defeat.application;
 import com.dealerradar.defeatservice.defeat.domain.Defeat;
 import com.dealerradar.defeatservice.defeat.domain.NewDefeat;
 import com.dealerradar.defeatservice.leadview.application.KnownLeads;
+import com.dealerradar.defeatservice.leadview.application.LeadFeedMark;
+import com.dealerradar.defeatservice.leadview.application.LeadFeedProgress;
 import com.dealerradar.defeatservice.leadview.domain.KnownLead;
 import com.dealerradar.defeatservice.leadview.domain.LeadStatus;
 import com.dealerradar.platform.problem.ApiProblem;
@@ -10,8 +12,12 @@ import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.time.Eventually;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -21,20 +27,29 @@ import reactor.core.publisher.Mono;
  * <p>
  * defeat-service learns of leads from radar.leads, so a report posted right after its lead may come
  * before the lead's capture event: it waits a moment ({@code radar.defeat.unknown-lead-wait}) for the
- * lead before answering 404, as followup-service does for follow-ups.
+ * lead, as followup-service does for follow-ups. A lead still unknown after that is 404 only if this
+ * service has read every lead event published before the report came; otherwise (the events are held
+ * up, or the broker does not say) the lead may well exist, and the answer is 503: send it again.
  */
 @Service
 public class ReportDefeat {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportDefeat.class);
+
+    /** As the gateway advises when a service is away: long enough for a held-up consumer to move on. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
     private final KnownLeads leads;
+    private final LeadFeedProgress feed;
     private final Defeats defeats;
     private final DefeatOpening opening;
     private final DefeatProperties properties;
     private final Clock clock;
 
-    public ReportDefeat(KnownLeads leads, Defeats defeats, DefeatOpening opening, DefeatProperties properties,
-            Clock clock) {
+    public ReportDefeat(KnownLeads leads, LeadFeedProgress feed, Defeats defeats, DefeatOpening opening,
+            DefeatProperties properties, Clock clock) {
         this.leads = leads;
+        this.feed = feed;
         this.defeats = defeats;
         this.opening = opening;
         this.properties = properties;
@@ -49,13 +64,38 @@ public class ReportDefeat {
         if (!violations.isEmpty()) {
             return Mono.error(ApiProblem.invalid(violations));
         }
-        return Eventually.found(leads.find(request.leadId()), properties.unknownLeadWait())
+        return leads.find(request.leadId())
+                .switchIfEmpty(Mono.defer(() -> onItsWay(request.leadId())))
                 // A lead outside the key's scope is "not found", so that lead ids cannot be probed.
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + request.leadId())))
                 .flatMap(lead -> caller.canWriteFor(lead.dealerId())
                         ? existing(lead.dealerId(), request).switchIfEmpty(Mono.defer(() -> create(lead, request)))
                         : Mono.error(ApiProblem.forbidden("this key may not report defeats for dealer " + lead.dealerId())));
+    }
+
+    /**
+     * The lead, once its capture event has come; empty when it provably does not exist; a 503 when it
+     * cannot be told. The mark is taken as the report comes, alongside the wait, so that it covers
+     * exactly the events published before the report.
+     */
+    private Mono<KnownLead> onItsWay(String leadId) {
+        CompletableFuture<LeadFeedMark> markOnArrival = feed.markNow(leadId).toFuture();
+        return Eventually.found(leads.find(leadId), properties.unknownLeadWait())
+                .switchIfEmpty(Mono.defer(() -> Mono.fromFuture(markOnArrival)
+                        .flatMap(feed::hasReadUpTo)
+                        .onErrorResume(e -> {
+                            log.warn("cannot tell whether lead {} exists: the lead events' offsets did not come ({})",
+                                    leadId, e.toString());
+                            return Mono.just(false);
+                        })
+                        // Read up to the mark, the view is complete for this lead: asked once more, it is the truth.
+                        .flatMap(readAll -> readAll ? leads.find(leadId) : Mono.error(notKnownYet(leadId)))));
+    }
+
+    private static ApiProblem notKnownYet(String leadId) {
+        return ApiProblem.unavailable("lead-not-known-yet", "lead " + leadId + " is not known here yet: its"
+                + " events may still be on their way; send the report again with the same externalRef", RETRY_AFTER);
     }
 
     private Mono<Outcome> create(KnownLead lead, NewDefeat request) {

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadEventsListener {
 
+    /** The consumer group, also the listener's id in the {@code KafkaListenerEndpointRegistry}. */
+    static final String GROUP = "defeat-service-leads";
+
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KnownLeadProjection projection;
@@ -18,7 +21,7 @@ class LeadEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(topics = "#{@topics.leads()}", groupId = "defeat-service-leads")
+    @KafkaListener(id = GROUP, topics = "#{@topics.leads()}", groupId = GROUP)
     void on(EventEnvelope event) {
         projection.apply(event).block(WRITE_TIMEOUT);
     }
