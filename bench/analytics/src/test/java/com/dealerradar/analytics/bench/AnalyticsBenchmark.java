@@ -1,8 +1,6 @@
 package com.dealerradar.analytics.bench;
 
-import com.dealerradar.analytics.dealerview.application.DirectoryProjection;
-import com.dealerradar.analytics.fact.application.CellRefresher;
-import com.dealerradar.analytics.fact.application.EventIntake;
+import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.EventTypes;
@@ -29,10 +27,10 @@ import reactor.core.publisher.Flux;
 
 /**
  * Loads a year of a 60-dealer group's leads into the read model through the live consumer's own
- * code, in process: every event of every lead goes through {@link EventIntake} (the projection, the
- * dealer-day index, the dirty marker) exactly as the Kafka listener hands it over, and the cells are
- * recomputed by {@link CellRefresher#flush()} after every {@link #FLUSH_EVERY} leads, as the
- * listener's debounce does after a burst. Only Kafka is skipped. First 100,000 leads, then 900,000
+ * code, in process: every event of every lead goes through {@link ReadModels#applyLeadEvent} (the
+ * projection, the dealer-day index, the dirty marker) exactly as the Kafka listener hands it over, and
+ * the live generation's cells are recomputed by its refresher after every {@link #FLUSH_EVERY} leads,
+ * as the listener's debounce does after a burst. Only Kafka is skipped. First 100,000 leads, then 900,000
  * more over the same year and dealers; every dashboard query is timed over HTTP at both sizes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "radar.analytics.flush-timeout=30m")
@@ -48,11 +46,7 @@ class AnalyticsBenchmark {
     @LocalServerPort
     int port;
     @Autowired
-    EventIntake intake;
-    @Autowired
-    CellRefresher cells;
-    @Autowired
-    DirectoryProjection directory;
+    ReadModels readModels;
 
     private static Map<String, String> queries() {
         Map<String, String> q = new LinkedHashMap<>();
@@ -109,10 +103,10 @@ class AnalyticsBenchmark {
             }
             events += leads.stream().mapToLong(List::size).sum();
             Flux.fromIterable(leads)
-                    .flatMap(lead -> Flux.fromIterable(lead).concatMap(intake::apply).then(), CONCURRENCY)
+                    .flatMap(lead -> Flux.fromIterable(lead).concatMap(readModels::applyLeadEvent).then(), CONCURRENCY)
                     .then().block(Duration.ofMinutes(30));
-            while (cells.hasPending()) {
-                cellWrites += cells.flush().block(Duration.ofMinutes(30));
+            while (readModels.active().refresher().hasPending()) {
+                cellWrites += readModels.active().refresher().flush().block(Duration.ofMinutes(30));
             }
             if ((last / FLUSH_EVERY) % 5 == 0 || last == count) {
                 System.out.printf("BENCH   loading: %,d of %,d leads, %,d events, %.0f s%n", last, count, events,
@@ -148,7 +142,7 @@ class AnalyticsBenchmark {
             for (int dealer = 0; dealer < LeadEventGenerator.DEALERS_PER_REGION; dealer++) {
                 String dealerId = LeadEventGenerator.dealerId(region, dealer);
                 String regionName = LeadEventGenerator.REGIONS.get(region);
-                directory.apply(new EventEnvelope(UUID.randomUUID().toString(), "/directory",
+                readModels.applyDirectory(new EventEnvelope(UUID.randomUUID().toString(), "/directory",
                         EventTypes.DEALER_REGISTERED, dealerId, OffsetDateTime.now(), dealerId, regionName, 1,
                         EventJson.write(new DealerRegistered(dealerId, dealerId, regionName, "Changan")))).block();
             }

@@ -1,8 +1,6 @@
 package com.dealerradar.analytics.insight;
 
-import com.dealerradar.analytics.dealerview.application.DirectoryProjection;
-import com.dealerradar.analytics.fact.application.CellRefresher;
-import com.dealerradar.analytics.fact.application.EventIntake;
+import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.analytics.insight.GroupGenerator.DataSet;
 import com.dealerradar.analytics.insight.GroupGenerator.Gap;
 import com.dealerradar.analytics.query.application.Cohort;
@@ -31,8 +29,8 @@ import reactor.core.publisher.Flux;
  * Measures the missed-prospect radar against generated groups whose truth is known
  * ({@link GroupGenerator}). Each data set is a year of its own (2001, 2002, …), so that one store holds
  * them all and a query of that year sees only that set. Every lead goes in as the events the write side
- * publishes (capture, deal) through {@link EventIntake}, what the Kafka listener calls, and the cells are
- * recomputed by {@link CellRefresher#flush()}; the findings are read through {@link MissedProspectsQuery},
+ * publishes (capture, deal) through {@link ReadModels#applyLeadEvent}, what the Kafka listener calls,
+ * and the live generation's cells are recomputed by its refresher; the findings are read through {@link MissedProspectsQuery},
  * the endpoint's own code. Only Kafka and HTTP are skipped.
  *
  * <p>Measured: recall@10 (a planted gap is among its region's first 10 findings), by the power of the
@@ -49,11 +47,7 @@ class InsightBenchmark {
     private static final int LIMIT = 10;
 
     @Autowired
-    EventIntake intake;
-    @Autowired
-    CellRefresher cells;
-    @Autowired
-    DirectoryProjection directory;
+    ReadModels readModels;
     @Autowired
     MissedProspectsQuery missedProspects;
 
@@ -148,10 +142,10 @@ class InsightBenchmark {
     private long load(DataSet set) {
         List<List<EventEnvelope>> leads = new LeadEvents(set).all();
         Flux.fromIterable(leads)
-                .flatMap(lead -> Flux.fromIterable(lead).concatMap(intake::apply).then(), CONCURRENCY)
+                .flatMap(lead -> Flux.fromIterable(lead).concatMap(readModels::applyLeadEvent).then(), CONCURRENCY)
                 .then().block(Duration.ofMinutes(30));
-        while (cells.hasPending()) {
-            cells.flush().block(Duration.ofMinutes(30));
+        while (readModels.active().refresher().hasPending()) {
+            readModels.active().refresher().flush().block(Duration.ofMinutes(30));
         }
         return leads.stream().mapToLong(List::size).sum();
     }
@@ -159,7 +153,7 @@ class InsightBenchmark {
     private void registerDealers() {
         for (String region : GroupGenerator.REGIONS) {
             String dealerId = LeadEvents.dealerId(region);
-            directory.apply(new EventEnvelope(UUID.randomUUID().toString(), "/directory",
+            readModels.applyDirectory(new EventEnvelope(UUID.randomUUID().toString(), "/directory",
                     EventTypes.DEALER_REGISTERED, dealerId, OffsetDateTime.now(), dealerId, region, 1,
                     EventJson.write(new DealerRegistered(dealerId, dealerId, region, "Changan")))).block();
         }
