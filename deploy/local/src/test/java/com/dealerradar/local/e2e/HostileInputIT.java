@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile input through the gateway on the real jars: every endpoint that takes input (43, some 64,500
- * requests) gets at least 1,500 generated bad requests (one field, the body, a query parameter or a path
+ * Hostile input through the gateway on the real jars: every endpoint that takes input (43 of them,
+ * 64,500 requests) gets at least 1,500 generated bad requests (one field, the body, a query parameter or a path
  * part broken at a time; see {@link Kind} for the values), and every answer must be a 4xx problem+json
  * (a broken batch item: that item REJECTED), none a 5xx, and the stored state must be what it was
  * before. The generator is seeded ({@code -Dradar.fuzz.seed}, default 13) and prints its counts.
