@@ -224,6 +224,16 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void listingKeysRefusesAPageOrSizeOutsideTheBoundsOfEveryList() {
+        for (String query : List.of("page=100001", "page=-1", "size=0", "size=501")) {
+            http.get().uri("/api/keys?" + query).header("X-Api-Key", ADMIN_KEY).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+    }
+
+    @Test
     void invalidKeyRequestsAreRefusedNamingTheField() {
         expectInvalid(Map.of("role", "DEALER", "label", "no dealer"), "dealerId");
         expectInvalid(Map.of("role", "REGION_MANAGER", "label", "no region"), "region");

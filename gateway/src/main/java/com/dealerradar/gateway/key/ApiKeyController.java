@@ -1,6 +1,7 @@
 package com.dealerradar.gateway.key;
 
 import com.dealerradar.gateway.auth.Callers;
+import com.dealerradar.platform.paging.Paging;
 import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
 import java.net.URI;
@@ -23,8 +24,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/keys")
 public class ApiKeyController {
 
-    private static final int MAX_PAGE_SIZE = 500;
-
     private final ApiKeyService keys;
 
     public ApiKeyController(ApiKeyService keys) {
@@ -43,16 +42,11 @@ public class ApiKeyController {
 
     @GetMapping
     public Mono<ApiKeyPage> list(@RequestAttribute(Callers.ATTRIBUTE) Caller caller,
-                                 @RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "50") int size) {
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
         requireAdmin(caller);
-        if (page < 0) {
-            throw ApiProblem.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return keys.list(page, size);
+        Paging paging = Paging.of(page, size);
+        return keys.list(paging.page(), paging.size());
     }
 
     @DeleteMapping("/{keyId}")

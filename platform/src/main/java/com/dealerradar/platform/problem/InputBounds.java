@@ -66,6 +66,14 @@ public final class InputBounds {
         return null;
     }
 
+    /** Why this date is refused, or null when it lies in the years the API accepts. */
+    public static String dateViolation(LocalDate date) {
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            return "must be between " + EARLIEST_DATE + " and " + LATEST_DATE;
+        }
+        return null;
+    }
+
     /** A query date ({@code from}, {@code to}) parsed and bounded; a 400 naming the parameter otherwise. */
     public static LocalDate queryDate(String parameter, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -82,8 +90,8 @@ public final class InputBounds {
 
     /** The same bounds for a date that the framework has already parsed. */
     public static LocalDate queryDate(String parameter, LocalDate date) {
-        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
-            throw ApiProblem.invalid(parameter, "must be between " + EARLIEST_DATE + " and " + LATEST_DATE);
+        if (date != null && dateViolation(date) != null) {
+            throw ApiProblem.invalid(parameter, dateViolation(date));
         }
         return date;
     }

@@ -3,10 +3,12 @@ package com.dealerradar.platform.web;
 import com.dealerradar.platform.problem.InputBounds;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -22,7 +24,7 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Holds every request body the services read to {@link InputBounds}: each scalar in its own JSON type,
  * text without control characters and of bounded length, numbers that cannot overflow, instants within
- * the years the API accepts. A value out of bounds fails while the body is read, naming its field,
+ * the years the API accepts, dates as plain {@code YYYY-MM-DD} strings. A value out of bounds fails while the body is read, naming its field,
  * like an unknown enum value.
  * Registered with the services' JSON mapper, which reads only requests: events have their own.
  */
@@ -61,6 +63,12 @@ public class BoundedInputModule extends SimpleModule {
                 return new Checked(deserializer, TEXT, "must be a date-time as a string",
                         value -> InputBounds.instantViolation((Instant) value));
             }
+            if (type == LocalDate.class) {
+                // Checked on the text first: the usual reading also takes a timestamp's date, an epoch day or [y, m, d].
+                return new Checked(deserializer, TEXT, "must be a date YYYY-MM-DD as a string",
+                        value -> InputBounds.dateViolation((LocalDate) value),
+                        text -> PLAIN_DATE.matcher(text).matches() ? null : "must be a date YYYY-MM-DD");
+            }
             return deserializer;
         }
 
@@ -68,9 +76,13 @@ public class BoundedInputModule extends SimpleModule {
         public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                 BeanDescription.Supplier beanDesc, ValueDeserializer<?> deserializer) {
             // Checked on the text itself: the usual enum reading trims, so "A\u0007" would be read as A.
-            return new Checked(deserializer, TEXT, "must be one of the names as a string", value -> null, true);
+            return new Checked(deserializer, TEXT, "must be one of the names as a string", value -> null,
+                    text -> text.chars().anyMatch(Character::isISOControl) || InputBounds.textViolation(text) != null
+                            ? "must not contain control characters" : null);
         }
     }
+
+    private static final Pattern PLAIN_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final Set<JsonToken> TEXT = EnumSet.of(JsonToken.VALUE_STRING);
     private static final Set<JsonToken> NUMBER = EnumSet.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
@@ -79,33 +91,34 @@ public class BoundedInputModule extends SimpleModule {
 
     /**
      * Takes a value only in its own JSON type (no "1" for a number, no 1 for a string, an enum or a
-     * date), reads it with the usual deserializer, then refuses it when it breaks a bound.
+     * date), checks its text where the usual deserializer would read more into it than is written,
+     * reads it with that deserializer, then refuses it when it breaks a bound.
      */
     private static final class Checked extends DelegatingDeserializer {
 
         private final Set<JsonToken> accepted;
         private final String expected;
         private final Function<Object, String> violation;
-
-        private final boolean textFirst;
+        /** Why the text itself is refused, or null; itself null when only the value read is checked. */
+        private final Function<String, String> textViolation;
 
         Checked(ValueDeserializer<?> delegate, Set<JsonToken> accepted, String expected,
                 Function<Object, String> violation) {
-            this(delegate, accepted, expected, violation, false);
+            this(delegate, accepted, expected, violation, null);
         }
 
         Checked(ValueDeserializer<?> delegate, Set<JsonToken> accepted, String expected,
-                Function<Object, String> violation, boolean textFirst) {
+                Function<Object, String> violation, Function<String, String> textViolation) {
             super(delegate);
             this.accepted = accepted;
             this.expected = expected;
             this.violation = violation;
-            this.textFirst = textFirst;
+            this.textViolation = textViolation;
         }
 
         @Override
         protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
-            return new Checked(newDelegatee, accepted, expected, violation, textFirst);
+            return new Checked(newDelegatee, accepted, expected, violation, textViolation);
         }
 
         @Override
@@ -113,10 +126,10 @@ public class BoundedInputModule extends SimpleModule {
             if (!accepted.contains(p.currentToken())) {
                 throw new OutOfBounds(p, expected, handledType());
             }
-            if (textFirst) {
-                String text = p.getString();
-                if (text.chars().anyMatch(Character::isISOControl) || InputBounds.textViolation(text) != null) {
-                    throw new OutOfBounds(p, "must not contain control characters", handledType());
+            if (textViolation != null) {
+                String problem = textViolation.apply(p.getString());
+                if (problem != null) {
+                    throw new OutOfBounds(p, problem, handledType());
                 }
             }
             Object value = super.deserialize(p, ctxt);

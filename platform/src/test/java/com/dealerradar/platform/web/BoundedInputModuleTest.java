@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dealerradar.platform.problem.InputBounds;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BoundedInputModuleTest {
 
     record Order(String note, BigDecimal price, OffsetDateTime occurredAt, List<String> tags,
-            Map<String, BigDecimal> split, Integer count, Boolean kept, Colour colour) {}
+            Map<String, BigDecimal> split, Integer count, Boolean kept, Colour colour, LocalDate dueOn) {}
 
     private final JsonMapper json = JsonMapper.builder().addModule(new BoundedInputModule()).build();
 
@@ -24,10 +25,11 @@ class BoundedInputModuleTest {
     void valuesWithinBoundsAreReadAsUsual() {
         Order order = json.readValue("""
                 {"note": "line one\\nline two", "price": 123456.78, "occurredAt": "2026-11-02T10:05:00+08:00",
-                 "tags": ["a"], "split": {"ONLINE": 1.5}}""", Order.class);
+                 "tags": ["a"], "split": {"ONLINE": 1.5}, "dueOn": "2026-12-15"}""", Order.class);
         assertThat(order.note()).isEqualTo("line one\nline two");
         assertThat(order.price()).isEqualByComparingTo("123456.78");
         assertThat(order.split()).containsEntry("ONLINE", new BigDecimal("1.5"));
+        assertThat(order.dueOn()).isEqualTo(LocalDate.of(2026, 12, 15));
     }
 
     @Test
@@ -54,6 +56,22 @@ class BoundedInputModuleTest {
         assertRefused("{\"occurredAt\": \"-290000000-01-01T00:00:00Z\"}", "occurredAt", "must be between 2000-01-01");
         assertRefused("{\"occurredAt\": \"+999999999-12-31T00:00:00Z\"}", "occurredAt", "must be between 2000-01-01");
         assertRefused("{\"occurredAt\": \"1999-12-31T23:59:59Z\"}", "occurredAt", "must be between 2000-01-01");
+    }
+
+    @Test
+    void aDateIsAPlainDateWithinTheAcceptedYears() {
+        assertRefused("{\"dueOn\": \"1999-12-31\"}", "dueOn", "must be between 2000-01-01");
+        assertRefused("{\"dueOn\": \"2100-01-01\"}", "dueOn", "must be between 2000-01-01");
+        assertRefused("{\"dueOn\": \"-999999999-01-01\"}", "dueOn", "must be a date YYYY-MM-DD");
+        assertRefused("{\"dueOn\": \"2026-12-15T00:00:00Z\"}", "dueOn", "must be a date YYYY-MM-DD");
+        assertRefused("{\"dueOn\": \"2026-12-15T10:00:00\"}", "dueOn", "must be a date YYYY-MM-DD");
+    }
+
+    @Test
+    void aDateIsNeverReadFromAnEpochDayOrAnArray() {
+        assertRefused("{\"dueOn\": 20000}", "dueOn", "as a string");
+        assertRefused("{\"dueOn\": 99999999999}", "dueOn", "as a string");
+        assertRefused("{\"dueOn\": [2026, 12, 15]}", "dueOn", "as a string");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.dealerradar.local.e2e.fuzz.FuzzRun;
 import com.dealerradar.local.e2e.fuzz.Kind;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,16 +17,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile input through the gateway on the real jars: every endpoint gets at least 1,500 generated
- * bad requests (one field, the body, a query parameter or a path part broken at a time; see
- * {@link Kind} for the values), and every answer must be a 4xx problem+json (a broken batch item: that
- * item REJECTED), none a 5xx, and the stored state must be what it was before. The generator is seeded
- * ({@code -Dradar.fuzz.seed}, default 13) and prints its counts.
+ * Hostile input through the gateway on the real jars: every endpoint that takes input (43 of them,
+ * 64,500 requests) gets at least 1,500 generated bad requests (one field, the body, a query parameter or a path
+ * part broken at a time; see {@link Kind} for the values), and every answer must be a 4xx problem+json
+ * (a broken batch item: that item REJECTED), none a 5xx, and the stored state must be what it was
+ * before. The generator is seeded ({@code -Dradar.fuzz.seed}, default 13) and prints its counts.
+ * Left out, since they take nothing but the key: {@code GET /api/me}, {@code GET /api/follow-ups/cadence},
+ * {@code GET /api/analytics/rebuild} (the latest) and {@code POST /api/analytics/rebuild}, whose one
+ * valid request would start a rebuild.
  */
 class HostileInputIT {
 
@@ -39,6 +44,18 @@ class HostileInputIT {
     private static final String AT = NOW.minusHours(2).toString();
     private static final String LOST_AT = NOW.minusHours(1).toString();
     private static final String CALLED_AT = NOW.minusMinutes(30).toString();
+    private static final String DUE_DATE = NOW.toLocalDate().plusDays(14).toString();
+    // The waves' range may span at most 92 days, so it moves with the day the suite runs.
+    private static final String WAVES_FROM = NOW.toLocalDate().minusDays(30).toString();
+    /** The id analytics derives for Chifeng's missed prospect of JUSTICE ({@code FindingId}), computed as a client would. */
+    private static final String FINDING_ID = "mp-" + UUID.nameUUIDFromBytes(
+            "missed-prospect|Chifeng|industry|JUSTICE".getBytes(StandardCharsets.UTF_8));
+    private static final String ASSIGNMENT = """
+            {"finding": {"kind": "MISSED_PROSPECT", "region": "Chifeng", "dimension": "industry", "value": "JUSTICE"},
+             "owner": {"dealerId": "D-FZ-01"}, "dueDate": "%s", "note": "start with the Songshan court"}"""
+            .formatted(DUE_DATE);
+    private static final String OUTCOME = """
+            {"outcome": "VISITED", "at": "%s", "externalRef": "fo-fz-1"}""".formatted(AT);
 
     private static final String LEAD = """
             {"dealerId": "D-FZ-01", "externalRef": "%s", "occurredAt": "%s",
@@ -69,11 +86,16 @@ class HostileInputIT {
         leadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-1", LEAD_AT, "13800005678")), "$.leadId");
         String lostLeadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-2", LEAD_AT, "13800005679")), "$.leadId");
         reportableLeadId = created(call("POST", "/api/leads", dealerKey, LEAD.formatted("fz-3", LEAD_AT, "13800005670")), "$.leadId");
-        awaitStatus("POST", "/api/follow-ups", followUp("fu-fz-1"), 200, 201);
-        defeatId = JsonPath.read(awaitStatus("POST", "/api/defeats", defeat(lostLeadId, "lost-fz-1"), 201).body(),
-                "$.defeatId");
+        awaitStatus("POST", "/api/follow-ups", dealerKey, followUp("fu-fz-1"), 200, 201);
+        defeatId = JsonPath.read(awaitStatus("POST", "/api/defeats", dealerKey, defeat(lostLeadId, "lost-fz-1"), 201)
+                .body(), "$.defeatId");
         assertThat(call("PUT", "/api/analytics/spend/D-FZ-01/2026-11", hqKey,
                 "{\"total\": 1000, \"byChannel\": {\"ONLINE\": 500}}").statusCode()).isEqualTo(200);
+        // Assigned and visited once, so that the finding endpoints have one of their own; their valid requests
+        // below repeat these two and change nothing.
+        awaitStatus("PUT", "/api/analytics/findings/" + FINDING_ID + "/assignment", hqKey, ASSIGNMENT, 200);
+        assertThat(call("POST", "/api/analytics/findings/" + FINDING_ID + "/outcomes", hqKey, OUTCOME).statusCode())
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -200,6 +222,21 @@ class HostileInputIT {
                 .build("GET /api/analytics/missed-prospects"));
         endpoints.add(cohort(Endpoint.get("/api/analytics/dealers/benchmark", hqKey))
                 .param("metric", "keepRate", Kind.ENUM_PARAM).build("GET /api/analytics/dealers/benchmark"));
+        endpoints.add(cohort(Endpoint.get("/api/analytics/grade-calibration", hqKey))
+                .build("GET /api/analytics/grade-calibration"));
+        endpoints.add(Endpoint.get("/api/analytics/waves", hqKey).param("region", "Chifeng", Kind.SCOPE_PARAM)
+                .param("from", WAVES_FROM, Kind.DATE_PARAM).param("to", null, Kind.DATE_PARAM)
+                .param("windowDays", "30", Kind.LIMIT_PARAM).build("GET /api/analytics/waves"));
+        endpoints.addAll(findingEndpoints());
+        endpoints.add(Endpoint.get("/api/analytics/rebuild/{id}", stack.adminKey()).part("id", "no-such-rebuild", Kind.ID_PATH)
+                .build("GET /api/analytics/rebuild/{id}"));
+        endpoints.add(Endpoint.get("/api/admin/{service}/dead-letters", stack.adminKey())
+                .part("service", "analytics-service", Kind.ID_PATH).param("limit", "5", Kind.LIMIT_PARAM)
+                .build("GET /api/admin/{service}/dead-letters"));
+        // Only the path can be broken here; the valid request itself (which would re-drive) is never sent.
+        endpoints.add(Endpoint.send("POST", "/api/admin/{service}/dead-letters/redrive", stack.adminKey(), null)
+                .part("service", "analytics-service", Kind.ID_PATH)
+                .build("POST /api/admin/{service}/dead-letters/redrive"));
 
         endpoints.add(paged(Endpoint.get("/api/dealers", hqKey)).build("GET /api/dealers"));
         endpoints.add(Endpoint.get("/api/dealers/{dealerId}", hqKey).part("dealerId", "D-FZ-01", Kind.ID_PATH)
@@ -212,9 +249,33 @@ class HostileInputIT {
                 "{\"role\": \"DEALER\", \"dealerId\": \"D-FZ-01\", \"label\": \"fuzzed\"}")
                 .requiredField("role", Kind.ENUM).requiredField("dealerId", Kind.TEXT)
                 .requiredField("label", Kind.TEXT).build("POST /api/keys"));
+        endpoints.add(paged(Endpoint.get("/api/keys", stack.adminKey())).build("GET /api/keys"));
         endpoints.add(Endpoint.send("DELETE", "/api/keys/{keyId}", stack.adminKey(), null)
                 .part("keyId", "no-such-key", Kind.ID_PATH).build("DELETE /api/keys/{keyId}"));
         return endpoints;
+    }
+
+    private static List<Endpoint> findingEndpoints() {
+        String byId = "/api/analytics/findings/{findingId}";
+        return List.of(
+                Endpoint.send("PUT", byId + "/assignment", hqKey, ASSIGNMENT).part("findingId", FINDING_ID, Kind.ID_PATH)
+                        .requiredField("finding", Kind.OBJECT).requiredField("finding.kind", Kind.ENUM)
+                        .requiredField("finding.region", Kind.TEXT).requiredField("finding.dimension", Kind.ENUM)
+                        .requiredField("finding.value", Kind.TEXT).requiredField("owner", Kind.OBJECT)
+                        .requiredField("owner.dealerId", Kind.TEXT).requiredField("dueDate", Kind.DATE)
+                        .field("note", Kind.TEXT).build("PUT /api/analytics/findings/{findingId}/assignment"),
+                Endpoint.send("POST", byId + "/outcomes", hqKey, OUTCOME).part("findingId", FINDING_ID, Kind.ID_PATH)
+                        .requiredField("outcome", Kind.ENUM).requiredField("at", Kind.TIME).field("leadId", Kind.TEXT)
+                        .field("reason", Kind.TEXT).field("externalRef", Kind.TEXT)
+                        .build("POST /api/analytics/findings/{findingId}/outcomes"),
+                Endpoint.get(byId, hqKey).part("findingId", FINDING_ID, Kind.ID_PATH)
+                        .build("GET /api/analytics/findings/{findingId}"),
+                paged(Endpoint.get("/api/analytics/findings", hqKey).param("region", "Chifeng", Kind.SCOPE_PARAM)
+                        .param("dealerId", null, Kind.SCOPE_PARAM).param("state", "VISITED", Kind.ENUM_PARAM))
+                        .build("GET /api/analytics/findings"),
+                Endpoint.get("/api/analytics/findings/summary", hqKey).param("region", "Chifeng", Kind.SCOPE_PARAM)
+                        .param("from", "2026-11-01", Kind.DATE_PARAM).param("to", null, Kind.DATE_PARAM)
+                        .build("GET /api/analytics/findings/summary"));
     }
 
     private static Endpoint.Builder lead(Endpoint.Builder builder) {
@@ -255,8 +316,9 @@ class HostileInputIT {
 
     /**
      * What a bad request must not change, read through the API: the leads, follow-ups, defeats and
-     * dealers with their versions, the cadence, and the analytics figures fed by their events. Read
-     * until two reads a second apart agree, so that events still on their way are not mistaken for a change.
+     * dealers with their versions, the keys, the cadence, the analytics figures fed by their events, and
+     * the assigned findings with their versions and summary. Read until two reads a second apart agree,
+     * so that events still on their way are not mistaken for a change.
      */
     private static Map<String, String> settledState() throws Exception {
         Map<String, String> previous = state();
@@ -281,9 +343,13 @@ class HostileInputIT {
         state.put("defeats", list(call("GET", "/api/defeats?size=500", admin, null),
                 "$.items[*]['defeatId','state','version','attempts']"));
         state.put("dealers", list(call("GET", "/api/dealers?size=500", admin, null), "$.items[*].dealerId"));
+        state.put("keys", list(call("GET", "/api/keys?size=500", admin, null), "$.items[*]['keyId','revokedAt']"));
         state.put("cadence", ok(call("GET", "/api/follow-ups/cadence", admin, null)));
         state.put("structure", ok(call("GET", "/api/analytics/structure", hqKey, null)));
         state.put("channels", ok(call("GET", "/api/analytics/channels", hqKey, null)));
+        state.put("findings", list(call("GET", "/api/analytics/findings?size=500", admin, null),
+                "$.items[*]['findingId','state','version']"));
+        state.put("finding summary", ok(call("GET", "/api/analytics/findings/summary", hqKey, null)));
         return state;
     }
 
@@ -301,14 +367,17 @@ class HostileInputIT {
         return JsonPath.read(response.body(), path);
     }
 
-    /** Follow-up and defeat service learn of a lead from its event; until then they answer otherwise. */
-    private static HttpResponse<String> awaitStatus(String method, String path, String json, Integer... statuses)
-            throws Exception {
+    /**
+     * Follow-up and defeat service learn of a lead from its event, analytics of a dealer's region from
+     * the dealer's; until then they answer otherwise.
+     */
+    private static HttpResponse<String> awaitStatus(String method, String path, String apiKey, String json,
+            Integer... statuses) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> response = call(method, path, dealerKey, json);
+        HttpResponse<String> response = call(method, path, apiKey, json);
         while (!List.of(statuses).contains(response.statusCode()) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            response = call(method, path, dealerKey, json);
+            response = call(method, path, apiKey, json);
         }
         assertThat(response.statusCode()).as(response.body()).isIn((Object[]) statuses);
         return response;
