@@ -24,8 +24,8 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Holds every request body the services read to {@link InputBounds}: each scalar in its own JSON type,
  * text without control characters and of bounded length, numbers that cannot overflow, instants within
- * the years the API accepts, dates as plain {@code YYYY-MM-DD} strings. A value out of bounds fails while the body is read, naming its field,
- * like an unknown enum value.
+ * the years the API accepts, dates as plain {@code YYYY-MM-DD} strings. A value out of bounds fails
+ * while the body is read, naming its field, like an unknown enum value.
  * Registered with the services' JSON mapper, which reads only requests: events have their own.
  */
 public class BoundedInputModule extends SimpleModule {
