@@ -17,7 +17,7 @@ import reactor.netty.resources.LoopResources;
 /**
  * Stands in for the services behind the gateway. It echoes what reached it (method, path, query,
  * headers, body size) as JSON, after {@code delayMs} milliseconds when the query names them;
- * {@code /api/defeats/unavailable} answers 503, {@code /api/defeats/broken} 500 and
+ * {@code /api/defeats/unavailable} answers a 503 problem of its own, {@code /api/defeats/broken} 500 and
  * {@code /api/defeats/reset} drops the connection, each counting how often it was called.
  */
 final class DownstreamStub implements AutoCloseable {
@@ -49,7 +49,10 @@ final class DownstreamStub implements AutoCloseable {
         String path = request.fullPath();
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         return switch (path) {
-            case "/api/defeats/unavailable" -> request.receive().then(response.status(503).send());
+            case "/api/defeats/unavailable" -> request.receive().then(response.status(503)
+                    .header("Content-Type", "application/problem+json").header("Retry-After", "7")
+                    .sendString(Mono.just("{\"type\": \"https://dealer-radar.dev/problems/not-now\", \"status\": 503}"))
+                    .then());
             case "/api/defeats/broken" -> request.receive().then(response.status(500).send());
             case "/api/defeats/reset" -> request.receive().then(Mono.fromRunnable(
                     () -> response.withConnection(connection -> connection.channel().close())));

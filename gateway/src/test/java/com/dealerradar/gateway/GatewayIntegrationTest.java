@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -253,15 +254,20 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void aPostIsNeverRetriedWhenTheServiceAnswers503() {
+    void aServicesOwn503ReachesTheClientAsItIsOnceAndDoesNotCountAgainstItsBreaker() {
         DownstreamStub stub = GatewayTestEnvironment.stub();
         int before = stub.calls("/api/defeats/unavailable");
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("defeat-service");
+        int failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
 
         http.post().uri("/api/defeats/unavailable").header("X-Api-Key", ADMIN_KEY)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7")
+                .expectBody().jsonPath("$.type").isEqualTo("https://dealer-radar.dev/problems/not-now");
 
         assertThat(stub.calls("/api/defeats/unavailable") - before).isEqualTo(1);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
     }
 
     @Test
