@@ -83,6 +83,9 @@ class ScopeMatrixIT {
     private static final String ASSIGNMENT = """
             {"finding": {"kind": "MISSED_PROSPECT", "region": "%s", "dimension": "industry", "value": "JUSTICE"},
              "owner": {"name": "Zhao Min"}, "dueDate": "2026-12-31"}""";
+    /** The same visit each time, under one ref: the first records it, every repeat answers the finding as it stands. */
+    private static final String VISIT = """
+            {"outcome": "VISITED", "at": "2026-11-25T10:00:00+08:00", "externalRef": "scope-visit-%s"}""";
     static String cadence;
 
     @BeforeAll
@@ -200,6 +203,11 @@ class ScopeMatrixIT {
         rows.add(new Row("PUT /api/analytics/findings/{findingId}/assignment", Target.REGION, ScopeMatrixIT::assignFinding,
                 (key, dealer, region) -> send("PUT", "/api/analytics/findings/" + missedProspectId(region) + "/assignment",
                         key, ASSIGNMENT.formatted(region))));
+        rows.add(new Row("GET /api/analytics/findings/{findingId}", Target.REGION, ScopeMatrixIT::actOnFinding,
+                (key, dealer, region) -> send("GET", "/api/analytics/findings/" + missedProspectId(region), key, null)));
+        rows.add(new Row("POST /api/analytics/findings/{findingId}/outcomes", Target.REGION, ScopeMatrixIT::actOnFinding,
+                (key, dealer, region) -> send("POST", "/api/analytics/findings/" + missedProspectId(region) + "/outcomes",
+                        key, VISIT.formatted(region))));
         scopedReads(rows, "/api/analytics/findings", "");
         rows.add(new Row("GET /api/analytics/findings/summary?region", Target.REGION, ScopeMatrixIT::regionParameter,
                 (key, dealer, region) -> send("GET", "/api/analytics/findings/summary?region=" + region, key, null)));
@@ -295,6 +303,19 @@ class ScopeMatrixIT {
             case ADMIN, HQ -> DONE;
             case REGION_MANAGER -> REGION.equals(region) ? DONE : NOT_FOUND;
             case DEALER -> FORBIDDEN;
+        };
+    }
+
+    /**
+     * Reading an assigned finding or recording its outcome (the assignment row has assigned both regions'
+     * by now): HQ, ADMIN and the region's manager; a DEALER only when it owns the finding, which these,
+     * given to a named person, it does not.
+     */
+    private static Expected actOnFinding(Role role, String dealer, String region) {
+        return switch (role) {
+            case ADMIN, HQ -> DONE;
+            case REGION_MANAGER -> REGION.equals(region) ? DONE : NOT_FOUND;
+            case DEALER -> NOT_FOUND;
         };
     }
 
