@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -76,13 +75,14 @@ public class ReportDefeat {
 
     /**
      * The lead, once its capture event has come; empty when it provably does not exist; a 503 when it
-     * cannot be told. The mark is taken as the report comes, alongside the wait, so that it covers
-     * exactly the events published before the report.
+     * cannot be told. The mark is taken when the wait is over, so that it also covers the captures
+     * lead-service published meanwhile: after a broker outage, lead-service publishes the captures it
+     * took during the outage from its outbox within seconds, and a report on one of them must not be
+     * answered 404 because the mark was taken before that capture reached the topic.
      */
     private Mono<KnownLead> onItsWay(String leadId) {
-        CompletableFuture<LeadFeedMark> markOnArrival = feed.markNow(leadId).toFuture();
         return Eventually.found(leads.find(leadId), properties.unknownLeadWait())
-                .switchIfEmpty(Mono.defer(() -> Mono.fromFuture(markOnArrival)
+                .switchIfEmpty(Mono.defer(() -> feed.markNow(leadId)
                         .flatMap(feed::hasReadUpTo)
                         .onErrorResume(e -> {
                             log.warn("cannot tell whether lead {} exists: the lead events' offsets did not come ({})",
