@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the missed-prospect radar on generated groups with planted gaps and on null groups, through
 # analytics-service's own intake and query code (in process). See bench/README.md. Other runs:
-#   bench/insight/run.sh -Dinsight.seed=7 -Dinsight.planted=20 -Dinsight.nulls=10
+#   bench/insight/run.sh -Dinsight.seed=7 -Dinsight.planted=20 -Dinsight.nulls=10 -Dinsight.heap=10g
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 log=analytics-service/target/insight-bench.log
