@@ -90,8 +90,9 @@ public final class InputBounds {
 
     /** The same bounds for a date that the framework has already parsed. */
     public static LocalDate queryDate(String parameter, LocalDate date) {
-        if (date != null && dateViolation(date) != null) {
-            throw ApiProblem.invalid(parameter, dateViolation(date));
+        String violation = date == null ? null : dateViolation(date);
+        if (violation != null) {
+            throw ApiProblem.invalid(parameter, violation);
         }
         return date;
     }

@@ -105,9 +105,7 @@ class AnalyticsBenchmark {
             Flux.fromIterable(leads)
                     .flatMap(lead -> Flux.fromIterable(lead).concatMap(readModels::applyLeadEvent).then(), CONCURRENCY)
                     .then().block(Duration.ofMinutes(30));
-            while (readModels.active().refresher().hasPending()) {
-                cellWrites += readModels.active().refresher().flush().block(Duration.ofMinutes(30));
-            }
+            cellWrites += readModels.active().flushAll(Duration.ofMinutes(30));
             if ((last / FLUSH_EVERY) % 5 == 0 || last == count) {
                 System.out.printf("BENCH   loading: %,d of %,d leads, %,d events, %.0f s%n", last, count, events,
                         (System.nanoTime() - started) / 1e9);

@@ -144,9 +144,7 @@ class InsightBenchmark {
         Flux.fromIterable(leads)
                 .flatMap(lead -> Flux.fromIterable(lead).concatMap(readModels::applyLeadEvent).then(), CONCURRENCY)
                 .then().block(Duration.ofMinutes(30));
-        while (readModels.active().refresher().hasPending()) {
-            readModels.active().refresher().flush().block(Duration.ofMinutes(30));
-        }
+        readModels.active().flushAll(Duration.ofMinutes(30));
         return leads.stream().mapToLong(List::size).sum();
     }
 

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * defeat-service learns of leads from radar.leads, so a report posted right after its lead may come
  * before the lead's capture event: it waits a moment ({@code radar.defeat.unknown-lead-wait}) for the
  * lead, as followup-service does for follow-ups. A lead still unknown after that is 404 only if this
- * service has read every lead event published before the report came; otherwise (the events are held
+ * service has read every lead event published by the end of that wait; otherwise (the events are held
  * up, or the broker does not say) the lead may well exist, and the answer is 503: send it again.
  */
 @Service
@@ -63,8 +63,8 @@ public class ReportDefeat {
         if (!violations.isEmpty()) {
             return Mono.error(ApiProblem.invalid(violations));
         }
-        return leads.find(request.leadId())
-                .switchIfEmpty(Mono.defer(() -> onItsWay(request.leadId())))
+        return Eventually.found(leads.find(request.leadId()), properties.unknownLeadWait())
+                .switchIfEmpty(Mono.defer(() -> ifProvablyAbsent(request.leadId())))
                 // A lead outside the key's scope is "not found", so that lead ids cannot be probed.
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + request.leadId())))
@@ -74,23 +74,22 @@ public class ReportDefeat {
     }
 
     /**
-     * The lead, once its capture event has come; empty when it provably does not exist; a 503 when it
-     * cannot be told. The mark is taken when the wait is over, so that it also covers the captures
+     * After the wait, a lead still unknown: empty when it provably does not exist, a 503 when that
+     * cannot be told. The mark is taken now, when the wait is over, so that it also covers the captures
      * lead-service published meanwhile: after a broker outage, lead-service publishes the captures it
      * took during the outage from its outbox within seconds, and a report on one of them must not be
      * answered 404 because the mark was taken before that capture reached the topic.
      */
-    private Mono<KnownLead> onItsWay(String leadId) {
-        return Eventually.found(leads.find(leadId), properties.unknownLeadWait())
-                .switchIfEmpty(Mono.defer(() -> feed.markNow(leadId)
-                        .flatMap(feed::hasReadUpTo)
-                        .onErrorResume(e -> {
-                            log.warn("cannot tell whether lead {} exists: the lead events' offsets did not come ({})",
-                                    leadId, e.toString());
-                            return Mono.just(false);
-                        })
-                        // Read up to the mark, the view is complete for this lead: asked once more, it is the truth.
-                        .flatMap(readAll -> readAll ? leads.find(leadId) : Mono.error(notKnownYet(leadId)))));
+    private Mono<KnownLead> ifProvablyAbsent(String leadId) {
+        return feed.markNow(leadId)
+                .flatMap(feed::hasReadUpTo)
+                .onErrorResume(e -> {
+                    log.warn("cannot tell whether lead {} exists: the lead events' offsets did not come ({})",
+                            leadId, e.toString());
+                    return Mono.just(false);
+                })
+                // Read up to the mark, the view is complete for this lead: asked once more, it is the truth.
+                .flatMap(readAll -> readAll ? leads.find(leadId) : Mono.error(notKnownYet(leadId)));
     }
 
     private static ApiProblem notKnownYet(String leadId) {

@@ -8,7 +8,6 @@ import com.dealerradar.local.e2e.fuzz.FuzzRun;
 import com.dealerradar.local.e2e.fuzz.Kind;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +45,7 @@ class HostileInputIT {
     private static final String DUE_DATE = NOW.toLocalDate().plusDays(14).toString();
     // The waves' range may span at most 92 days, so it moves with the day the suite runs.
     private static final String WAVES_FROM = NOW.toLocalDate().minusDays(30).toString();
-    /** The id analytics derives for Chifeng's missed prospect of JUSTICE ({@code FindingId}), computed as a client would. */
-    private static final String FINDING_ID = "mp-" + UUID.nameUUIDFromBytes(
-            "missed-prospect|Chifeng|industry|JUSTICE".getBytes(StandardCharsets.UTF_8));
+    private static final String FINDING_ID = Gateway.missedProspectId("Chifeng", "JUSTICE");
     private static final String ASSIGNMENT = """
             {"finding": {"kind": "MISSED_PROSPECT", "region": "Chifeng", "dimension": "industry", "value": "JUSTICE"},
              "owner": {"dealerId": "D-FZ-01"}, "dueDate": "%s", "note": "start with the Songshan court"}"""

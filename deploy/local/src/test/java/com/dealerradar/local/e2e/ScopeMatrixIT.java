@@ -14,7 +14,6 @@ import com.dealerradar.local.e2e.ScopeTable.Side;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -340,9 +338,8 @@ class ScopeMatrixIT {
         return LEAD.formatted(dealer, n, n, REGION_OF.get(dealer));
     }
 
-    /** The id analytics derives for a region's missed prospect (its {@code FindingId}), computed here as a client would. */
     private static String missedProspectId(String region) {
-        return "mp-" + UUID.nameUUIDFromBytes(("missed-prospect|" + region + "|industry|JUSTICE").getBytes(StandardCharsets.UTF_8));
+        return Gateway.missedProspectId(region, "JUSTICE");
     }
 
     private static String leadCommand(String command) {
