@@ -23,12 +23,15 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayIntegrationTest {
@@ -311,6 +314,23 @@ class GatewayIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
+    }
+
+    @Test
+    void aBurstOfSlowCallsToOneServiceAllPassAndCountNothingAgainstItsBreaker() {
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker("followup-service");
+        int failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+
+        List<HttpStatusCode> answers = Flux.range(0, 40)
+                .flatMap(i -> client.get().uri("/api/follow-ups/burst-" + i + "?delayMs=1500")
+                        .header("X-Api-Key", ADMIN_KEY)
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode())), 40)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(answers).hasSize(40).allMatch(HttpStatusCode::is2xxSuccessful);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.dealerradar.platform.web.Causes;
 import com.dealerradar.platform.web.Problems;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,12 +29,15 @@ import reactor.netty.http.client.PrematureCloseException;
 @RestController
 class ServiceUnavailableFallback {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableFallback.class);
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @RequestMapping("/gateway/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.debug("{} {} answered for the {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                service, failure == null ? "circuit open" : failure.toString());
         boolean unanswered = isUnanswered(failure);
         if (unanswered && !READS.contains(exchange.getRequest().getMethod())) {
             return problem(HttpStatus.GATEWAY_TIMEOUT, "ambiguous-write", "Gateway Timeout", "the " + service
