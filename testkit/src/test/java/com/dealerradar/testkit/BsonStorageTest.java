@@ -18,6 +18,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -102,6 +105,55 @@ class BsonStorageTest {
         ByteBuffer read = buffer.getBuffer().flip();
         assertThat(BsonStorage.KeyValueType.INSTANCE.read(read)).isEqualTo(key);
         assertThat(BsonStorage.KeyValueType.INSTANCE.read(read)).isEqualTo(new KeyValue("next"));
+    }
+
+    @Test
+    void aStringKeyIsStoredAsTheWireEncoderWritesIt() {
+        for (String string : List.of("", "lead-1", "集客量 ✓", "a\u0000b", "x".repeat(1_000))) {
+            ByteBuf wire = Unpooled.buffer();
+            wire.writeByte(BsonEncoder.determineType(string));
+            BsonEncoder.encodeValue(BsonEncoder.determineType(string), string, wire);
+            byte[] expected = new byte[wire.readableBytes()];
+            wire.readBytes(expected);
+
+            assertThat(BsonStorage.encode(string)).as(string).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * Documents are written from the bytes of their first write or read ({@link BsonStorage.DocumentType}):
+     * what an update changed must still reach the file, also for a document read from it, and for its
+     * neighbours on the same pages, which are written again unchanged.
+     */
+    @Test
+    void updatedDocumentsSurviveRestartsAsLastWritten(@TempDir Path dir) {
+        Path file = dir.resolve("store.mv.db");
+        int documents = 300;
+        for (int round = 0; round < 3; round++) {
+            try (EmbeddedMongo store = EmbeddedMongo.file(file, 0);
+                    MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoCollection<Document> things = client.getDatabase("radar").getCollection("things");
+                if (round == 0) {
+                    for (int i = 0; i < documents; i++) {
+                        things.insertOne(new Document("_id", "thing-" + i).append("round", 0).append("seen", List.of()));
+                    }
+                }
+                for (int i = 0; i < documents; i += 3) {
+                    things.updateOne(new Document("_id", "thing-" + i), new Document("$inc", new Document("round", 1))
+                            .append("$push", new Document("seen", round)));
+                }
+            }
+        }
+        try (EmbeddedMongo store = EmbeddedMongo.file(file, 0);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("radar").getCollection("things");
+            for (int i = 0; i < documents; i++) {
+                Document thing = things.find(new Document("_id", "thing-" + i)).first();
+                boolean updated = i % 3 == 0;
+                assertThat(thing.getInteger("round")).as("thing-" + i).isEqualTo(updated ? 3 : 0);
+                assertThat(thing.getList("seen", Integer.class)).isEqualTo(updated ? List.of(0, 1, 2) : List.of());
+            }
+        }
     }
 
     @Test
