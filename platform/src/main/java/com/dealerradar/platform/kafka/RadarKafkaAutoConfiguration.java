@@ -186,6 +186,10 @@ public class RadarKafkaAutoConfiguration {
             KafkaProperties kafka) {
         ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(eventConsumerFactory);
+        // Spring Boot's spring.kafka.listener.concurrency, which a factory of our own must apply itself
+        if (kafka.getListener().getConcurrency() != null) {
+            factory.setConcurrency(kafka.getListener().getConcurrency());
+        }
         // A record whose offset is not committed is delivered again, so stopping need not wait for a broker that is gone.
         factory.getContainerProperties().setShutdownTimeout(SHUTDOWN_TIMEOUT.toMillis());
         factory.setCommonErrorHandler(eventErrorHandler);
