@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.LongPredicate;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -258,8 +259,11 @@ public class WorkListIndex {
 
     private Mono<Void> count(String list, long day, int delta) {
         long block = Math.floorDiv(day, DAYS_PER_BLOCK);
-        return mongo.upsert(byId(list + "|b" + block), new Update().inc("days." + day, delta), collection)
-                .then(mongo.upsert(byId(list), new Update().inc("blocks." + block, delta), collection))
+        // one request for both counts: the store's cost is per request, and every new entry pays it
+        return mongo.bulkOps(BulkMode.UNORDERED, collection)
+                .upsert(byId(list + "|b" + block), new Update().inc("days." + day, delta))
+                .upsert(byId(list), new Update().inc("blocks." + block, delta))
+                .execute()
                 .then();
     }
 

@@ -68,8 +68,8 @@ public class LeadViews {
 
     /** Starts tracking a newly captured lead; a lead tracked already stays as it is. */
     public Mono<TrackedLead> track(TrackedLead captured) {
-        return alerts.schedule(captured.leadId(), captured.lookTimes())
-                .then(lists.enter(null, captured, clock.instant()))
+        return Mono.when(alerts.schedule(captured.leadId(), captured.lookTimes()),
+                        lists.enter(null, captured, clock.instant()))
                 .then(store.insert(captured))
                 .flatMap(inserted -> inserted
                         ? lists.enter(null, captured, clock.instant()).then(healStalePlan(captured))
@@ -87,8 +87,8 @@ public class LeadViews {
                     }
                     Change c = change.get();
                     Instant now = clock.instant();
-                    return alerts.schedule(leadId, newLookTimes(lead, c.next()))
-                            .then(lists.enter(lead, c.next(), now))
+                    return Mono.when(alerts.schedule(leadId, newLookTimes(lead, c.next())),
+                                    lists.enter(lead, c.next(), now))
                             .then(store.update(c.next(), lead.revision(), c.events()))
                             .flatMap(written -> written
                                     ? lists.enter(lead, c.next(), now).then(lists.leave(lead, c.next(), now))

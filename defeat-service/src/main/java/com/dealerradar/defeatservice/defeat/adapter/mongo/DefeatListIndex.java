@@ -55,9 +55,9 @@ class DefeatListIndex implements DefeatLists {
         Mono<Void> waiting = defeat.state() == DefeatState.PENDING_CALLBACK
                 ? each(defeat, scope -> callbacks.put(scope, defeat.defeatId(), callbackDueAt(defeat)))
                 : Mono.empty();
-        return waiting.then(each(defeat, scope -> byTime.put(scope + "|" + ALL_STATES, defeat.defeatId(),
-                        occurredAt(defeat))))
-                .then(each(defeat, scope -> byTime.put(stateList(scope, defeat.state()), defeat.defeatId(),
+        return Mono.when(waiting,
+                each(defeat, scope -> byTime.put(scope + "|" + ALL_STATES, defeat.defeatId(), occurredAt(defeat))),
+                each(defeat, scope -> byTime.put(stateList(scope, defeat.state()), defeat.defeatId(),
                         occurredAt(defeat))));
     }
 
@@ -80,9 +80,8 @@ class DefeatListIndex implements DefeatLists {
         Mono<Void> settled = after.state() != DefeatState.PENDING_CALLBACK
                 ? each(before, scope -> callbacks.remove(scope, before.defeatId(), callbackDueAt(before)))
                 : Mono.empty();
-        return changing(before, after)
-                .then(settled)
-                .then(each(before, scope -> byTime.remove(stateList(scope, before.state()), before.defeatId(),
+        return Mono.when(changing(before, after), settled,
+                each(before, scope -> byTime.remove(stateList(scope, before.state()), before.defeatId(),
                         occurredAt(before))));
     }
 
@@ -184,6 +183,7 @@ class DefeatListIndex implements DefeatLists {
         if (defeat.region() != null) {
             scopes.add(regionList(defeat.region()));
         }
-        return Flux.fromIterable(scopes).concatMap(write).then();
+        // side by side: each list write is atomic on its own, and none waits for another
+        return Flux.fromIterable(scopes).flatMap(write).then();
     }
 }

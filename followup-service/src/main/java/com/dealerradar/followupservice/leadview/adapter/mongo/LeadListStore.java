@@ -38,7 +38,7 @@ public class LeadListStore implements LeadLists {
                 ? each(after, list -> due.put(list, after.leadId(), after.plan().dueAt())) : Mono.empty();
         Mono<Void> atRiskLists = inAtRisk(after, now) && (!inAtRisk(before, now) || movedDue(before, after))
                 ? each(after, list -> atRisk.put(list, after.leadId(), after.plan().dueAt())) : Mono.empty();
-        return dueLists.then(atRiskLists);
+        return Mono.when(dueLists, atRiskLists);
     }
 
     @Override
@@ -47,7 +47,7 @@ public class LeadListStore implements LeadLists {
                 ? each(before, list -> due.remove(list, before.leadId(), before.plan().dueAt())) : Mono.empty();
         Mono<Void> atRiskLists = inAtRisk(before, now) && (!inAtRisk(after, now) || movedDue(before, after))
                 ? each(before, list -> atRisk.remove(list, before.leadId(), before.plan().dueAt())) : Mono.empty();
-        return dueLists.then(atRiskLists);
+        return Mono.when(dueLists, atRiskLists);
     }
 
     @Override
@@ -117,12 +117,13 @@ public class LeadListStore implements LeadLists {
         return !before.plan().dueAt().equals(after.plan().dueAt());
     }
 
+    /** Writes to the lead's lists side by side: each write is atomic on its own, and none waits for another. */
     private static Mono<Void> each(TrackedLead lead, Function<String, Mono<Void>> write) {
         List<String> lists = new ArrayList<>(List.of("D:" + lead.dealerId(), "G"));
         if (lead.region() != null) {
             lists.add("R:" + lead.region());
         }
-        return Flux.fromIterable(lists).concatMap(write).then();
+        return Flux.fromIterable(lists).flatMap(write).then();
     }
 
     private static String listOf(LeadScope scope) {
