@@ -238,16 +238,17 @@ public class CellRefresher {
         for (CellView view : VIEWS) {
             ids.add(view.cellId(period, scope));
         }
-        return cells.read(ids).flatMap(current -> children.read().flatMap(rowsByView -> Flux.fromArray(VIEWS)
-                .concatMap(view -> {
-                    Cell before = current.getOrDefault(view.cellId(period, scope), Cell.absent(view, period, scope));
-                    List<Rollup> rows = CellCalculator.rows(view, period, scope, rowsByView.get(view));
-                    if (rows.isEmpty() && before.version() == 0) {
-                        return Mono.just(true);
+        return cells.read(ids).flatMap(current -> children.read().flatMap(rowsByView -> {
+                    List<Cell> written = new ArrayList<>();
+                    for (CellView view : VIEWS) {
+                        Cell before = current.getOrDefault(view.cellId(period, scope), Cell.absent(view, period, scope));
+                        List<Rollup> rows = CellCalculator.rows(view, period, scope, rowsByView.get(view));
+                        if (!rows.isEmpty() || before.version() != 0) {
+                            written.add(before.withRows(rows));
+                        }
                     }
-                    return cells.replace(before.withRows(rows));
-                })
-                .all(Boolean::booleanValue)))
+                    return cells.replaceAll(written);
+                }))
                 .flatMap(allWritten -> {
                     if (allWritten) {
                         return Mono.just((long) VIEWS.length);

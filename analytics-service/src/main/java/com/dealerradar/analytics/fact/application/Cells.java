@@ -2,6 +2,7 @@ package com.dealerradar.analytics.fact.application;
 
 import com.dealerradar.analytics.fact.domain.Cell;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -14,6 +15,9 @@ public interface Cells {
     /** The cells of the given ids that exist, by id. */
     Mono<Map<String, Cell>> read(Collection<String> ids);
 
-    /** Writes {@code cell} if it is still at the version it was read at; false when another write came first. */
-    Mono<Boolean> replace(Cell cell);
+    /**
+     * Writes each cell that is still at the version it was read at, all in one request; false when another
+     * write came first for any of them (the others are written all the same).
+     */
+    Mono<Boolean> replaceAll(List<Cell> cells);
 }

@@ -5,11 +5,16 @@ import com.dealerradar.analytics.fact.domain.Cell;
 import com.dealerradar.analytics.fact.domain.CellScope;
 import com.dealerradar.analytics.fact.domain.CellView;
 import com.dealerradar.analytics.generation.adapter.mongo.GenerationCollections;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,17 +45,31 @@ public class CellStore implements Cells {
                 .map(cells -> (Map<String, Cell>) cells);
     }
 
+    /**
+     * One bulk request for the cells of a recompute (one per view), not one request each: the store's
+     * cost is per request, and a history import recomputes thousands of cells. An insert that meets a
+     * cell created meanwhile, or a replace that meets a newer version, leaves that cell to the next try.
+     */
     @Override
-    public Mono<Boolean> replace(Cell cell) {
+    public Mono<Boolean> replaceAll(List<Cell> cells) {
+        if (cells.isEmpty()) {
+            return Mono.just(true);
+        }
+        List<WriteModel<Document>> writes = cells.stream().map(CellStore::write).toList();
+        return mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .map(result -> result.getInsertedCount() + result.getMatchedCount() == cells.size())
+                .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
+                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)
+                        ? Mono.just(false) : Mono.error(e));
+    }
+
+    private static WriteModel<Document> write(Cell cell) {
         Document doc = toDocument(cell);
         if (cell.version() == 0) {
-            return mongo.insert(doc, collection).thenReturn(true)
-                    .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+            return new InsertOneModel<>(doc);
         }
-        Document unchanged = new Document("_id", cell.id()).append("version", cell.version());
-        return mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.replaceOne(unchanged, doc)))
-                .map(result -> result.getMatchedCount() == 1);
+        return new ReplaceOneModel<>(new Document("_id", cell.id()).append("version", cell.version()), doc);
     }
 
     static Document toDocument(Cell cell) {
