@@ -286,7 +286,7 @@ wait_until() {
 start_infrastructure() {
   start_process kafka java -Xmx512m -XX:+UseSerialGC -jar "$LOCAL_JAR" kafka \
     --port "${PORT[kafka]}" --controller-port "${PORT[kafka-controller]}" --data-dir "$DATA_DIR/kafka"
-  start_process store java -Xmx768m -XX:+UseSerialGC -jar "$LOCAL_JAR" store \
+  start_process store java -Xmx1536m -XX:+UseSerialGC -jar "$LOCAL_JAR" store \
     --port "${PORT[store]}" --file "$DATA_DIR/store/store.mv.db"
   wait_until kafka "port_in_use ${PORT[kafka]}"
   wait_until store "port_in_use ${PORT[store]}"

@@ -62,9 +62,12 @@ final class BsonStorage {
          * one that changed: a profile of the local stack loading the demo spent 44% of the store's time
          * encoding them again. A stored document is never changed in place (an update changes a copy and puts
          * it back whole: {@link DocumentCopies}), so the bytes of its first write, or of its read from the
-         * file, stay its bytes.
+         * file, stay its bytes. At most a thirty-second of the heap, kept for the documents written or read
+         * most recently and most often: a document whose bytes were let go is encoded again when next written.
          */
         private static final Cache<Document, byte[]> ENCODED = Caffeine.newBuilder().weakKeys()
+                .maximumWeight(Runtime.getRuntime().maxMemory() / 32)
+                .weigher((Document document, byte[] encoded) -> encoded.length)
                 .executor(Runnable::run).build();
 
         @Override

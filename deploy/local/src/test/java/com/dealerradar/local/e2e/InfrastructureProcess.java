@@ -44,7 +44,7 @@ public final class InfrastructureProcess {
     }
 
     static InfrastructureProcess store(Path localJar, int port, Path file, Path logFile) {
-        return new InfrastructureProcess("store", localJar, port, javaCommand(localJar, "768m", "store", "--port", String.valueOf(port),
+        return new InfrastructureProcess("store", localJar, port, javaCommand(localJar, "1536m", "store", "--port", String.valueOf(port),
                 "--file", file.toString()), "Store ready on", logFile);
     }
 
