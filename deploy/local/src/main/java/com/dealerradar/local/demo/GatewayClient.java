@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GatewayClient {
 
-    private static final int IN_FLIGHT = 8;
     // About three minutes of pauses: long enough for an open circuit breaker on a busy machine to close.
     private static final int ATTEMPTS = 20;
     private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
@@ -35,11 +34,12 @@ final class GatewayClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final Semaphore inFlight;
     private final AtomicLong requests = new AtomicLong();
 
-    GatewayClient(String gateway) {
+    GatewayClient(String gateway, int inFlight) {
         this.gateway = gateway.replaceAll("/+$", "");
+        this.inFlight = new Semaphore(inFlight);
     }
 
     long requests() {
