@@ -5,18 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -24,14 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,8 +40,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Order(SharedStack.GROUP_WIDE)
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -68,8 +57,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void postFixtureAndStartBrowser(LocalStack shared) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromium-driver (Debian packages) are not installed");
+        assumeTrue(DashboardBrowser.installed(), "chromium and chromium-driver (Debian packages) are not installed");
         stack = shared;
         // The previous month: whole, in the past, and inside the dashboard's default twelve months.
         YearMonth previous = YearMonth.from(LocalDate.now(GROUP_ZONE)).minusMonths(1);
@@ -218,31 +206,11 @@ class DashboardBrowserIT {
     // --- the browser -------------------------------------------------------------------------------------
 
     private static ChromeDriver startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1366,1000", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return DashboardBrowser.start();
     }
 
     private static void signIn(String key) {
-        browser.get(stack.gatewayUrl() + "/");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.navigate().refresh();
-        WebElement input = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.id("api-key")));
-        // The page opened with the previous test's key may still have sent a request after the key was
-        // cleared, refused 401 and logged by the browser: that belongs to the sign-out, not to this page.
-        severeLogs();
-        input.sendKeys(key);
-        browser.findElement(By.id("signin-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("scope")).isEmpty());
-        awaitContent();
+        DashboardBrowser.signIn(browser, stack.gatewayUrl(), key);
         assertThat(severeLogs()).isEmpty();
     }
 
@@ -263,11 +231,7 @@ class DashboardBrowserIT {
     }
 
     private static void awaitContent() {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-            List<WebElement> content = d.findElements(By.id("content"));
-            return !content.isEmpty() && d.findElements(By.cssSelector("#content .state.loading")).isEmpty()
-                    && !content.get(0).getText().isBlank();
-        });
+        DashboardBrowser.awaitContent(browser);
     }
 
     private static List<String> scopeChoices() {
@@ -293,22 +257,11 @@ class DashboardBrowserIT {
     }
 
     private static List<String> severeLogs() {
-        List<String> severe = new ArrayList<>();
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                severe.add(entry.getMessage());
-            }
-        }
-        return severe;
+        return DashboardBrowser.severeLogs(browser);
     }
 
     private static void screenshot(String name) {
-        try {
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot save the screenshot " + name, e);
-        }
+        DashboardBrowser.screenshot(browser, SCREENSHOTS.resolve(name + ".png"));
     }
 
     // --- the fixture, posted through the API --------------------------------------------------------------
