@@ -61,8 +61,8 @@ final class BsonStorage {
          * writes every document of each page it changed, and a page holds a few dozen documents besides the
          * one that changed: a profile of the local stack loading the demo spent 44% of the store's time
          * encoding them again. A stored document is never changed in place (an update changes a copy and puts
-         * it back whole: {@link DocumentCopies}), so the bytes of its first write, or of its read from the
-         * file, stay its bytes. At most a thirty-second of the heap, kept for the documents written or read
+         * it back whole: {@link DocumentCopies}), so the bytes of its first encoding (when it is put), or of
+         * its read from the file, stay its bytes. At most a thirty-second of the heap, kept for the documents written or read
          * most recently and most often: a document whose bytes were let go is encoded again when next written.
          */
         private static final Cache<Document, byte[]> ENCODED = Caffeine.newBuilder().weakKeys()
@@ -70,15 +70,19 @@ final class BsonStorage {
                 .weigher((Document document, byte[] encoded) -> encoded.length)
                 .executor(Runnable::run).build();
 
+        /** Asked when a document is put: its encoding then serves the commit that writes it. */
         @Override
         public int getMemory(Document document) {
-            byte[] encoded = ENCODED.getIfPresent(document);
-            return encoded != null ? encoded.length : encode(document).length;
+            return encoded(document).length;
         }
 
         @Override
         public void write(WriteBuffer buffer, Document document) {
-            buffer.put(ENCODED.get(document, DocumentType::encode));
+            buffer.put(encoded(document));
+        }
+
+        private static byte[] encoded(Document document) {
+            return ENCODED.get(document, DocumentType::encode);
         }
 
         @Override

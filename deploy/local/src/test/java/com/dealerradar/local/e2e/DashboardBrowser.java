@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class DashboardBrowser {
 
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private DashboardBrowser() {
     }

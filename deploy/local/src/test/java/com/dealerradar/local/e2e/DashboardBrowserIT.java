@@ -64,7 +64,7 @@ class DashboardBrowserIT {
         month = previous.toString();
         range = "from=" + previous.atDay(1) + "&to=" + previous.atEndOfMonth();
         postFixture();
-        browser = startBrowser();
+        browser = DashboardBrowser.start();
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -204,10 +204,6 @@ class DashboardBrowserIT {
     }
 
     // --- the browser -------------------------------------------------------------------------------------
-
-    private static ChromeDriver startBrowser() {
-        return DashboardBrowser.start();
-    }
 
     private static void signIn(String key) {
         DashboardBrowser.signIn(browser, stack.gatewayUrl(), key);
