@@ -234,7 +234,24 @@ class AnalyticsEndpointsIT {
                 .jsonPath("$.ratings.followUp").isEqualTo(3.0)
                 .jsonPath("$.ratings.needsAnalysis").isEqualTo(5.0)
                 .jsonPath("$.sameGroupLosses.count").isEqualTo(1)
-                .jsonPath("$.sameGroupLosses.byDealer[0].dealerId").isEqualTo("D-AL-02");
+                .jsonPath("$.sameGroupLosses.byDealer[0].dealerId").isEqualTo("D-AL-02")
+                .jsonPath("$.byDealer.length()").isEqualTo(1)
+                .jsonPath("$.byDealer[0].falseDefeatRate").isEqualTo(0.25);
+    }
+
+    @Test
+    void defeatsPerDealerRankTheFalseDefeatRateHighestFirst() {
+        // D-AL-01: 6 reported, 3 confirmed, 1 reversed -> 1/4. D-HG-01 (structure): 20 pending and 225
+        // confirmed, none reversed -> 0/225.
+        get(HQ, "/api/analytics/defeats?" + NOVEMBER).expectStatus().isOk().expectBody()
+                .jsonPath("$.byDealer[*].dealerId").isEqualTo(List.of(DEFEATS_DEALER, STRUCTURE_DEALER))
+                .jsonPath("$.byDealer[*].reported").isEqualTo(List.of(6, 245))
+                .jsonPath("$.byDealer[*].confirmed").isEqualTo(List.of(3, 225))
+                .jsonPath("$.byDealer[*].reversed").isEqualTo(List.of(1, 0))
+                .jsonPath("$.byDealer[*].falseDefeatRate").isEqualTo(List.of(0.25, 0.0));
+        get(new Caller("rm", Role.REGION_MANAGER, null, "Alxa"), "/api/analytics/defeats?" + NOVEMBER)
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.byDealer[*].dealerId").isEqualTo(List.of(DEFEATS_DEALER));
     }
 
     @Test

@@ -31,17 +31,14 @@ export function reportedVsActual(defeats) {
 let view = null;
 
 export default {
-  async render({ scope, range, directory, dealerName }) {
+  async render({ scope, range, dealerName }) {
     const cohort = { from: range.from, to: range.to };
-    const dealers = directory.filter((d) => (scope.dealerId ? d.dealerId === scope.dealerId
-      : scope.region ? d.region === scope.region : true));
-    const [summary, sample, ...perDealer] = await Promise.all([
+    const [summary, sample] = await Promise.all([
       api('/api/analytics/defeats', { ...scope, ...cohort }),
       api('/api/defeats', { ...scope, ...cohort, size: SAMPLE }),
-      ...dealers.map((d) => api('/api/analytics/defeats', { dealerId: d.dealerId, ...cohort })),
     ]);
     const compared = reportedVsActual(sample.items);
-    view = { summary, compared, dealers: dealers.map((d, i) => ({ dealerId: d.dealerId, ...perDealer[i] })) };
+    view = { summary, compared };
     if (!summary.reported) return section(t('page.defeats'), states.empty());
     const kpis = cards([
       { id: 'reported', title: t('defeats.reported'), value: fmt.int(summary.reported) },
@@ -51,7 +48,7 @@ export default {
       { id: 'pendingCallbacks', title: t('defeats.pendingCallbacks'), value: fmt.int(summary.pendingCallbacks) },
       { id: 'overdueCallbacks', title: t('defeats.overdueCallbacks'), value: fmt.int(summary.overdueCallbacks), tone: 'bad' },
     ]);
-    const ranked = view.dealers.filter((d) => d.falseDefeatRate !== null).sort((a, b) => b.falseDefeatRate - a.falseDefeatRate);
+    const ranked = (summary.byDealer ?? []).filter((d) => d.falseDefeatRate !== null);
     const perDealerTable = table([
       { title: t('defeats.dealer'), cell: (d) => esc(`${d.dealerId} · ${dealerName(d.dealerId)}`) },
       { title: t('defeats.reported'), num: true, cell: (d) => fmt.int(d.reported) },

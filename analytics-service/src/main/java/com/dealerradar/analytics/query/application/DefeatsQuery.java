@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
  * some and the brand actually bought where the callback named one. Losses to another dealer of the
  * group are no loss for the group: they are left out of those and shown apart.
  * {@code falseDefeatRate} = reversed / (confirmed + reversed): the share of settled reports that were false.
+ * {@code byDealer} gives those counts and that rate for each dealer of the scope with a report, highest
+ * rate first (dealers with nothing settled yet last), so that a page compares dealers in one read.
  */
 @Service
 public class DefeatsQuery {
@@ -44,24 +46,42 @@ public class DefeatsQuery {
 
     public record SameGroupLosses(long count, List<DealerCount> byDealer) {}
 
+    public record DealerDefeats(String dealerId, long reported, long confirmed, long reversed, Double falseDefeatRate) {}
+
     public record Defeats(long reported, long confirmed, long reversed, Double falseDefeatRate, long pendingCallbacks,
             long overdueCallbacks, List<ReasonCount> byReason, List<BrandCount> byCompetitor,
-            List<SubtypeCount> bySubtype, Ratings ratings, SameGroupLosses sameGroupLosses) {}
+            List<SubtypeCount> bySubtype, Ratings ratings, SameGroupLosses sameGroupLosses,
+            List<DealerDefeats> byDealer) {}
+
+    private static final Comparator<DealerDefeats> HIGHEST_RATE_FIRST = Comparator
+            .comparing(DealerDefeats::falseDefeatRate, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(DealerDefeats::dealerId);
 
     public Mono<Defeats> defeats(Caller caller, String dealerId, String region, Cohort cohort) {
-        return scope.resolve(caller, dealerId, region).flatMap(filter -> rollups.total(filter, cohort))
-                .map(this::of);
+        return scope.resolve(caller, dealerId, region)
+                .flatMap(filter -> Mono.zip(rollups.total(filter, cohort), rollups.by(filter, cohort, Dimensions.BY_DEALER)))
+                .map(read -> of(read.getT1(), read.getT2().byKey()));
     }
 
-    private Defeats of(RollupSum s) {
+    private Defeats of(RollupSum s, Map<String, RollupSum> byDealer) {
         List<DealerCount> sameGroup = counts(s.bySameGroupDealer(), DealerCount::new);
-        return new Defeats(s.defeatsReported(), s.defeatsConfirmed(), s.defeatsReversed(),
-                Rates.of(s.defeatsReversed(), s.defeatsConfirmed() + s.defeatsReversed()), s.pendingDefeats(),
+        List<DealerDefeats> dealers = byDealer.entrySet().stream()
+                .filter(e -> e.getValue().defeatsReported() > 0)
+                .map(e -> new DealerDefeats(e.getKey(), e.getValue().defeatsReported(), e.getValue().defeatsConfirmed(),
+                        e.getValue().defeatsReversed(), falseDefeatRate(e.getValue())))
+                .sorted(HIGHEST_RATE_FIRST)
+                .toList();
+        return new Defeats(s.defeatsReported(), s.defeatsConfirmed(), s.defeatsReversed(), falseDefeatRate(s),
+                s.pendingDefeats(),
                 s.overdueCallbacks(clock.instant()), counts(s.byReason(), ReasonCount::new),
                 counts(s.byCompetitor(), BrandCount::new), counts(s.bySubtype(), SubtypeCount::new),
                 new Ratings(rating(s, "reception"), rating(s, "needsAnalysis"), rating(s, "presentation"),
                         rating(s, "testDrive"), rating(s, "negotiation"), rating(s, "followUp")),
-                new SameGroupLosses(sameGroup.stream().mapToLong(DealerCount::count).sum(), sameGroup));
+                new SameGroupLosses(sameGroup.stream().mapToLong(DealerCount::count).sum(), sameGroup), dealers);
+    }
+
+    private static Double falseDefeatRate(RollupSum s) {
+        return Rates.of(s.defeatsReversed(), s.defeatsConfirmed() + s.defeatsReversed());
     }
 
     private static Double rating(RollupSum s, String step) {

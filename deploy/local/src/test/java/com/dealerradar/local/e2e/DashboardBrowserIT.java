@@ -165,6 +165,7 @@ class DashboardBrowserIT {
             assertThat(metric("reported")).isEqualTo("4");
             assertThat(metric("reversed")).isEqualTo("1");
             assertThat(metric("falseDefeatRate")).isEqualTo("33.3%");
+            assertThat(row("false-defeat-table", "D-CF-01")).contains("33.3%");
             assertThat(defeats).contains(lang.equals("en") ? "Reversed (false)" : "虚假战败")
                     .contains(lang.equals("en") ? "Lost to another dealer of the group" : "流向集团内其他经销商");
 
