@@ -226,21 +226,32 @@ export function label(code) {
 
 const dash = '—';
 
+const formatters = new Map();
+
+/** Building an Intl formatter costs far more than using one (a work list formats hundreds of times): one per locale and style. */
+function formatter(Kind, style, options) {
+  const key = `${Kind.name}|${i18n.locale}|${style}`;
+  if (!formatters.has(key)) formatters.set(key, new Kind(i18n.locale, options));
+  return formatters.get(key);
+}
+
+const money = (fraction) => formatter(Intl.NumberFormat, `cny${fraction}`, {
+  style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol',
+  minimumFractionDigits: fraction, maximumFractionDigits: 2,
+});
+
 export const fmt = {
-  int: (n) => (n === null || n === undefined ? dash : new Intl.NumberFormat(i18n.locale).format(n)),
-  cny: (n) => (n === null || n === undefined ? dash : new Intl.NumberFormat(i18n.locale, {
-    style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2,
-  }).format(n)),
-  pct: (r) => (r === null || r === undefined ? dash : new Intl.NumberFormat(i18n.locale, {
+  int: (n) => (n === null || n === undefined ? dash : formatter(Intl.NumberFormat, 'int', {}).format(n)),
+  cny: (n) => (n === null || n === undefined ? dash : money(Number.isInteger(n) ? 0 : 2).format(n)),
+  pct: (r) => (r === null || r === undefined ? dash : formatter(Intl.NumberFormat, 'pct', {
     style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1,
   }).format(r)),
-  num: (n, digits = 1) => (n === null || n === undefined ? dash : new Intl.NumberFormat(i18n.locale, {
+  num: (n, digits = 1) => (n === null || n === undefined ? dash : formatter(Intl.NumberFormat, `num${digits}`, {
     minimumFractionDigits: digits, maximumFractionDigits: digits,
   }).format(n)),
-  time: (iso) => (iso ? new Intl.DateTimeFormat(i18n.locale, {
+  time: (iso) => (iso ? formatter(Intl.DateTimeFormat, 'time', {
     dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai',
   }).format(new Date(iso)) : dash),
-  month: (ym) => new Intl.DateTimeFormat(i18n.locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })
+  month: (ym) => formatter(Intl.DateTimeFormat, 'month', { year: 'numeric', month: 'short', timeZone: 'UTC' })
     .format(new Date(`${ym}-01T00:00:00Z`)),
 };

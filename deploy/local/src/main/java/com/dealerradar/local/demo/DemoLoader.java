@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * would: dealers and keys, monthly spend, leads in batches, then follow-ups, invalid marks, deals,
  * losses and callbacks in time order per kind. Prints the dashboard URL and ready-made keys.
  * <pre>
- *   java -jar radar-local.jar demo --gateway http://127.0.0.1:8080 --admin-key KEY [--seed 20261130] [--scale 10]
+ *   java -jar radar-local.jar demo --gateway http://127.0.0.1:8080 --admin-key KEY [--seed 20261130] [--scale 4]
  * </pre>
  * {@code --scale} is the leads per month of a mid-sized dealer. Loading again adds nothing twice: every
  * create carries the same {@code externalRef}.
@@ -57,7 +57,7 @@ public final class DemoLoader {
         CommandLineOptions options = CommandLineOptions.parse(args, 0);
         String gateway = options.required("gateway");
         long seed = Long.parseLong(options.optional("seed", "20261130"));
-        double scale = Double.parseDouble(options.optional("scale", "10"));
+        double scale = Double.parseDouble(options.optional("scale", String.valueOf(DemoGroup.DEFAULT_SCALE)));
         new DemoLoader(gateway, options.required("admin-key")).load(gateway, seed, scale);
     }
 

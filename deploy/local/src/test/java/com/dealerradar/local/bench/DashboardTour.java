@@ -3,9 +3,11 @@ package com.dealerradar.local.bench;
 import com.dealerradar.local.CommandLineOptions;
 import com.dealerradar.local.e2e.DashboardBrowser;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Walks a running stack's dashboard as a signed-in user would (the demo's headquarters, say): every page
- * in English and in Chinese, each timed from navigation until its content shows, with a screenshot; then
+ * Walks a running stack's dashboard as a signed-in user would (the demo's headquarters, regional manager
+ * or dealer): every page its role is offered, in English and in Chinese, each timed from navigation until its content shows, with a screenshot; then
  * the overview's counts against the API's answer for the same dates. Exits 1 when a page shows an error,
  * logs a JavaScript error, or disagrees with the API.
  * <pre>
@@ -27,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DashboardTour {
 
-    private static final List<String> PAGES = List.of("overview", "funnel", "channels", "speed", "defeats",
-            "comparison", "missed", "benchmark", "work");
     private static final List<String> COUNTS = List.of("captured", "won", "defeated");
 
     private DashboardTour() {
@@ -43,11 +43,13 @@ public final class DashboardTour {
         ChromeDriver browser = DashboardBrowser.start();
         try {
             DashboardBrowser.signIn(browser, gateway, key);
+            List<String> pages = browser.findElements(By.cssSelector("nav.pages a")).stream()
+                    .map(link -> link.getDomAttribute("data-page")).toList();
             System.out.printf(Locale.ROOT, "%-12s %-4s %10s%n", "page", "lang", "ms to show");
             for (String lang : List.of("en", "zh")) {
                 browser.findElement(By.cssSelector("[data-lang='" + lang + "']")).click();
                 DashboardBrowser.awaitContent(browser);
-                for (String page : PAGES) {
+                for (String page : pages) {
                     long started = System.nanoTime();
                     browser.get(gateway + "/#/" + page);
                     DashboardBrowser.awaitContent(browser);
@@ -73,12 +75,13 @@ public final class DashboardTour {
         System.out.println("Every page showed without an error, and the overview agrees with the API.");
     }
 
-    /** The overview's cards, as shown for the dates in its filter, against the analytics API for those dates. */
+    /** The overview's cards, as shown for the dates and scope in its filters, against the analytics API for those. */
     private static List<String> overviewAgainstApi(ChromeDriver browser, String gateway, String key) throws Exception {
         browser.get(gateway + "/#/overview");
         DashboardBrowser.awaitContent(browser);
         String dates = "from=" + browser.findElement(By.id("from")).getDomProperty("value")
-                + "&to=" + browser.findElement(By.id("to")).getDomProperty("value");
+                + "&to=" + browser.findElement(By.id("to")).getDomProperty("value")
+                + scopeParameter(browser.findElement(By.id("scope")).getDomProperty("value"));
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(gateway + "/api/analytics/structure?" + dates)).header("X-Api-Key", key).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -93,5 +96,15 @@ public final class DashboardTour {
             }
         }
         return problems;
+    }
+
+    /** The scope picker's value ({@code group}, {@code region:R} or {@code dealer:D}) as the API's parameter. */
+    private static String scopeParameter(String choice) {
+        String[] parts = choice.split(":", 2);
+        return switch (parts[0]) {
+            case "region" -> "&region=" + URLEncoder.encode(parts[1], StandardCharsets.UTF_8);
+            case "dealer" -> "&dealerId=" + URLEncoder.encode(parts[1], StandardCharsets.UTF_8);
+            default -> "";
+        };
     }
 }
