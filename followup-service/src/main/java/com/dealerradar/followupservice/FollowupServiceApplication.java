@@ -1,7 +1,9 @@
 package com.dealerradar.followupservice;
 
+import com.dealerradar.followupservice.dealerview.application.DealerRegions;
 import com.dealerradar.followupservice.leadview.adapter.mongo.TrackedLeadStore;
 import com.dealerradar.platform.outbox.OutboxCollections;
+import com.dealerradar.platform.security.ScopeResolver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -19,5 +21,11 @@ public class FollowupServiceApplication {
     @Bean
     OutboxCollections outboxCollections() {
         return OutboxCollections.of(TrackedLeadStore.COLLECTION);
+    }
+
+    /** A regional manager's dealer is placed by this service's copy of the directory. */
+    @Bean
+    ScopeResolver scopeResolver(DealerRegions dealers) {
+        return new ScopeResolver(dealers::regionOf);
     }
 }

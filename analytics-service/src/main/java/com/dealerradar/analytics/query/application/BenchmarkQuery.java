@@ -1,13 +1,14 @@
 package com.dealerradar.analytics.query.application;
 
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.BenchmarkMetric;
 import com.dealerradar.analytics.query.domain.CompetitionRank;
 import com.dealerradar.analytics.query.domain.Median;
 import com.dealerradar.analytics.query.domain.Rates;
-import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.WilsonInterval;
-import com.dealerradar.platform.security.Caller;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,10 +24,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class BenchmarkQuery {
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
 
-    public BenchmarkQuery(Scope scope, CellReader rollups) {
+    public BenchmarkQuery(ScopeResolver scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

@@ -7,6 +7,7 @@ import com.dealerradar.analytics.fact.domain.Periods;
 import com.dealerradar.analytics.fact.domain.Rollup;
 import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.generation.application.ReadModels;
+import com.dealerradar.platform.security.ReadScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,12 @@ public class CellReader {
     }
 
     /** The rows of {@code view} for the cohort and scope. */
-    public Mono<List<Rollup>> read(CellView view, ScopeFilter scope, Cohort cohort) {
+    public Mono<List<Rollup>> read(CellView view, ReadScope scope, Cohort cohort) {
         return periods(cohort).flatMap(periods -> read(view, periods, List.of(scopeOf(scope))));
     }
 
     /** The rows of {@code view} for the cohort, per region of the scope (the group's: every region's cells). */
-    public Mono<List<Rollup>> readByRegion(CellView view, ScopeFilter scope, Cohort cohort) {
+    public Mono<List<Rollup>> readByRegion(CellView view, ReadScope scope, Cohort cohort) {
         if (scope.dealerId() != null || scope.region() != null) {
             return read(view, scope, cohort);
         }
@@ -82,7 +83,7 @@ public class CellReader {
         }).orElse(List.of()));
     }
 
-    private static CellScope scopeOf(ScopeFilter scope) {
+    private static CellScope scopeOf(ReadScope scope) {
         if (scope.dealerId() != null) {
             return CellScope.dealer(scope.dealerId());
         }
@@ -92,7 +93,7 @@ public class CellReader {
         return CellScope.GROUP;
     }
 
-    public Mono<RollupSum> total(ScopeFilter scope, Cohort cohort) {
+    public Mono<RollupSum> total(ReadScope scope, Cohort cohort) {
         return read(CellView.TOTAL, scope, cohort).map(rows -> {
             RollupSum sum = new RollupSum();
             rows.forEach(sum::add);
@@ -104,7 +105,7 @@ public class CellReader {
     public record Grouped(RollupSum total, Map<String, RollupSum> byKey) {}
 
     /** Sums by {@code keyOf}; a null key (e.g. an individual buyer's industry) is kept as the empty string. */
-    public Mono<Grouped> by(ScopeFilter scope, Cohort cohort, Grouping grouping) {
+    public Mono<Grouped> by(ReadScope scope, Cohort cohort, Grouping grouping) {
         Mono<List<Rollup>> rows = grouping.byRegion() ? readByRegion(grouping.view(), scope, cohort)
                 : read(grouping.view(), scope, cohort);
         Function<Rollup, String> keyOf = grouping.keyOf();

@@ -1,9 +1,10 @@
 package com.dealerradar.analytics.query.application;
 
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.Money;
 import com.dealerradar.analytics.query.domain.Rates;
-import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,11 @@ import reactor.core.publisher.Mono;
 @Service
 public class ChannelsQuery {
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
     private final SpendReader spend;
 
-    public ChannelsQuery(Scope scope, CellReader rollups, SpendReader spend) {
+    public ChannelsQuery(ScopeResolver scope, CellReader rollups, SpendReader spend) {
         this.scope = scope;
         this.rollups = rollups;
         this.spend = spend;

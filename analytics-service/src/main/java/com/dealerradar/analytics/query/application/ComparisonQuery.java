@@ -1,8 +1,9 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
+import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,10 +17,10 @@ public class ComparisonQuery {
 
     private static final String SEPARATOR = "\u0000";
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
 
-    public ComparisonQuery(Scope scope, CellReader rollups) {
+    public ComparisonQuery(ScopeResolver scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

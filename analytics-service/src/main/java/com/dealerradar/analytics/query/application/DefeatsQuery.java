@@ -1,8 +1,9 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
+import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +24,11 @@ import reactor.core.publisher.Mono;
 @Service
 public class DefeatsQuery {
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
     private final Clock clock;
 
-    public DefeatsQuery(Scope scope, CellReader rollups, Clock clock) {
+    public DefeatsQuery(ScopeResolver scope, CellReader rollups, Clock clock) {
         this.scope = scope;
         this.rollups = rollups;
         this.clock = clock;

@@ -1,8 +1,9 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.query.domain.FunnelRates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
+import com.dealerradar.analytics.query.domain.FunnelRates;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -12,10 +13,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class FunnelQuery {
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
 
-    public FunnelQuery(Scope scope, CellReader rollups) {
+    public FunnelQuery(ScopeResolver scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

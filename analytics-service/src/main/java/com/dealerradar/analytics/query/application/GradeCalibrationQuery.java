@@ -1,9 +1,10 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.fact.domain.RollupSum;
-import com.dealerradar.analytics.query.domain.GradeCalibration;
 import com.dealerradar.analytics.query.domain.GradeCalibration.Calibration;
+import com.dealerradar.analytics.query.domain.GradeCalibration;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -17,10 +18,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class GradeCalibrationQuery {
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
 
-    public GradeCalibrationQuery(Scope scope, CellReader rollups) {
+    public GradeCalibrationQuery(ScopeResolver scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

@@ -1,17 +1,18 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.fact.domain.Rollup;
-import com.dealerradar.analytics.finding.application.AssignmentBriefs;
+import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.finding.application.AssignmentBriefs.Assigned;
+import com.dealerradar.analytics.finding.application.AssignmentBriefs;
 import com.dealerradar.analytics.finding.domain.FindingId;
 import com.dealerradar.analytics.finding.domain.Outcome;
-import com.dealerradar.analytics.query.domain.Rates;
-import com.dealerradar.analytics.fact.domain.RollupSum;
 import com.dealerradar.analytics.query.domain.ProspectKind;
-import com.dealerradar.analytics.query.domain.ProspectRadar;
 import com.dealerradar.analytics.query.domain.ProspectRadar.Finding;
-import com.dealerradar.platform.security.Caller;
+import com.dealerradar.analytics.query.domain.ProspectRadar;
+import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.platform.problem.ApiProblem;
+import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ReadScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,7 +85,7 @@ public class MissedProspectsQuery {
         }
         Grouping grouping = Dimensions.prospects(dimension);
         Function<Rollup, String> valueOf = grouping.keyOf();
-        return rollups.readByRegion(grouping.view(), ScopeFilter.GROUP, cohort)
+        return rollups.readByRegion(grouping.view(), ReadScope.GROUP, cohort)
                 .flatMap(all -> {
                     long regionLeads = all.stream().filter(r -> region.equals(r.key().region()))
                             .mapToLong(Rollup::traffic).sum();

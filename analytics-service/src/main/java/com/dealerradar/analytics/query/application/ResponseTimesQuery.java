@@ -1,9 +1,10 @@
 package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.fact.domain.ResponseHistogram;
-import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.analytics.fact.domain.RollupSum;
+import com.dealerradar.analytics.query.domain.Rates;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -18,10 +19,10 @@ public class ResponseTimesQuery {
 
     private static final long ONE_HOUR = 60;
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
 
-    public ResponseTimesQuery(Scope scope, CellReader rollups) {
+    public ResponseTimesQuery(ScopeResolver scope, CellReader rollups) {
         this.scope = scope;
         this.rollups = rollups;
     }

@@ -2,6 +2,7 @@ package com.dealerradar.analytics.query.application;
 
 import com.dealerradar.analytics.spend.application.MonthlySpends;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
+import com.dealerradar.platform.security.ReadScope;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -24,12 +25,12 @@ public class SpendReader {
         this.spends = spends;
     }
 
-    public Mono<BigDecimal> total(ScopeFilter scope, Cohort cohort) {
+    public Mono<BigDecimal> total(ReadScope scope, Cohort cohort) {
         return months(scope, cohort).map(MonthlySpend::total).reduce(BigDecimal::add);
     }
 
     /** Per channel, from the months' splits; a channel no split names has no entry. */
-    public Mono<Map<String, BigDecimal>> byChannel(ScopeFilter scope, Cohort cohort) {
+    public Mono<Map<String, BigDecimal>> byChannel(ReadScope scope, Cohort cohort) {
         return months(scope, cohort).reduce(new TreeMap<String, BigDecimal>(), (sums, spend) -> {
             spend.byChannel().forEach((channel, amount) -> sums.merge(channel, amount, BigDecimal::add));
             return sums;
@@ -37,7 +38,7 @@ public class SpendReader {
     }
 
     /** Every month of the cohort (an open end: the first or last month with spend) of the scope's dealers. */
-    private Flux<MonthlySpend> months(ScopeFilter scope, Cohort cohort) {
+    private Flux<MonthlySpend> months(ReadScope scope, Cohort cohort) {
         return spends.indexOf(scope.dealerId() != null ? null : scope.region()).flatMapMany(index -> {
             YearMonth from = cohort.firstMonth() != null ? cohort.firstMonth() : index.first();
             YearMonth to = cohort.lastMonth() != null ? cohort.lastMonth() : index.last();

@@ -1,8 +1,9 @@
 package com.dealerradar.analytics.query.application;
 
-import com.dealerradar.analytics.query.domain.Money;
 import com.dealerradar.analytics.fact.domain.RollupSum;
+import com.dealerradar.analytics.query.domain.Money;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -12,11 +13,11 @@ import reactor.core.publisher.Mono;
 @Service
 public class StructureQuery {
 
-    private final Scope scope;
+    private final ScopeResolver scope;
     private final CellReader rollups;
     private final SpendReader spend;
 
-    public StructureQuery(Scope scope, CellReader rollups, SpendReader spend) {
+    public StructureQuery(ScopeResolver scope, CellReader rollups, SpendReader spend) {
         this.scope = scope;
         this.rollups = rollups;
         this.spend = spend;

@@ -1,7 +1,7 @@
 package com.dealerradar.followupservice.leadview.application;
 
-import com.dealerradar.followupservice.leadview.domain.LeadScope;
 import com.dealerradar.followupservice.leadview.domain.TrackedLead;
+import com.dealerradar.platform.security.ReadScope;
 import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -29,8 +29,8 @@ public interface LeadLists {
     Mono<Void> lookedAt(TrackedLead lead, Instant now);
 
     /** Open leads in scope whose next follow-up is due by {@code until}, earliest first. */
-    Mono<Found> due(LeadScope scope, Instant until, long skip, int limit);
+    Mono<Found> due(ReadScope scope, Instant until, long skip, int limit);
 
     /** Open leads in scope past their window or long overdue at {@code now}, earliest due first. */
-    Mono<Found> atRisk(LeadScope scope, Instant now, long skip, int limit);
+    Mono<Found> atRisk(ReadScope scope, Instant now, long skip, int limit);
 }

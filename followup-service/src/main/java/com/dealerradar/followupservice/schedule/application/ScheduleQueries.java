@@ -3,6 +3,7 @@ package com.dealerradar.followupservice.schedule.application;
 import com.dealerradar.followupservice.leadview.application.LeadLists;
 import com.dealerradar.followupservice.leadview.domain.TrackedLead;
 import com.dealerradar.platform.security.Caller;
+import com.dealerradar.platform.security.ScopeResolver;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
 import java.time.Clock;
@@ -15,10 +16,10 @@ import reactor.core.publisher.Mono;
 public class ScheduleQueries {
 
     private final LeadLists lists;
-    private final Scopes scopes;
+    private final ScopeResolver scopes;
     private final Clock clock;
 
-    public ScheduleQueries(LeadLists lists, Scopes scopes, Clock clock) {
+    public ScheduleQueries(LeadLists lists, ScopeResolver scopes, Clock clock) {
         this.lists = lists;
         this.scopes = scopes;
         this.clock = clock;

@@ -12,6 +12,7 @@ import com.dealerradar.defeatservice.defeat.domain.DefeatState;
 import com.dealerradar.defeatservice.defeat.domain.DefeatSubtype;
 import com.dealerradar.defeatservice.defeat.domain.Reason;
 import com.dealerradar.defeatservice.defeat.domain.StepRatings;
+import com.dealerradar.platform.idempotency.ExternalRefIndex;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import com.dealerradar.platform.outbox.OutboxRelay;
 import com.dealerradar.platform.outbox.OutboxWrites;
@@ -54,8 +55,7 @@ public class DefeatStore implements Defeats, DefeatEventsOutbox {
     public void declareIndexes() {
         var indexes = mongo.indexOps(COLLECTION);
         Mono.when(
-                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
-                        .unique().named("dealer_externalRef")),
+                indexes.createIndex(ExternalRefIndex.uniquePerDealer()),
                 indexes.createIndex(new Index().on("leadId", Sort.Direction.ASC).named("leadId")))
                 .block();
     }

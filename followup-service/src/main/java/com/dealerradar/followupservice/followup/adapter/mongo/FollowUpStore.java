@@ -5,19 +5,18 @@ import com.dealerradar.followupservice.followup.domain.FollowUp;
 import com.dealerradar.followupservice.followup.domain.FollowUpOutcome;
 import com.dealerradar.followupservice.followup.domain.FollowUpState;
 import com.dealerradar.followupservice.followup.domain.FollowUpType;
+import com.dealerradar.platform.idempotency.ExternalRefIndex;
+import com.dealerradar.platform.worklist.WorkListIndex;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
-import com.dealerradar.platform.worklist.WorkListIndex;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -63,9 +62,7 @@ public class FollowUpStore implements FollowUps {
 
     @EventListener(ApplicationReadyEvent.class)
     public void declareIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("dealerId", Sort.Direction.ASC)
-                        .on("externalRef", Sort.Direction.ASC).unique().named("dealer_externalRef"))
-                .block();
+        mongo.indexOps(COLLECTION).createIndex(ExternalRefIndex.uniquePerDealer()).block();
         listStoredOnce();
     }
 

@@ -1,8 +1,8 @@
 package com.dealerradar.followupservice.leadview.adapter.mongo;
 
 import com.dealerradar.followupservice.leadview.application.LeadLists;
-import com.dealerradar.followupservice.leadview.domain.LeadScope;
 import com.dealerradar.followupservice.leadview.domain.TrackedLead;
+import com.dealerradar.platform.security.ReadScope;
 import com.dealerradar.platform.worklist.WorkListIndex;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public class LeadListStore implements LeadLists {
     }
 
     @Override
-    public Mono<Found> due(LeadScope scope, Instant until, long skip, int limit) {
+    public Mono<Found> due(ReadScope scope, Instant until, long skip, int limit) {
         String list = listOf(scope);
         return Mono.zip(due.page(list, until, skip, limit), due.count(list, until))
                 .flatMap(found -> current(due, list, found.getT1(), lead -> true)
@@ -65,7 +65,7 @@ public class LeadListStore implements LeadLists {
     }
 
     @Override
-    public Mono<Found> atRisk(LeadScope scope, Instant now, long skip, int limit) {
+    public Mono<Found> atRisk(ReadScope scope, Instant now, long skip, int limit) {
         String list = listOf(scope);
         return Mono.zip(atRisk.page(list, WorkListIndex.END_OF_TIME, skip, limit),
                         atRisk.count(list, WorkListIndex.END_OF_TIME))
@@ -126,7 +126,7 @@ public class LeadListStore implements LeadLists {
         return Flux.fromIterable(lists).flatMap(write).then();
     }
 
-    private static String listOf(LeadScope scope) {
+    private static String listOf(ReadScope scope) {
         if (scope.dealerId() != null) {
             return "D:" + scope.dealerId();
         }

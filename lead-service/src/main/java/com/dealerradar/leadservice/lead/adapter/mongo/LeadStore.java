@@ -4,6 +4,7 @@ import com.dealerradar.leadservice.lead.application.LeadSelection;
 import com.dealerradar.leadservice.lead.application.Leads;
 import com.dealerradar.leadservice.lead.domain.Lead;
 import com.dealerradar.leadservice.lead.domain.LeadStatus;
+import com.dealerradar.platform.idempotency.ExternalRefIndex;
 import com.dealerradar.platform.outbox.OutboxEvent;
 import com.dealerradar.platform.outbox.OutboxWrites;
 import com.mongodb.ErrorCategory;
@@ -64,8 +65,7 @@ public class LeadStore implements Leads {
     public void declareIndexes() {
         var indexes = mongo.indexOps(COLLECTION);
         Mono.when(
-                indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("externalRef", Sort.Direction.ASC)
-                        .unique().named("dealer_externalRef")),
+                indexes.createIndex(ExternalRefIndex.uniquePerDealer()),
                 indexes.createIndex(byOccurredAt("dealer_occurredAt", "dealerId")),
                 indexes.createIndex(byOccurredAt("dealer_status_occurredAt", "dealerId", "status")),
                 indexes.createIndex(byOccurredAt("region_occurredAt", "region")),
