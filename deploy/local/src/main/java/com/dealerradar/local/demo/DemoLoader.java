@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -170,16 +169,54 @@ public final class DemoLoader {
                 .sorted(Comparator.comparing(l -> l.defeat().at())).toList();
         List<JsonNode> reported = api.each(lost, lead -> api.send("POST", "/api/defeats", keyOf(lead),
                 defeatBody(lead, leadIds.get(lead)), 200, 201, 409));
-        List<CompletableFuture<JsonNode>> callbacks = new ArrayList<>();
+        Map<Lead, OpenCase> toCallBack = new LinkedHashMap<>();
+        List<Lead> alreadyOpen = new ArrayList<>();
         for (int i = 0; i < lost.size(); i++) {
             Lead lead = lost.get(i);
             JsonNode defeat = reported.get(i);
-            if (lead.defeat().callback() != null && defeat != null && defeat.hasNonNull("defeatId")) {
-                callbacks.add(api.send("POST", "/api/defeats/" + defeat.get("defeatId").asString() + "/callbacks",
-                        keyOf(lead), callbackBody(lead.defeat()), 200, 409));
+            if (lead.defeat().callback() == null) {
+                continue;
+            }
+            if (defeat != null && defeat.hasNonNull("defeatId")) {
+                toCallBack.put(lead, new OpenCase(defeat.get("defeatId").asString(), lead.defeat().callback().at()));
+            } else {
+                alreadyOpen.add(lead);
             }
         }
-        callbacks.forEach(CompletableFuture::join);
+        toCallBack.putAll(openCasesOf(alreadyOpen));
+        api.each(List.copyOf(toCallBack.entrySet()), planned -> api.send("POST", "/api/defeats/"
+                + planned.getValue().defeatId() + "/callbacks", keyOf(planned.getKey()),
+                callbackBody(planned.getKey().defeat(), planned.getValue().callbackAt()), 200, 409));
+    }
+
+    /** A case waiting for its callback, and when the planned callback is recorded on it. */
+    private record OpenCase(String defeatId, Instant callbackAt) {}
+
+    /**
+     * A lead the at-risk detector has already taken up (the import's old open leads) has its case waiting
+     * for a callback, and the report for it was answered 409: the planned callback goes to that case, as
+     * the dealer's call centre would record it, so that the callbacks' outcomes (the false defeats among
+     * them) still show. It is recorded when planned, or an hour after the case was opened if that is later
+     * (a callback cannot come before its loss), and never after now.
+     */
+    private Map<Lead, OpenCase> openCasesOf(List<Lead> leads) {
+        Map<String, OpenCase> caseByLead = new ConcurrentHashMap<>();
+        List<String> dealers = leads.stream().map(lead -> lead.dealer().dealerId()).distinct().toList();
+        api.each(dealers, dealerId -> api.send("GET", "/api/defeats/callbacks/due?dealerId=" + dealerId + "&size=500",
+                dealerKeys.get(dealerId), null, 200).thenApply(due -> {
+                    due.get("items").forEach(item -> caseByLead.put(item.get("leadId").asString(), new OpenCase(
+                            item.get("defeatId").asString(),
+                            OffsetDateTime.parse(item.get("occurredAt").asString()).toInstant().plus(Duration.ofHours(1)))));
+                    return due;
+                }));
+        Instant now = Instant.now();
+        Map<Lead, OpenCase> cases = new LinkedHashMap<>();
+        leads.stream().filter(lead -> caseByLead.containsKey(leadIds.get(lead))).forEach(lead -> {
+            OpenCase open = caseByLead.get(leadIds.get(lead));
+            Instant at = latest(lead.defeat().callback().at(), open.callbackAt());
+            cases.put(lead, new OpenCase(open.defeatId(), at.isAfter(now) ? now : at));
+        });
+        return cases;
     }
 
     private Map<String, String> issueDashboardKeys() {
@@ -262,11 +299,15 @@ public final class DemoLoader {
         return body;
     }
 
-    private static Map<String, Object> callbackBody(Defeat defeat) {
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Map<String, Object> callbackBody(Defeat defeat, Instant at) {
         DemoPlan.Callback c = defeat.callback();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("externalRef", defeat.externalRef() + "-cb");
-        body.put("occurredAt", time(c.at()));
+        body.put("occurredAt", time(at));
         body.put("outcome", c.outcome());
         if (!c.actualReasons().isEmpty()) {
             body.put("actualReasons", c.actualReasons());
