@@ -375,7 +375,7 @@ final class DemoGroup {
         return String.format(Locale.ROOT, "13%09d", (phones * 7_919L + 100_000_000L) % 1_000_000_000L);
     }
 
-    /** A random moment of the month, or null when the whole month is still to come. */
+    /** A random moment of the span, in business hours where the span leaves room for them. */
     private Instant randomInstantIn(MonthSpan span) {
         long seconds = Duration.between(span.start(), span.end()).getSeconds();
         // Business hours are busier: draw the day, then an hour between 8 and 21.
