@@ -2,20 +2,27 @@
 # Runs one of the stack benchmarks of deploy/local's test sources (com.dealerradar.local.bench): builds
 # the service jars and the benchmark (tests skipped), then runs MAIN_CLASS, which starts the local
 # stack from the jars on free 127.0.0.1 ports in a temporary directory and stops it when done.
+# With --compile-only it compiles the classes and leaves the jars alone, for a class that works on a
+# stack already running from them (rebuilding a jar under a running service can break it).
 #
-#   bench/stack-bench.sh MAIN_CLASS [arguments...]
+#   bench/stack-bench.sh [--compile-only] MAIN_CLASS [arguments...]
 set -euo pipefail
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK_DIR="$(mktemp -d -t radar-bench-XXXXXX)"
 trap 'rm -rf "$WORK_DIR"' EXIT
+BUILD_GOAL=package
+if [[ "${1:-}" == --compile-only ]]; then
+  BUILD_GOAL=test-compile
+  shift
+fi
 MAIN_CLASS="$1"
 shift
 
 cd "$REPO_DIR"
-echo "Building the service jars and the benchmark (skipping tests)..."
+echo "Building the benchmark (skipping tests; goal $BUILD_GOAL)..."
 # The build yields to whatever else runs on the machine; the stack and the benchmark do not.
-nice -n 15 ./mvnw -B -q -DskipTests package dependency:build-classpath -pl deploy/local -am \
+nice -n 15 ./mvnw -B -q -DskipTests "$BUILD_GOAL" dependency:build-classpath -pl deploy/local -am \
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK_DIR/classpath.txt"
 
 cd "$REPO_DIR/deploy/local"

@@ -6,18 +6,8 @@
 #
 #   bench/dashboard/run.sh --gateway http://127.0.0.1:8080 --key <HQ, manager or dealer key> [--out DIR]
 #
-# It only compiles the test classes, so a stack started from this checkout keeps running undisturbed.
+# It only compiles the classes (bench/stack-bench.sh --compile-only), so a stack started from this
+# checkout keeps running undisturbed.
 set -euo pipefail
 
-REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WORK_DIR="$(mktemp -d -t radar-tour-XXXXXX)"
-trap 'rm -rf "$WORK_DIR"' EXIT
-
-cd "$REPO_DIR"
-echo "Compiling the tour (skipping tests)..."
-nice -n 15 ./mvnw -B -q -o -DskipTests test-compile dependency:build-classpath -pl deploy/local -am \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK_DIR/classpath.txt"
-
-cd "$REPO_DIR/deploy/local"
-java -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
-  com.dealerradar.local.bench.DashboardTour "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/../stack-bench.sh" --compile-only DashboardTour "$@"
