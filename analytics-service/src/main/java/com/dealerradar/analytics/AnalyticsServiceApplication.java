@@ -1,6 +1,6 @@
 package com.dealerradar.analytics;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
+import com.dealerradar.platform.directory.DealerDirectory;
 import com.dealerradar.platform.security.ScopeResolver;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

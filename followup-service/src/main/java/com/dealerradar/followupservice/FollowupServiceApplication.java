@@ -1,7 +1,7 @@
 package com.dealerradar.followupservice;
 
-import com.dealerradar.followupservice.dealerview.application.DealerRegions;
 import com.dealerradar.followupservice.leadview.adapter.mongo.TrackedLeadStore;
+import com.dealerradar.platform.directory.DealerDirectory;
 import com.dealerradar.platform.outbox.OutboxCollections;
 import com.dealerradar.platform.security.ScopeResolver;
 import org.springframework.boot.SpringApplication;
@@ -25,7 +25,7 @@ public class FollowupServiceApplication {
 
     /** A regional manager's dealer is placed by this service's copy of the directory. */
     @Bean
-    ScopeResolver scopeResolver(DealerRegions dealers) {
-        return new ScopeResolver(dealers::regionOf);
+    ScopeResolver scopeResolver(DealerDirectory directory) {
+        return new ScopeResolver(directory::regionOf);
     }
 }

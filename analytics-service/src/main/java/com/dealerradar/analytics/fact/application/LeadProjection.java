@@ -1,6 +1,5 @@
 package com.dealerradar.analytics.fact.application;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.fact.domain.CohortDay;
 import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.events.EventEnvelope;
@@ -18,6 +17,7 @@ import com.dealerradar.events.lead.LeadGraded;
 import com.dealerradar.events.lead.LeadInvalidated;
 import com.dealerradar.events.lead.LeadStatusChanged;
 import com.dealerradar.events.lead.LeadWon;
+import com.dealerradar.platform.directory.DealerDirectory;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;

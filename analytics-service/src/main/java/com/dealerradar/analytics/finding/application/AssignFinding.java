@@ -1,9 +1,9 @@
 package com.dealerradar.analytics.finding.application;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.finding.domain.Finding;
 import com.dealerradar.analytics.finding.domain.FindingConflict;
 import com.dealerradar.analytics.finding.domain.NewAssignment;
+import com.dealerradar.platform.directory.DealerDirectory;
 import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.InvalidCommand;
 import com.dealerradar.platform.security.Caller;

@@ -1,8 +1,8 @@
 package com.dealerradar.analytics.finding.application;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.finding.domain.Finding;
 import com.dealerradar.analytics.finding.domain.FindingState;
+import com.dealerradar.platform.directory.DealerDirectory;
 import com.dealerradar.platform.paging.PageOf;
 import com.dealerradar.platform.paging.Paging;
 import com.dealerradar.platform.problem.ApiProblem;

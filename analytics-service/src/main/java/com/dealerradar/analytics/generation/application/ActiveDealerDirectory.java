@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.generation.application;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.events.directory.DealerRegistered;
+import com.dealerradar.platform.directory.DealerDirectory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

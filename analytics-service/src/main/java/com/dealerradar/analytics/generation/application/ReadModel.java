@@ -1,7 +1,5 @@
 package com.dealerradar.analytics.generation.application;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
-import com.dealerradar.analytics.dealerview.application.DirectoryProjection;
 import com.dealerradar.analytics.fact.application.CellIndex;
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.Cells;
@@ -11,6 +9,8 @@ import com.dealerradar.analytics.fact.application.ModelCatalogue;
 import com.dealerradar.analytics.wave.application.InquiryDays;
 import com.dealerradar.analytics.wave.application.WaveIntake;
 import com.dealerradar.events.EventEnvelope;
+import com.dealerradar.platform.directory.DealerDirectory;
+import com.dealerradar.platform.directory.DirectoryProjection;
 import java.time.Duration;
 import java.time.ZoneId;
 import reactor.core.publisher.Mono;

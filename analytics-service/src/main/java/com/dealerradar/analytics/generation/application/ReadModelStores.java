@@ -1,12 +1,12 @@
 package com.dealerradar.analytics.generation.application;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.fact.application.CellIndex;
 import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.application.DirtyMarkers;
 import com.dealerradar.analytics.fact.application.Facts;
 import com.dealerradar.analytics.wave.application.InquiryDays;
 import com.dealerradar.analytics.wave.application.InquiryFacts;
+import com.dealerradar.platform.directory.DealerDirectory;
 import reactor.core.publisher.Mono;
 
 /** The stores of one generation of the read model: everything derived from the topics, in collections of its own. */

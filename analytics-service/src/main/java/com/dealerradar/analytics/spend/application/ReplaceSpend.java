@@ -1,7 +1,7 @@
 package com.dealerradar.analytics.spend.application;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
+import com.dealerradar.platform.directory.DealerDirectory;
 import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.InputBounds;
 import com.dealerradar.platform.security.Caller;

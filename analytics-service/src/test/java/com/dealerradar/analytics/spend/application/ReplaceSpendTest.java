@@ -3,9 +3,9 @@ package com.dealerradar.analytics.spend.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
 import com.dealerradar.analytics.spend.domain.MonthlySpend;
 import com.dealerradar.events.directory.DealerRegistered;
+import com.dealerradar.platform.directory.DealerDirectory;
 import com.dealerradar.platform.problem.ApiProblem;
 import com.dealerradar.platform.problem.Violation;
 import com.dealerradar.platform.security.Caller;

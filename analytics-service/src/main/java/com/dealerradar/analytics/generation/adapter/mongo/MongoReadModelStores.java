@@ -1,6 +1,5 @@
 package com.dealerradar.analytics.generation.adapter.mongo;
 
-import com.dealerradar.analytics.dealerview.adapter.mongo.DealerDirectoryStore;
 import com.dealerradar.analytics.fact.adapter.mongo.CellIndexStore;
 import com.dealerradar.analytics.fact.adapter.mongo.CellStore;
 import com.dealerradar.analytics.fact.adapter.mongo.DirtyMarkerStore;
@@ -8,6 +7,7 @@ import com.dealerradar.analytics.fact.adapter.mongo.FactStore;
 import com.dealerradar.analytics.generation.application.ReadModelStores;
 import com.dealerradar.analytics.wave.adapter.mongo.InquiryDayStore;
 import com.dealerradar.analytics.wave.adapter.mongo.InquiryFactStore;
+import com.dealerradar.platform.directory.MongoDealerDirectory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -31,7 +31,7 @@ class MongoReadModelStores implements ReadModelStores {
     @Override
     public Stores open(String generation) {
         GenerationCollections collections = new GenerationCollections(generation);
-        return new Stores(new DealerDirectoryStore(mongo, collections), new FactStore(mongo, collections),
+        return new Stores(new MongoDealerDirectory(mongo, collections.of(GenerationCollections.DEALERS)), new FactStore(mongo, collections),
                 new CellStore(mongo, collections), new CellIndexStore(mongo, collections),
                 new DirtyMarkerStore(mongo, collections), new InquiryDayStore(mongo, collections),
                 new InquiryFactStore(mongo, collections));

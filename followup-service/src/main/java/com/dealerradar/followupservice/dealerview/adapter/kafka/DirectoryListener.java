@@ -1,7 +1,7 @@
 package com.dealerradar.followupservice.dealerview.adapter.kafka;
 
 import com.dealerradar.events.EventEnvelope;
-import com.dealerradar.followupservice.dealerview.application.DirectoryProjection;
+import com.dealerradar.platform.directory.DirectoryProjection;
 import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,11 @@
-package com.dealerradar.analytics.dealerview.application;
+package com.dealerradar.platform.directory;
 
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.directory.DealerRegistered;
 import reactor.core.publisher.Mono;
 
-/** Keeps the directory copy in step with radar.directory, live or replayed; a stale or repeated event changes nothing. */
+/** Keeps a directory copy in step with radar.directory, live or replayed; a stale or repeated event changes nothing. */
 public class DirectoryProjection {
 
     private final DealerDirectory directory;

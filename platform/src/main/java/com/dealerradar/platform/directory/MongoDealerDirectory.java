@@ -1,7 +1,5 @@
-package com.dealerradar.analytics.dealerview.adapter.mongo;
+package com.dealerradar.platform.directory;
 
-import com.dealerradar.analytics.dealerview.application.DealerDirectory;
-import com.dealerradar.analytics.generation.adapter.mongo.GenerationCollections;
 import com.dealerradar.events.directory.DealerRegistered;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -11,15 +9,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
 
-/** One document per dealer in {@code dealers} (of one generation), with the version of the directory event that set it. */
-public class DealerDirectoryStore implements DealerDirectory {
+/** One document per dealer in the given collection, with the version of the directory event that set it. */
+public class MongoDealerDirectory implements DealerDirectory {
 
     private final ReactiveMongoTemplate mongo;
     private final String collection;
 
-    public DealerDirectoryStore(ReactiveMongoTemplate mongo, GenerationCollections generation) {
+    public MongoDealerDirectory(ReactiveMongoTemplate mongo, String collection) {
         this.mongo = mongo;
-        this.collection = generation.of(GenerationCollections.DEALERS);
+        this.collection = collection;
     }
 
     @Override
@@ -45,6 +43,6 @@ public class DealerDirectoryStore implements DealerDirectory {
 
     @Override
     public Mono<String> regionOf(String dealerId) {
-        return mongo.findById(dealerId, Document.class, collection).map(d -> d.getString("region"));
+        return mongo.findById(dealerId, Document.class, collection).mapNotNull(d -> d.getString("region"));
     }
 }

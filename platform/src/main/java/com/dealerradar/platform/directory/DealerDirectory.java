@@ -1,9 +1,13 @@
-package com.dealerradar.analytics.dealerview.application;
+package com.dealerradar.platform.directory;
 
 import com.dealerradar.events.directory.DealerRegistered;
 import reactor.core.publisher.Mono;
 
-/** analytics-service's own copy of the directory, as radar.directory last said: a dealer's region and brand. */
+/**
+ * A service's own copy of lead-service's dealer directory, as {@code radar.directory} last said: each
+ * dealer's region and brand. Services that scope reads by region or name a dealer's model catalogue keep
+ * one, filled by {@link DirectoryProjection}.
+ */
 public interface DealerDirectory {
 
     String UNKNOWN_BRAND = "UNKNOWN";
@@ -14,5 +18,6 @@ public interface DealerDirectory {
     /** The brand a dealer sells, which names its model catalogue; {@link #UNKNOWN_BRAND} before the dealer is known. */
     Mono<String> brandOf(String dealerId);
 
+    /** The dealer's region; empty before the dealer is known. */
     Mono<String> regionOf(String dealerId);
 }
