@@ -396,22 +396,16 @@ class DashboardBrowserIT {
     }
 
     /** Analytics trails the writes; the pages are read once it counts every lead, deal and loss. */
-    private static void awaitAnalytics() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
+    private static void awaitAnalytics() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             String structure = check(Gateway.call(stack, "GET", "/api/analytics/structure?" + range, hqKey, null), 200);
             String defeats = check(Gateway.call(stack, "GET", "/api/analytics/defeats?" + range, hqKey, null), 200);
-            boolean done = ((Number) JsonPath.read(structure, "$.captured")).intValue() == 19
-                    && ((Number) JsonPath.read(structure, "$.won")).intValue() == 6
-                    && ((Number) JsonPath.read(structure, "$.defeated")).intValue() == 2
-                    && ((Number) JsonPath.read(defeats, "$.reported")).intValue() == 4
-                    && ((Number) JsonPath.read(defeats, "$.reversed")).intValue() == 1;
-            if (done) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("analytics caught up: " + structure + " " + defeats).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+            assertThat(List.<Number>of(JsonPath.read(structure, "$.captured"), JsonPath.read(structure, "$.won"),
+                    JsonPath.read(structure, "$.defeated"), JsonPath.read(defeats, "$.reported"),
+                    JsonPath.read(defeats, "$.reversed")))
+                    .as("captured, won, defeated, losses reported, reversed: " + structure + " " + defeats)
+                    .map(Number::intValue).containsExactly(19, 6, 2, 4, 1);
+        });
     }
 
     private static long total(String path, String key) throws Exception {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class that must, runs first).
  * <p>
  * Classes run in {@code @Order} (junit-platform.properties sets the class orderer); a class without one runs
- * at the default place, before the {@link #DISRUPTIVE} classes that kill or restart parts of the stack.
+ * at the default place, before the {@link #DISRUPTIVE} classes that kill or restart parts of the stack, and
+ * the {@link #LAST} one that stops it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,5 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
     int GROUP_WIDE = 1;
 
     /** The order of classes that kill or restart services, the broker or the store: after all the others. */
-    int DISRUPTIVE = Integer.MAX_VALUE;
+    int DISRUPTIVE = Integer.MAX_VALUE - 1;
+
+    /** The order of the one class that takes the stack down for good (the run's end closes it): the very last. */
+    int LAST = Integer.MAX_VALUE;
 }
