@@ -31,10 +31,10 @@ class MongoReadModelStores implements ReadModelStores {
     @Override
     public Stores open(String generation) {
         GenerationCollections collections = new GenerationCollections(generation);
-        return new Stores(new MongoDealerDirectory(mongo, collections.of(GenerationCollections.DEALERS)), new FactStore(mongo, collections),
-                new CellStore(mongo, collections), new CellIndexStore(mongo, collections),
-                new DirtyMarkerStore(mongo, collections), new InquiryDayStore(mongo, collections),
-                new InquiryFactStore(mongo, collections));
+        return new Stores(new MongoDealerDirectory(mongo, collections.of(GenerationCollections.DEALERS)),
+                new FactStore(mongo, collections), new CellStore(mongo, collections),
+                new CellIndexStore(mongo, collections), new DirtyMarkerStore(mongo, collections),
+                new InquiryDayStore(mongo, collections), new InquiryFactStore(mongo, collections));
     }
 
     @Override
