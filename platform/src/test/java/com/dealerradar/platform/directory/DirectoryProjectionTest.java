@@ -6,40 +6,20 @@ import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.EventTypes;
 import com.dealerradar.events.directory.DealerRegistered;
-import com.dealerradar.testkit.EmbeddedMongo;
-import com.dealerradar.testkit.LoopbackPorts;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import com.dealerradar.testkit.InMemoryStore;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The directory copy on the store follows radar.directory's newest version, whatever order the events arrive in. */
 class DirectoryProjectionTest {
 
-    private static EmbeddedMongo store;
-    private static MongoClient client;
-    private static ReactiveMongoTemplate mongo;
-
-    @BeforeAll
-    static void start() {
-        store = EmbeddedMongo.inMemory(LoopbackPorts.free());
-        store.start();
-        client = MongoClients.create(store.connectionString());
-        mongo = new ReactiveMongoTemplate(client, "directory_test");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        store.close();
-    }
+    @RegisterExtension
+    static final InMemoryStore STORE = new InMemoryStore("directory_test");
 
     @Test
     void aDealerIsKnownByItsRegionAndBrandOnceRegistered() {
-        DealerDirectory directory = new MongoDealerDirectory(mongo, "registered");
+        DealerDirectory directory = new MongoDealerDirectory(STORE.template(), "registered");
         DirectoryProjection projection = new DirectoryProjection(directory);
 
         assertThat(directory.regionOf("D-1").blockOptional()).isEmpty();
@@ -53,7 +33,7 @@ class DirectoryProjectionTest {
 
     @Test
     void aStaleOrRepeatedEventChangesNothing() {
-        DealerDirectory directory = new MongoDealerDirectory(mongo, "reordered");
+        DealerDirectory directory = new MongoDealerDirectory(STORE.template(), "reordered");
         DirectoryProjection projection = new DirectoryProjection(directory);
 
         projection.apply(event(EventTypes.DEALER_UPDATED, 3, "Chifeng", "Geely")).block();

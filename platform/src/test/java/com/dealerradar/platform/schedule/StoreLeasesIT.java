@@ -3,10 +3,7 @@ package com.dealerradar.platform.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.dealerradar.testkit.EmbeddedMongo;
-import com.dealerradar.testkit.LoopbackPorts;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import com.dealerradar.testkit.InMemoryStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,32 +16,16 @@ import java.util.stream.IntStream;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.SimpleLock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Leases of scheduled jobs on the embedded store, taken by several instances as each service's would be. */
 class StoreLeasesIT {
 
     private static final Duration LONG = Duration.ofMinutes(10);
 
-    private static EmbeddedMongo store;
-    private static MongoClient client;
-    private static ReactiveMongoTemplate mongo;
-
-    @BeforeAll
-    static void start() {
-        store = EmbeddedMongo.inMemory(LoopbackPorts.free());
-        client = MongoClients.create(store.connectionString());
-        mongo = new ReactiveMongoTemplate(client, "leases_test");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        store.close();
-    }
+    @RegisterExtension
+    static final InMemoryStore STORE = new InMemoryStore("leases_test");
 
     @Test
     void whileOneInstanceHoldsTheLeaseNoOtherTakesItAndAfterItIsHandedBackOneDoes() {
@@ -117,7 +98,7 @@ class StoreLeasesIT {
     }
 
     private static StoreLeases instance(String name) {
-        return new StoreLeases(mongo, name);
+        return new StoreLeases(STORE.template(), name);
     }
 
     private static LockConfiguration lease(String job, Duration lockAtMostFor) {

@@ -2,19 +2,14 @@ package com.dealerradar.platform.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dealerradar.testkit.EmbeddedMongo;
-import com.dealerradar.testkit.LoopbackPorts;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import com.dealerradar.testkit.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 /** Pages and totals read by key give what a sort of all items would give, across days and blocks. */
@@ -22,27 +17,12 @@ class WorkListIndexTest {
 
     private static final Instant T0 = Instant.parse("2026-11-10T02:00:00Z");
 
-    private static EmbeddedMongo store;
-    private static MongoClient client;
-    private static ReactiveMongoTemplate mongo;
-
-    @BeforeAll
-    static void start() {
-        store = EmbeddedMongo.inMemory(LoopbackPorts.free());
-        store.start();
-        client = MongoClients.create(store.connectionString());
-        mongo = new ReactiveMongoTemplate(client, "worklist_test");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        store.close();
-    }
+    @RegisterExtension
+    static final InMemoryStore STORE = new InMemoryStore("worklist_test");
 
     @Test
     void pagesAndTotalsFollowTheOrderOfInstantsUpToUntil() {
-        WorkListIndex index = new WorkListIndex(mongo, "ordered");
+        WorkListIndex index = new WorkListIndex(STORE.template(), "ordered");
         List<WorkListIndex.Entry> all = new ArrayList<>();
         // Spread over more than one block of days, several items a day, some at the same instant.
         for (int i = 0; i < 60; i++) {
@@ -72,7 +52,7 @@ class WorkListIndexTest {
 
     @Test
     void aRangeReadLatestFirstGivesTheReverseOrderWithTiesById() {
-        WorkListIndex index = new WorkListIndex(mongo, "ranges");
+        WorkListIndex index = new WorkListIndex(STORE.template(), "ranges");
         List<WorkListIndex.Entry> all = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
             Instant at = T0.plus(Duration.ofHours(i * 11L)).plus(Duration.ofDays(i % 4 == 0 ? 280 : 0));
@@ -104,7 +84,7 @@ class WorkListIndexTest {
 
     @Test
     void anItemIsCountedOnceAndLeavesWhenRemoved() {
-        WorkListIndex index = new WorkListIndex(mongo, "moves");
+        WorkListIndex index = new WorkListIndex(STORE.template(), "moves");
         index.put("G", "L-1", T0).block();
         index.put("G", "L-1", T0).block();
         index.put("G", "L-2", T0.plusSeconds(60)).block();
@@ -120,7 +100,7 @@ class WorkListIndexTest {
 
     @Test
     void aStaleEntryStaysOutUnlessItsSourceWasWrittenMeanwhile() {
-        WorkListIndex index = new WorkListIndex(mongo, "healing");
+        WorkListIndex index = new WorkListIndex(STORE.template(), "healing");
         WorkListIndex.Entry stale = new WorkListIndex.Entry("L-stale", T0);
         WorkListIndex.Entry inFlight = new WorkListIndex.Entry("L-in-flight", T0.plusSeconds(60));
         index.put("G", stale.id(), stale.at()).block();
@@ -136,11 +116,11 @@ class WorkListIndexTest {
 
     @Test
     void aDaysDocumentHoldsOnlyThatDaysItems() {
-        WorkListIndex index = new WorkListIndex(mongo, "sizes");
+        WorkListIndex index = new WorkListIndex(STORE.template(), "sizes");
         for (int i = 0; i < 1000; i++) {
             index.put("G", "L-" + i, T0.plus(Duration.ofDays(i))).block();
         }
-        long largest = mongo.findAll(Document.class, "sizes").map(d -> (long) d.toJson().length())
+        long largest = STORE.template().findAll(Document.class, "sizes").map(d -> (long) d.toJson().length())
                 .reduce(0L, Math::max).block();
         assertThat(largest).isLessThan(16_000);
     }

@@ -3,18 +3,14 @@ package com.dealerradar.followupservice.leadview.adapter.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealerradar.followupservice.leadview.application.LeadAlerts;
-import com.dealerradar.testkit.EmbeddedMongo;
-import com.dealerradar.testkit.LoopbackPorts;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import com.dealerradar.testkit.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Alert times land in the bucket of their minute, or in a ready marker once the frontier passed them. */
 class LeadAlertStoreTest {
@@ -22,22 +18,14 @@ class LeadAlertStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-10T02:00:00Z");
     private static final long MINUTE = LeadAlerts.minuteOf(T0);
 
-    private EmbeddedMongo store;
-    private MongoClient client;
+    /** An empty store for every test. */
+    @RegisterExtension
+    final InMemoryStore store = new InMemoryStore("alerts_test");
     private LeadAlertStore alerts;
 
     @BeforeEach
-    void start() {
-        store = EmbeddedMongo.inMemory(LoopbackPorts.free());
-        store.start();
-        client = MongoClients.create(store.connectionString());
-        alerts = new LeadAlertStore(new ReactiveMongoTemplate(client, "alerts_test"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        store.close();
+    void openAlerts() {
+        alerts = new LeadAlertStore(store.template());
     }
 
     @Test
