@@ -31,7 +31,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  * one rebuilt from the topics, and one rebuilt a second time answer every endpoint identically; each
  * rebuild leaves only the generation it built. Then measures how long a new lead takes to show in analytics.
  */
-// Chunks of 3 dealer-days, so that every flush here runs in several chunks, as a history import does.
+// Chunks of 3 dealer-days (rounds of 60), so that a flush here runs in several chunks and rounds, as a history import does.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "radar.analytics.flush-chunk=3")
 @RadarInfrastructure
 class RebuildIT {

@@ -8,15 +8,13 @@ import com.dealerradar.analytics.fact.domain.DealerDay;
 import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.analytics.fact.domain.Periods;
 import com.dealerradar.analytics.fact.domain.Rollup;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,24 +49,21 @@ public class CellRefresher {
     private final AtomicReference<Set<DealerDay>> pending = new AtomicReference<>(ConcurrentHashMap.newKeySet());
     private final Set<String> filedDealers = ConcurrentHashMap.newKeySet();
     private final Object flushing = new Object();
-    private final Duration flushTimeout;
-    /** Dealer-days recomputed together: small enough that one chunk always finishes within the timeout. */
-    private final int flushChunk;
+    private final FlushBatching batching;
 
     /**
-     * @param observer     told of every dealer-day recomputed, before its marker is cleared
-     * @param flushTimeout a flush that takes longer is given up and its dealer-days stay pending for the
-     *                     next one, so that one operation that never answers cannot stall the cells
+     * @param observer told of every dealer-day recomputed, before its marker is cleared
+     * @param batching a chunk that takes longer than its timeout is given up and its dealer-days stay pending
+     *                 for the next flush, so that one operation that never answers cannot stall the cells
      */
     public CellRefresher(Facts facts, Cells cells, CellIndex index, DirtyMarkers markers, DealerDayObserver observer,
-            Duration flushTimeout, int flushChunk) {
-        this.flushTimeout = flushTimeout;
-        this.flushChunk = flushChunk;
+            FlushBatching batching) {
         this.facts = facts;
         this.cells = cells;
         this.index = index;
         this.markers = markers;
         this.observer = observer;
+        this.batching = batching;
     }
 
     /** Marks the dealer-day of {@code group} dirty; completes once the mark is persisted. */
@@ -103,88 +98,99 @@ public class CellRefresher {
     }
 
     /**
-     * Flushes what is pending now in chunks of dealer-days in day order (neighbouring days share their
-     * month and year cells). Each chunk clears its own markers and has its own timeout, so a history
-     * import of thousands of dealer-days makes progress chunk by chunk instead of timing out whole and
-     * starting over; a chunk that fails puts itself and the chunks after it back.
+     * Flushes what is pending now in rounds of dealer-days in day order (neighbouring days share their
+     * month and year cells). A round recomputes its dealer-days chunk by chunk, then each cell above them
+     * once, level by level, then clears its markers. Every chunk of recomputes has its own timeout and every
+     * round keeps its own progress, so a history import of thousands of dealer-days gets through round by
+     * round instead of timing out whole and starting over, and a year or a region cell is recomputed once a
+     * round, not once for every chunk of its days. A round that fails puts itself and the rounds after it back.
      */
     private Mono<Long> flushPending() {
         List<DealerDay> taken = new ArrayList<>(pending.getAndSet(ConcurrentHashMap.newKeySet()));
         taken.sort(Comparator.comparing(DealerDay::day).thenComparing(DealerDay::dealerId));
-        List<Set<DealerDay>> chunks = new ArrayList<>();
-        for (int from = 0; from < taken.size(); from += flushChunk) {
-            chunks.add(Set.copyOf(taken.subList(from, Math.min(taken.size(), from + flushChunk))));
-        }
+        List<List<DealerDay>> rounds = partition(taken, batching.round());
         AtomicInteger flushed = new AtomicInteger();
-        return Flux.fromIterable(chunks)
-                .concatMap(chunk -> flushChunk(chunk).doOnSuccess(written -> flushed.incrementAndGet()))
+        return Flux.fromIterable(rounds)
+                .concatMap(round -> flushRound(round).doOnSuccess(written -> flushed.incrementAndGet()))
                 .reduce(0L, Long::sum)
                 .onErrorResume(e -> {
-                    chunks.subList(flushed.get(), chunks.size()).forEach(pending.get()::addAll);
+                    rounds.subList(flushed.get(), rounds.size()).forEach(pending.get()::addAll);
                     return Mono.error(e);
                 });
     }
 
-    private Mono<Long> flushChunk(Set<DealerDay> chunk) {
-        return markers.counts(chunk)
-                .flatMap(counts -> recompute(chunk)
-                        .flatMap(written -> Flux.fromIterable(chunk).flatMap(observer::recomputed, CONCURRENCY).then(Mono.just(written)))
-                        .flatMap(written -> Flux.fromIterable(counts.entrySet())
-                                .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue()))
-                                .then(Mono.just(written))))
-                .timeout(flushTimeout);
+    private Mono<Long> flushRound(List<DealerDay> round) {
+        return markers.counts(round).flatMap(counts -> inChunks(round, this::recomputeDays)
+                .flatMap(days -> Flux.fromIterable(parentLevels(round))
+                        .concatMap(level -> inChunks(level, this::recomputeParents))
+                        .reduce(days, Long::sum))
+                .flatMap(written -> Flux.fromIterable(round).flatMap(observer::recomputed, CONCURRENCY)
+                        .thenMany(Flux.fromIterable(counts.entrySet())
+                                .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue())))
+                        .then(Mono.just(written))));
     }
 
-    private Mono<Long> recompute(Set<DealerDay> days) {
-        Map<String, DealerDay> dealerMonths = distinct(days, d -> new DealerDay(d.dealerId(), d.region(), Periods.monthOf(d.day())));
-        Map<String, DealerDay> dealerYears = distinct(dealerMonths.values(),
-                d -> new DealerDay(d.dealerId(), d.region(), Periods.yearOf(d.day())));
-        Set<String> regionPeriods = new TreeSet<>();
-        Set<String> groupPeriods = new TreeSet<>();
-        for (DealerDay d : days) {
-            for (String period : List.of(d.day(), Periods.monthOf(d.day()), Periods.yearOf(d.day()))) {
-                regionPeriods.add(d.region() + "\u001f" + period);
-                groupPeriods.add(period);
-            }
+    private <T> Mono<Long> inChunks(List<T> items, Function<List<T>, Mono<Long>> recompute) {
+        return Flux.fromIterable(partition(items, batching.chunk()))
+                .concatMap(chunk -> recompute.apply(chunk).timeout(batching.chunkTimeout()))
+                .reduce(0L, Long::sum);
+    }
+
+    private static <T> List<List<T>> partition(List<T> items, int size) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            parts.add(items.subList(from, Math.min(items.size(), from + size)));
         }
+        return parts;
+    }
+
+    private Mono<Long> recomputeDays(List<DealerDay> days) {
         String first = days.stream().map(DealerDay::day).min(String::compareTo).orElseThrow();
         String last = days.stream().map(DealerDay::day).max(String::compareTo).orElseThrow();
         return Flux.fromIterable(days).flatMap(this::fileDealer, CONCURRENCY).then(index.widen(first, last))
-                .then(Flux.fromIterable(days).flatMap(this::recomputeDay, CONCURRENCY).reduce(0L, Long::sum))
-                .flatMap(n -> Flux.fromIterable(dealerMonths.values())
-                        .flatMap(m -> recomputeParent(m.day(), CellScope.dealer(m.dealerId()),
-                                Mono.just(Periods.inside(m.day()).stream().map(p -> new Target(p, CellScope.dealer(m.dealerId()))).toList())),
-                                CONCURRENCY)
-                        .reduce(n, Long::sum))
-                .flatMap(n -> Flux.fromIterable(dealerYears.values())
-                        .flatMap(y -> recomputeParent(y.day(), CellScope.dealer(y.dealerId()),
-                                Mono.just(Periods.inside(y.day()).stream().map(p -> new Target(p, CellScope.dealer(y.dealerId()))).toList())),
-                                CONCURRENCY)
-                        .reduce(n, Long::sum))
-                .flatMap(n -> Flux.fromIterable(regionPeriods)
-                        .flatMap(rp -> {
-                            String[] parts = rp.split("\u001f", 2);
-                            return recomputeParent(parts[1], CellScope.region(parts[0]), index.dealersIn(parts[0])
-                                    .map(dealers -> dealers.stream().map(dealer -> new Target(parts[1], CellScope.dealer(dealer))).toList()));
-                        }, CONCURRENCY)
-                        .reduce(n, Long::sum))
-                .flatMap(n -> Flux.fromIterable(groupPeriods)
-                        .flatMap(period -> recomputeParent(period, CellScope.GROUP, index.regions()
-                                .map(regions -> regions.stream().map(region -> new Target(period, CellScope.region(region))).toList())),
-                                CONCURRENCY)
-                        .reduce(n, Long::sum));
+                .then(Flux.fromIterable(days).flatMap(this::recomputeDay, CONCURRENCY).reduce(0L, Long::sum));
+    }
+
+    /**
+     * The cells above {@code days}, a list per level, each level recomputed from the one before: the dealers'
+     * months, their years, the regions' days, months and years, the group's.
+     */
+    private static List<List<Target>> parentLevels(List<DealerDay> days) {
+        Set<Target> dealerMonths = new LinkedHashSet<>();
+        Set<Target> dealerYears = new LinkedHashSet<>();
+        Set<Target> regions = new LinkedHashSet<>();
+        Set<Target> group = new LinkedHashSet<>();
+        for (DealerDay d : days) {
+            CellScope dealer = CellScope.dealer(d.dealerId());
+            dealerMonths.add(new Target(Periods.monthOf(d.day()), dealer));
+            dealerYears.add(new Target(Periods.yearOf(d.day()), dealer));
+            for (String period : List.of(d.day(), Periods.monthOf(d.day()), Periods.yearOf(d.day()))) {
+                regions.add(new Target(period, CellScope.region(d.region())));
+                group.add(new Target(period, CellScope.GROUP));
+            }
+        }
+        return List.of(List.copyOf(dealerMonths), List.copyOf(dealerYears), List.copyOf(regions), List.copyOf(group));
+    }
+
+    private Mono<Long> recomputeParents(List<Target> parents) {
+        return Flux.fromIterable(parents)
+                .flatMap(parent -> recomputeParent(parent.period(), parent.scope(), childrenOf(parent)), CONCURRENCY)
+                .reduce(0L, Long::sum);
+    }
+
+    /** A dealer's month from its days and year from its months; a region from its dealers; the group from its regions. */
+    private Mono<List<Target>> childrenOf(Target parent) {
+        return switch (parent.scope().level()) {
+            case DEALER -> Mono.just(Periods.inside(parent.period()).stream()
+                    .map(period -> new Target(period, parent.scope())).toList());
+            case REGION -> index.dealersIn(parent.scope().name()).map(dealers -> dealers.stream()
+                    .map(dealer -> new Target(parent.period(), CellScope.dealer(dealer))).toList());
+            case GROUP -> index.regions().map(regions -> regions.stream()
+                    .map(region -> new Target(parent.period(), CellScope.region(region))).toList());
+        };
     }
 
     private record Target(String period, CellScope scope) {}
-
-    private static Map<String, DealerDay> distinct(Collection<DealerDay> days, Function<DealerDay, DealerDay> parent) {
-        Map<String, DealerDay> parents = new LinkedHashMap<>();
-        days.forEach(d -> {
-            DealerDay p = parent.apply(d);
-            parents.putIfAbsent(p.id(), p);
-        });
-        return parents;
-    }
 
     private Mono<Void> fileDealer(DealerDay day) {
         String key = day.region() + "\u001f" + day.dealerId();
@@ -238,13 +244,13 @@ public class CellRefresher {
         for (CellView view : VIEWS) {
             ids.add(view.cellId(period, scope));
         }
-        return cells.read(ids).flatMap(current -> children.read().flatMap(rowsByView -> {
+        return cells.versions(ids).flatMap(versions -> children.read().flatMap(rowsByView -> {
                     List<Cell> written = new ArrayList<>();
                     for (CellView view : VIEWS) {
-                        Cell before = current.getOrDefault(view.cellId(period, scope), Cell.absent(view, period, scope));
+                        long version = versions.getOrDefault(view.cellId(period, scope), 0L);
                         List<Rollup> rows = CellCalculator.rows(view, period, scope, rowsByView.get(view));
-                        if (!rows.isEmpty() || before.version() != 0) {
-                            written.add(before.withRows(rows));
+                        if (!rows.isEmpty() || version != 0) {
+                            written.add(Cell.of(view, period, scope, version, rows));
                         }
                     }
                     return cells.replaceAll(written);

@@ -16,6 +16,12 @@ public interface Cells {
     Mono<Map<String, Cell>> read(Collection<String> ids);
 
     /**
+     * The versions of the cells of the given ids that exist, by id: what a recompute needs of the cells it
+     * replaces, without moving their rows.
+     */
+    Mono<Map<String, Long>> versions(Collection<String> ids);
+
+    /**
      * Writes each cell that is still at the version it was read at, all in one request; false when another
      * write came first for any of them (the others are written all the same).
      */

@@ -12,11 +12,8 @@ public record Cell(String id, CellView view, String period, CellScope scope, lon
         rows = List.copyOf(rows);
     }
 
-    public static Cell absent(CellView view, String period, CellScope scope) {
-        return new Cell(view.cellId(period, scope), view, period, scope, 0, List.of());
-    }
-
-    public Cell withRows(List<Rollup> newRows) {
-        return new Cell(id, view, period, scope, version, newRows);
+    /** The cell at {@code version} (0: not written yet) holding {@code rows}. */
+    public static Cell of(CellView view, String period, CellScope scope, long version, List<Rollup> rows) {
+        return new Cell(view.cellId(period, scope), view, period, scope, version, rows);
     }
 }

@@ -4,6 +4,7 @@ import com.dealerradar.analytics.fact.application.CellIndex;
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.Cells;
 import com.dealerradar.analytics.fact.application.EventIntake;
+import com.dealerradar.analytics.fact.application.FlushBatching;
 import com.dealerradar.analytics.fact.application.LeadProjection;
 import com.dealerradar.analytics.fact.application.ModelCatalogue;
 import com.dealerradar.analytics.wave.application.InquiryDays;
@@ -29,12 +30,12 @@ public final class ReadModel {
     private final CellRefresher refresher;
 
     ReadModel(String generation, ReadModelStores.Stores stores, ModelCatalogue models, ZoneId groupZone,
-            Duration flushTimeout, int flushChunk) {
+            FlushBatching batching) {
         this.generation = generation;
         this.stores = stores;
         this.directoryProjection = new DirectoryProjection(stores.directory());
         this.refresher = new CellRefresher(stores.facts(), stores.cells(), stores.index(), stores.markers(),
-                new WaveIntake(stores.index(), stores.inquiryFacts(), stores.inquiryDays()), flushTimeout, flushChunk);
+                new WaveIntake(stores.index(), stores.inquiryFacts(), stores.inquiryDays()), batching);
         this.intake = new EventIntake(new LeadProjection(stores.facts(), stores.directory(), models, groupZone),
                 stores.index(), refresher);
     }

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.generation.application;
 
+import com.dealerradar.analytics.fact.application.FlushBatching;
 import com.dealerradar.analytics.fact.application.ModelCatalogue;
 import com.dealerradar.analytics.generation.domain.GenerationState;
 import com.dealerradar.events.EventEnvelope;
@@ -35,19 +36,18 @@ public class ReadModels {
     private final GenerationRegistry registry;
     private final ModelCatalogue models;
     private final ZoneId groupZone;
-    private final Duration flushTimeout;
-    private final int flushChunk;
+    private final FlushBatching batching;
     private final AtomicReference<Current> current;
 
     public ReadModels(ReadModelStores stores, GenerationRegistry registry, ModelCatalogue models, ZoneId groupZone,
             @Value("${radar.analytics.flush-timeout:30s}") Duration flushTimeout,
-            @Value("${radar.analytics.flush-chunk:100}") int flushChunk) {
+            @Value("${radar.analytics.flush-chunk:100}") int flushChunk,
+            @Value("${radar.analytics.flush-round:20}") int flushRound) {
         this.stores = stores;
         this.registry = registry;
         this.models = models;
         this.groupZone = groupZone;
-        this.flushTimeout = flushTimeout;
-        this.flushChunk = flushChunk;
+        this.batching = new FlushBatching(flushChunk, flushRound, flushTimeout);
         this.current = new AtomicReference<>(new Current(-1, open(stores.firstGeneration()), null));
     }
 
@@ -114,6 +114,6 @@ public class ReadModels {
     }
 
     private ReadModel open(String generation) {
-        return new ReadModel(generation, stores.open(generation), models, groupZone, flushTimeout, flushChunk);
+        return new ReadModel(generation, stores.open(generation), models, groupZone, batching);
     }
 }

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.bench;
 
+import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.events.EventJson;
 import com.dealerradar.events.EventTypes;
@@ -8,6 +9,7 @@ import com.dealerradar.events.defeat.DefeatConfirmed;
 import com.dealerradar.events.defeat.DefeatReported;
 import com.dealerradar.events.defeat.DefeatReversed;
 import com.dealerradar.events.defeat.Ratings;
+import com.dealerradar.events.directory.DealerRegistered;
 import com.dealerradar.events.followup.FollowUpRecorded;
 import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.events.lead.LeadInvalidated;
@@ -20,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * A dealer group's year of leads as the events the write side publishes for them: the capture, the
@@ -52,6 +55,19 @@ final class LeadEventGenerator {
     /** {@code prefix} names this generator's leads, so that two loads never share a lead. */
     LeadEventGenerator(String prefix) {
         this.prefix = prefix;
+    }
+
+    /** Registers the group's dealers, as radar.directory would, in the read model's live generation. */
+    static void registerDealers(ReadModels readModels) {
+        for (int region = 0; region < REGIONS.size(); region++) {
+            for (int dealer = 0; dealer < DEALERS_PER_REGION; dealer++) {
+                String dealerId = dealerId(region, dealer);
+                String regionName = REGIONS.get(region);
+                readModels.applyDirectory(new EventEnvelope(UUID.randomUUID().toString(), "/directory",
+                        EventTypes.DEALER_REGISTERED, dealerId, OffsetDateTime.now(), dealerId, regionName, 1,
+                        EventJson.write(new DealerRegistered(dealerId, dealerId, regionName, "Changan")))).block();
+            }
+        }
     }
 
     static String dealerId(int region, int dealer) {

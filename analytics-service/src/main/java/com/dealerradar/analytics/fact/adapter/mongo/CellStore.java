@@ -45,6 +45,17 @@ public class CellStore implements Cells {
                 .map(cells -> (Map<String, Cell>) cells);
     }
 
+    @Override
+    public Mono<Map<String, Long>> versions(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("version");
+        return mongo.find(query, Document.class, collection)
+                .collectMap(d -> d.getString("_id"), d -> ((Number) d.get("version")).longValue());
+    }
+
     /**
      * One bulk request for the cells of a recompute (one per view), not one request each: the store's
      * cost is per request, and a history import recomputes thousands of cells. An insert that meets a
