@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 /**
  * One in-memory store and one broker per test JVM, started on first use and stopped when the JVM exits.
  * Starting them once keeps integration suites fast; {@link Namespace}s keep test classes apart on them.
+ * With {@code -Dradar.testkit.store=file} the store keeps its data in an H2 file in the JVM's temporary
+ * data directory instead of on the heap: for a benchmark whose data outgrows the heap, at the cost of
+ * every write reaching the file before it is acknowledged.
  */
 public final class SharedInfrastructure implements Endpoints {
 
@@ -63,7 +66,9 @@ public final class SharedInfrastructure implements Endpoints {
 
     private static SharedInfrastructure startAll() {
         Path dataDir = createTempDir();
-        EmbeddedMongo mongo = EmbeddedMongo.inMemory(0);
+        EmbeddedMongo mongo = "file".equals(System.getProperty("radar.testkit.store"))
+                ? EmbeddedMongo.file(dataDir.resolve("store.mv.db"), 0)
+                : EmbeddedMongo.inMemory(0);
         try {
             return new SharedInfrastructure(dataDir, mongo, EmbeddedKafka.start(dataDir.resolve("kafka"), 0, 0));
         } catch (RuntimeException e) {
