@@ -21,15 +21,6 @@ class StatisticsTest {
     }
 
     @Test
-    void poissonLowerTailIsSummedExactly() {
-        assertThat(PoissonTail.atMost(0, 8)).isCloseTo(Math.exp(-8), within(1e-12));
-        // P(X <= 2 | 3) = e^-3 (1 + 3 + 4.5) = 0.42319
-        assertThat(PoissonTail.atMost(2, 3)).isCloseTo(0.42319, within(0.00001));
-        assertThat(PoissonTail.atMost(1000, 1000)).isCloseTo(0.5084, within(0.001));
-        assertThat(PoissonTail.atMost(5, 0)).isEqualTo(1.0);
-    }
-
-    @Test
     void ratesAreNullOnAZeroDenominatorAndRoundedToFourDecimals() {
         assertThat(Rates.of(1, 3)).isEqualTo(0.3333);
         assertThat(Rates.of(2, 3)).isEqualTo(0.6667);
