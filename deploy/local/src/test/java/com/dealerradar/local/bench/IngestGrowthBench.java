@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Ingest growth on the whole local stack through the gateway: a 60-dealer group over the last twelve
  * months, posted slice by slice through the public API (leads in batches, follow-ups, loss reports and
- * callbacks one by one), with per-slice rates, single-post latency and analytics lag. Then a paced run
- * at half the first slice's rate measures how long a single lead takes to show in analytics.
+ * callbacks one by one), with per-slice rates, single-post latency and analytics lag. Then, once every
+ * service has read everything the slices left (their follow-ups, losses and callbacks, and the detectors'
+ * announcements for an imported year), a paced run of live leads at half the first slice's rate measures
+ * how long a single lead takes to show in analytics.
  *
  * <p>Arguments (all optional): {@code slices sliceLeads}, default {@code 10 20000} (200,000 leads).
  */
@@ -25,13 +27,15 @@ public final class IngestGrowthBench {
     private static final int SINGLE_POSTS_PER_SLICE = 300;
     private static final int CLIENTS = 4;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(10);
-    private static final Duration PACED_RUN = Duration.ofSeconds(30);
+    private static final Duration PACED_RUN = Duration.ofSeconds(60);
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(30);
     private static final Pattern BATCH_RESULT =
             Pattern.compile("\\{\"index\":(\\d+),\"outcome\":\"(CREATED|DUPLICATE)\",\"leadId\":\"([^\"]+)\"");
     private static final Pattern DEFEAT_ID = Pattern.compile("\"defeatId\":\"([^\"]+)\"");
     private static final Pattern CAPTURED = Pattern.compile("\"captured\":(\\d+)");
 
     private final ApiCalls api;
+    private final String kafkaBootstrapServers;
     private final Workload workload;
     private final String adminKey;
     private final List<String> dealerKeys = new ArrayList<>();
@@ -39,6 +43,7 @@ public final class IngestGrowthBench {
 
     private IngestGrowthBench(LocalStack stack, long seed) {
         this.api = new ApiCalls(stack.gatewayUrl());
+        this.kafkaBootstrapServers = stack.kafka().bootstrapServers();
         this.workload = new Workload(new Random(seed), OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1));
         this.adminKey = stack.adminKey();
     }
@@ -196,6 +201,10 @@ public final class IngestGrowthBench {
     }
 
     private LagProbe.Result pacedLag(double leadsPerSecond) throws Exception {
+        try (Backlog backlog = new Backlog(kafkaBootstrapServers)) {
+            System.out.printf("%nThe services read what the slices left in %.0f s%n",
+                    backlog.awaitDrained(DRAIN_LIMIT).toMillis() / 1e3);
+        }
         LagProbe probe = new LagProbe(api, adminKey, dealerKeys, workload);
         return probe.run(leadsPerSecond, PACED_RUN, leadsPosted);
     }

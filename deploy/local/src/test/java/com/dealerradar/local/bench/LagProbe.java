@@ -1,14 +1,18 @@
 package com.dealerradar.local.bench;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Analytics lag under steady load: while background batches arrive at a fixed rate, a probe dealer
- * posts one lead at a time and polls its own structure until the lead is counted.
+ * Analytics lag under steady load: while background batches of live leads (captured as they are posted)
+ * arrive at a fixed rate, a probe dealer posts one live lead at a time and polls its own structure until
+ * the lead is counted.
  */
 final class LagProbe {
 
@@ -41,10 +45,10 @@ final class LagProbe {
         background.start();
         List<Long> lags = new ArrayList<>();
         for (int i = 0; System.nanoTime() < end; i++) {
-            String lead = ("{\"dealerId\":\"%s\",\"externalRef\":\"probe-%d\",\"occurredAt\":\"2026-11-02T10:05:00+08:00\","
+            String lead = ("{\"dealerId\":\"%s\",\"externalRef\":\"probe-%d\",\"occurredAt\":\"%s\","
                     + "\"channel\":\"SHOWROOM\",\"grade\":\"A\",\"contactRetained\":true,\"model\":\"CS75 PLUS\","
                     + "\"customer\":{\"kind\":\"INDIVIDUAL\",\"name\":\"Probe %d\",\"phone\":\"137%08d\"}}")
-                    .formatted(PROBE_DEALER, i, i, i);
+                    .formatted(PROBE_DEALER, i, now(), i, i);
             api.postRetrying("/api/leads", probeKey, lead, 201);
             long posted = System.nanoTime();
             while (captured(probeKey) <= i) {
@@ -57,6 +61,10 @@ final class LagProbe {
         long[] nanos = lags.stream().mapToLong(Long::longValue).toArray();
         return new Result(leadsPerSecond, nanos.length, Percentiles.of(nanos, 0.50), Percentiles.of(nanos, 0.99),
                 Percentiles.of(nanos, 1.0));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private long captured(String probeKey) throws Exception {
@@ -72,7 +80,7 @@ final class LagProbe {
             int dealer = (int) (n / BACKGROUND_BATCH % dealerKeys.size());
             List<Workload.PostedLead> batch = new ArrayList<>();
             for (int i = 0; i < BACKGROUND_BATCH; i++) {
-                batch.add(workload.lead(n++, dealer));
+                batch.add(workload.liveLead(n++, dealer, now()));
             }
             api.postRetrying("/api/leads/batch", dealerKeys.get(dealer), Workload.batch(batch), 200);
             next += interval;

@@ -43,7 +43,16 @@ final class Workload {
     /** Lead number {@code n} of dealer {@code dealerIndex} (index in region-major order), captured in the last year. */
     PostedLead lead(long n, int dealerIndex) {
         Random r = new Random(seed ^ n);
-        OffsetDateTime occurredAt = anchor.minusDays(2).minusMinutes(r.nextInt(363 * 24 * 60));
+        return lead(n, dealerIndex, anchor.minusDays(2).minusMinutes(r.nextInt(363 * 24 * 60)), r);
+    }
+
+    /** Lead number {@code n} of dealer {@code dealerIndex} as its system posts it live: captured {@code at}. */
+    PostedLead liveLead(long n, int dealerIndex, OffsetDateTime at) {
+        Random r = new Random(seed ^ n);
+        return lead(n, dealerIndex, at, r);
+    }
+
+    private PostedLead lead(long n, int dealerIndex, OffsetDateTime occurredAt, Random r) {
         String dealerId = dealerId(dealerIndex / 5, dealerIndex % 5);
         String customer = r.nextInt(10) < 6
                 ? "{\"kind\":\"INDIVIDUAL\",\"name\":\"Customer %d\",\"phone\":\"139%08d\"}".formatted(n, n % 100_000_000)
