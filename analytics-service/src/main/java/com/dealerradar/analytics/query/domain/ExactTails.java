@@ -38,9 +38,14 @@ public final class ExactTails {
         if (p == 1) {
             return 0;
         }
+        return lowerTail(k, 0, binomialLogTerm(n, p));
+    }
+
+    /** log P(X = i) for X ~ Binomial(n, p), 0 < p < 1. */
+    static LongToDoubleFunction binomialLogTerm(long n, double p) {
         double logP = Math.log(p);
         double logQ = Math.log1p(-p);
-        return lowerTail(k, 0, i -> logChoose(n, i) + i * logP + (n - i) * logQ);
+        return i -> logChoose(n, i) + i * logP + (n - i) * logQ;
     }
 
     /**
@@ -59,8 +64,13 @@ public final class ExactTails {
         if (k < low) {
             return 0;
         }
+        return lowerTail(k, low, hypergeometricLogTerm(population, successes, draws));
+    }
+
+    /** log P(X = i) for the hypergeometric X of {@link #hypergeometricAtMost}. */
+    static LongToDoubleFunction hypergeometricLogTerm(long population, long successes, long draws) {
         double logTotal = logChoose(population, draws);
-        return lowerTail(k, low, i -> logChoose(successes, i) + logChoose(population - successes, draws - i) - logTotal);
+        return i -> logChoose(successes, i) + logChoose(population - successes, draws - i) - logTotal;
     }
 
     /** The smallest count a hypergeometric draw can give: the least surprising table has at least this many. */

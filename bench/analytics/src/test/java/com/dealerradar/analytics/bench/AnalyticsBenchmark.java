@@ -82,17 +82,22 @@ class AnalyticsBenchmark {
         long largeSize = Long.getLong("bench.large", 1_000_000);
         long timedEvery = Long.getLong("bench.timedEvery", largeSize);
         Map<String, Double> small = loadAndMeasure(new LeadEventGenerator("A"), smallSize, smallSize);
-        Map<String, Double> large = small;
-        for (long loaded = smallSize, step = 1; loaded < largeSize; step++) {
-            long next = Math.min(largeSize, loaded + timedEvery);
-            large = loadAndMeasure(new LeadEventGenerator(step == 1 ? "B" : "B" + step), next - loaded, next);
-            loaded = next;
-        }
-        Map<String, Double> atLargest = large;
+        Map<String, Double> large = loadAndMeasureUpTo(largeSize, smallSize, timedEvery);
         System.out.printf("BENCH %-48s %12s %12s %7s%n", "query (median of " + RUNS + " runs, ms)",
                 String.format("%,d", smallSize), String.format("%,d", largeSize), "ratio");
         small.forEach((name, ms) -> System.out.printf("BENCH %-48s %12.1f %12.1f %7.2f%n", name, ms,
-                atLargest.get(name), atLargest.get(name) / ms));
+                large.get(name), large.get(name) / ms));
+    }
+
+    /** Adds leads from {@code loaded} up to {@code size}, timing the queries every {@code timedEvery}; the last times. */
+    private Map<String, Double> loadAndMeasureUpTo(long size, long loaded, long timedEvery) {
+        Map<String, Double> times = Map.of();
+        for (int step = 1; loaded < size; step++) {
+            long next = Math.min(size, loaded + timedEvery);
+            times = loadAndMeasure(new LeadEventGenerator(step == 1 ? "B" : "B" + step), next - loaded, next);
+            loaded = next;
+        }
+        return times;
     }
 
     private Map<String, Double> loadAndMeasure(LeadEventGenerator generator, long count, long total) {

@@ -32,15 +32,15 @@ final class Backlog implements AutoCloseable {
     Duration awaitDrained(Duration limit) throws Exception {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
-        int quiet = 0;
-        long unread = -1;
-        while (quiet < QUIET_POLLS) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(unread + " events were still unread after " + limit);
-            }
-            unread = unread();
+        for (int quiet = 0; quiet < QUIET_POLLS; ) {
+            long unread = unread();
             quiet = unread == 0 ? quiet + 1 : 0;
-            Thread.sleep(1_000);
+            if (quiet < QUIET_POLLS) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(unread + " events were still unread after " + limit);
+                }
+                Thread.sleep(1_000);
+            }
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
