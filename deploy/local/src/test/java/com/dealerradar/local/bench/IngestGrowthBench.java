@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,12 +39,14 @@ public final class IngestGrowthBench {
     private final String kafkaBootstrapServers;
     private final Workload workload;
     private final String adminKey;
+    private final AnalyticsTimings analyticsTimings;
     private final List<String> dealerKeys = new ArrayList<>();
     private long leadsPosted;
 
     private IngestGrowthBench(LocalStack stack, long seed) {
         this.api = new ApiCalls(stack.gatewayUrl());
         this.kafkaBootstrapServers = stack.kafka().bootstrapServers();
+        this.analyticsTimings = new AnalyticsTimings(stack.servicePort("analytics-service"));
         this.workload = new Workload(new Random(seed), OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1));
         this.adminKey = stack.adminKey();
     }
@@ -206,7 +209,11 @@ public final class IngestGrowthBench {
                     backlog.awaitDrained(DRAIN_LIMIT).toMillis() / 1e3);
         }
         LagProbe probe = new LagProbe(api, adminKey, dealerKeys, workload);
-        return probe.run(leadsPerSecond, PACED_RUN, leadsPosted);
+        Map<String, Double> before = analyticsTimings.read();
+        LagProbe.Result result = probe.run(leadsPerSecond, PACED_RUN, leadsPosted);
+        System.out.printf("%nInside analytics-service meanwhile (its own timers):%n%s",
+                AnalyticsTimings.describe(before, analyticsTimings.read()));
+        return result;
     }
 
     record SliceResult(int index, long totalLeads, double acceptedLeadsPerSecond, double singleP50, double singleP99,

@@ -2,6 +2,8 @@ package com.dealerradar.analytics.fact.adapter.kafka;
 
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.generation.application.ReadModels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,9 @@ import reactor.core.scheduler.Schedulers;
  * Flushes the pending dealer-days a short moment after the consumer marked them (a debounce: a burst
  * of events costs one recompute per cell), and now and then takes up the markers other or stopped
  * instances left, starting with the ones found at startup. Always those of the generation that serves
- * now: a rebuild flushes the generation it builds itself.
+ * now: a rebuild flushes the generation it builds itself. {@code radar.analytics.flush} times the flushes
+ * that had dealer-days to recompute: with the wait for the next tick, the part of analytics' lag after
+ * an event's fact is written.
  */
 @Component
 class CellFlushLoop implements SmartLifecycle {
@@ -27,14 +31,18 @@ class CellFlushLoop implements SmartLifecycle {
     private final ReadModels models;
     private final Duration interval;
     private final Duration sweep;
+    private final Timer flushes;
     private volatile Disposable running;
 
-    CellFlushLoop(ReadModels models,
+    CellFlushLoop(ReadModels models, MeterRegistry meters,
             @Value("${radar.analytics.flush-interval:100ms}") Duration interval,
             @Value("${radar.analytics.marker-sweep-interval:5s}") Duration sweep) {
         this.models = models;
         this.interval = interval;
         this.sweep = sweep;
+        this.flushes = Timer.builder("radar.analytics.flush")
+                .description("a flush of the pending dealer-days: their cells and every cell above them recomputed")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     @Override
@@ -50,9 +58,14 @@ class CellFlushLoop implements SmartLifecycle {
                 .subscribe();
     }
 
-    private static Mono<Long> flush(CellRefresher refresher, boolean sweep) {
-        return (sweep ? refresher.adoptMarkers().then() : Mono.<Void>empty())
-                .then(Mono.defer(() -> refresher.hasPending() ? refresher.flush() : Mono.just(0L)));
+    private Mono<Long> flush(CellRefresher refresher, boolean sweep) {
+        return (sweep ? refresher.adoptMarkers().then() : Mono.<Void>empty()).then(Mono.defer(() -> {
+            if (!refresher.hasPending()) {
+                return Mono.just(0L);
+            }
+            Timer.Sample started = Timer.start();
+            return refresher.flush().doOnSuccess(written -> started.stop(flushes));
+        }));
     }
 
     @Override
