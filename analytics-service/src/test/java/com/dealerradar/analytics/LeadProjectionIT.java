@@ -21,6 +21,8 @@ import com.dealerradar.testkit.ServiceClients;
 import com.dealerradar.testkit.SharedInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,6 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -161,6 +165,23 @@ class LeadProjectionIT {
     }
 
     @Test
+    void eachEventIsTimedFromItsPublicationAndEachFlushOnItsOwn(@Autowired MeterRegistry meters) {
+        Timer lag = meters.get("radar.analytics.event.lag").timer();
+        Timer flushes = meters.get("radar.analytics.flush").timer();
+        long lagsBefore = lag.count();
+        long flushesBefore = flushes.count();
+        EventEnvelope late = captured("L-" + UUID.randomUUID());
+        // The record says it was published a minute ago (the producer's timestamp): its lag is at least that, and far
+        // less than the month since the lead's own time (November 2nd).
+        publish(Topics.LEADS, late.subject(), late, Instant.now().minusSeconds(60));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> structure(dealerKey()).jsonPath("$.captured").isEqualTo(1));
+        assertThat(lag.count()).isGreaterThan(lagsBefore);
+        assertThat(lag.max(TimeUnit.SECONDS)).isBetween(60.0, 600.0);
+        assertThat(flushes.count()).isGreaterThan(flushesBefore);
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
@@ -236,8 +257,13 @@ class LeadProjectionIT {
     }
 
     private void publish(String topic, String key, EventEnvelope event) {
+        publish(topic, key, event, Instant.now());
+    }
+
+    private void publish(String topic, String key, EventEnvelope event, Instant publishedAt) {
         try {
-            producer.send(new ProducerRecord<>(namespace.topic(topic), key, CloudEventCodec.toCloudEvent(event))).get();
+            producer.send(new ProducerRecord<>(namespace.topic(topic), null, publishedAt.toEpochMilli(), key,
+                    CloudEventCodec.toCloudEvent(event))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
