@@ -8,6 +8,7 @@ import com.dealerradar.analytics.fact.domain.DealerDay;
 import com.dealerradar.analytics.fact.domain.GroupKey;
 import com.dealerradar.analytics.fact.domain.Periods;
 import com.dealerradar.analytics.fact.domain.Rollup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,8 +34,11 @@ import reactor.core.scheduler.Schedulers;
  * its months, a region from its dealers, the group from its regions. Each recompute reads the cell's
  * version first, then its children, and writes only at that version, retrying when another
  * instance came first: the last write is always computed from children at least as new. Each
- * dealer-day recomputed is then shown to the {@link DealerDayObserver} before its marker goes. One per
- * generation of the read model ({@link com.dealerradar.analytics.generation.application.ReadModel}).
+ * dealer-day recomputed is then shown to the {@link DealerDayObserver}. Its marker goes once the regions'
+ * and the group's cells above it are recomputed too. The flush loop ({@link #flushDealersFirst}) may leave
+ * those for a moment while more dealer-days wait, so that a dealer's own numbers do not wait behind the
+ * group's. One per generation of the read model
+ * ({@link com.dealerradar.analytics.generation.application.ReadModel}).
  */
 public class CellRefresher {
 
@@ -48,6 +53,11 @@ public class CellRefresher {
     private final DealerDayObserver observer;
     private final AtomicReference<Set<DealerDay>> pending = new AtomicReference<>(ConcurrentHashMap.newKeySet());
     private final Set<String> filedDealers = ConcurrentHashMap.newKeySet();
+    /** The regions' and group's cells above dealer-days whose dealers' cells are done: recomputed by {@link #flushUpper}. */
+    private final Set<Target> upperPending = ConcurrentHashMap.newKeySet();
+    /** The markers of those dealer-days, with the count each had when its day was recomputed; changed only by the flush that holds {@link #flushing}. */
+    private final Map<String, Long> clearsPending = new ConcurrentHashMap<>();
+    private volatile long upperFlushedAt = System.nanoTime();
     private final Object flushing = new Object();
     private final FlushBatching batching;
 
@@ -82,36 +92,53 @@ public class CellRefresher {
     }
 
     public boolean hasPending() {
-        return !pending.get().isEmpty();
+        return !pending.get().isEmpty() || !upperPending.isEmpty();
     }
 
     /**
-     * Recomputes the cells above every pending dealer-day; completes with the number of cells written.
-     * One flush at a time per instance, so that a flush that completes has seen every mark made before it.
+     * Recomputes the cells above every pending dealer-day, every level; completes with the number of cells
+     * written. One flush at a time per instance, so that a flush that completes has seen every mark made before it.
      */
     public Mono<Long> flush() {
+        return locked(() -> flushPending(true).flatMap(written -> flushUpper().map(upper -> written + upper)));
+    }
+
+    /**
+     * The flush loop's: the dealers' cells above every pending dealer-day, then the regions' and the group's,
+     * unless dealer-days are pending again by then and those were recomputed less than {@code upperEvery} ago.
+     * Under steady load a flush of the group's cells takes longer than one of a few dealers', and a lead
+     * that arrives meanwhile would wait for both; this way its dealer's numbers wait for at most one round
+     * of the regions and group, which are recomputed at least every {@code upperEvery}, coalesced.
+     */
+    public Mono<Long> flushDealersFirst(Duration upperEvery) {
+        return locked(() -> flushPending(false).flatMap(written -> pending.get().isEmpty()
+                || System.nanoTime() - upperFlushedAt >= upperEvery.toNanos()
+                ? flushUpper().map(upper -> written + upper) : Mono.just(written)));
+    }
+
+    private Mono<Long> locked(Supplier<Mono<Long>> flush) {
         return Mono.fromCallable(() -> {
             synchronized (flushing) {
-                return flushPending().block();
+                return flush.get().block();
             }
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
      * Flushes what is pending now in rounds of dealer-days in day order (neighbouring days share their
-     * month and year cells). A round recomputes its dealer-days chunk by chunk, then each cell above them
-     * once, level by level, then clears its markers. Every chunk of recomputes has its own timeout and every
+     * month and year cells). A round recomputes its dealer-days chunk by chunk, then each dealer's cell above
+     * them once, level by level, and with {@code upper} the regions' and group's cells and the markers. Every chunk of recomputes has its own timeout and every
      * round keeps its own progress, so a history import of thousands of dealer-days gets through round by
      * round instead of timing out whole and starting over, and a year or a region cell is recomputed once a
      * round, not once for every chunk of its days. A round that fails puts itself and the rounds after it back.
      */
-    private Mono<Long> flushPending() {
+    private Mono<Long> flushPending(boolean upper) {
         List<DealerDay> taken = new ArrayList<>(pending.getAndSet(ConcurrentHashMap.newKeySet()));
         taken.sort(Comparator.comparing(DealerDay::day).thenComparing(DealerDay::dealerId));
         List<List<DealerDay>> rounds = partition(taken, batching.round());
         AtomicInteger flushed = new AtomicInteger();
         return Flux.fromIterable(rounds)
-                .concatMap(round -> flushRound(round).doOnSuccess(written -> flushed.incrementAndGet()))
+                .concatMap(round -> flushRound(round, upper).doOnSuccess(written -> flushed.incrementAndGet()))
                 .reduce(0L, Long::sum)
                 .onErrorResume(e -> {
                     rounds.subList(flushed.get(), rounds.size()).forEach(pending.get()::addAll);
@@ -119,15 +146,42 @@ public class CellRefresher {
                 });
     }
 
-    private Mono<Long> flushRound(List<DealerDay> round) {
+    private Mono<Long> flushRound(List<DealerDay> round, boolean upper) {
         return markers.counts(round).flatMap(counts -> inChunks(round, this::recomputeDays)
-                .flatMap(days -> Flux.fromIterable(parentLevels(round))
+                .flatMap(days -> Flux.fromIterable(dealerLevels(round))
                         .concatMap(level -> inChunks(level, this::recomputeParents))
                         .reduce(days, Long::sum))
                 .flatMap(written -> Flux.fromIterable(round).flatMap(observer::recomputed, CONCURRENCY)
-                        .thenMany(Flux.fromIterable(counts.entrySet())
-                                .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue())))
-                        .then(Mono.just(written))));
+                        .then(Mono.fromRunnable(() -> {
+                            upperPending.addAll(upperTargets(round));
+                            clearsPending.putAll(counts);
+                        }))
+                        .then(upper ? flushUpper() : Mono.just(0L))
+                        .map(above -> written + above)));
+    }
+
+    /**
+     * The regions' and the group's cells waiting, regions first, then the markers of the dealer-days below
+     * them; what fails stays waiting for the next flush.
+     */
+    private Mono<Long> flushUpper() {
+        List<Target> targets = List.copyOf(upperPending);
+        upperPending.removeAll(targets);
+        Map<String, Long> clears = new LinkedHashMap<>(clearsPending);
+        clearsPending.clear();
+        List<Target> regions = targets.stream().filter(t -> t.scope().level() == CellScope.Level.REGION).toList();
+        List<Target> group = targets.stream().filter(t -> t.scope().level() == CellScope.Level.GROUP).toList();
+        return Flux.just(regions, group).concatMap(level -> inChunks(level, this::recomputeParents))
+                .reduce(0L, Long::sum)
+                .flatMap(written -> Flux.fromIterable(clears.entrySet())
+                        .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue()))
+                        .then(Mono.just(written)))
+                .doOnSuccess(written -> upperFlushedAt = System.nanoTime())
+                .onErrorResume(e -> {
+                    upperPending.addAll(targets);
+                    clears.forEach(clearsPending::putIfAbsent);
+                    return Mono.error(e);
+                });
     }
 
     private <T> Mono<Long> inChunks(List<T> items, Function<List<T>, Mono<Long>> recompute) {
@@ -151,25 +205,28 @@ public class CellRefresher {
                 .then(Flux.fromIterable(days).flatMap(this::recomputeDay, CONCURRENCY).reduce(0L, Long::sum));
     }
 
-    /**
-     * The cells above {@code days}, a list per level, each level recomputed from the one before: the dealers'
-     * months, their years, the regions' days, months and years, the group's.
-     */
-    private static List<List<Target>> parentLevels(List<DealerDay> days) {
+    /** The dealers' cells above {@code days}, a list per level, each recomputed from the one before: months, then years. */
+    private static List<List<Target>> dealerLevels(List<DealerDay> days) {
         Set<Target> dealerMonths = new LinkedHashSet<>();
         Set<Target> dealerYears = new LinkedHashSet<>();
-        Set<Target> regions = new LinkedHashSet<>();
-        Set<Target> group = new LinkedHashSet<>();
         for (DealerDay d : days) {
             CellScope dealer = CellScope.dealer(d.dealerId());
             dealerMonths.add(new Target(Periods.monthOf(d.day()), dealer));
             dealerYears.add(new Target(Periods.yearOf(d.day()), dealer));
+        }
+        return List.of(List.copyOf(dealerMonths), List.copyOf(dealerYears));
+    }
+
+    /** The regions' and the group's days, months and years above {@code days}. */
+    private static Set<Target> upperTargets(List<DealerDay> days) {
+        Set<Target> targets = new LinkedHashSet<>();
+        for (DealerDay d : days) {
             for (String period : List.of(d.day(), Periods.monthOf(d.day()), Periods.yearOf(d.day()))) {
-                regions.add(new Target(period, CellScope.region(d.region())));
-                group.add(new Target(period, CellScope.GROUP));
+                targets.add(new Target(period, CellScope.region(d.region())));
+                targets.add(new Target(period, CellScope.GROUP));
             }
         }
-        return List.of(List.copyOf(dealerMonths), List.copyOf(dealerYears), List.copyOf(regions), List.copyOf(group));
+        return targets;
     }
 
     private Mono<Long> recomputeParents(List<Target> parents) {

@@ -1,5 +1,6 @@
 package com.dealerradar.analytics.generation.application;
 
+import com.dealerradar.analytics.fact.application.CachedCells;
 import com.dealerradar.analytics.fact.application.CellIndex;
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.fact.application.Cells;
@@ -25,16 +26,19 @@ public final class ReadModel {
 
     private final String generation;
     private final ReadModelStores.Stores stores;
+    private final Cells cells;
     private final DirectoryProjection directoryProjection;
     private final EventIntake intake;
     private final CellRefresher refresher;
 
+    /** @param cellCacheRows how many rows of cells to keep decoded ({@link CachedCells}); 0 reads every cell from the store */
     ReadModel(String generation, ReadModelStores.Stores stores, ModelCatalogue models, ZoneId groupZone,
-            FlushBatching batching) {
+            FlushBatching batching, long cellCacheRows) {
         this.generation = generation;
         this.stores = stores;
+        this.cells = cellCacheRows > 0 ? new CachedCells(stores.cells(), cellCacheRows) : stores.cells();
         this.directoryProjection = new DirectoryProjection(stores.directory());
-        this.refresher = new CellRefresher(stores.facts(), stores.cells(), stores.index(), stores.markers(),
+        this.refresher = new CellRefresher(stores.facts(), cells, stores.index(), stores.markers(),
                 new WaveIntake(stores.index(), stores.inquiryFacts(), stores.inquiryDays()), batching);
         this.intake = new EventIntake(new LeadProjection(stores.facts(), stores.directory(), models, groupZone),
                 stores.index(), refresher);
@@ -75,7 +79,7 @@ public final class ReadModel {
     }
 
     public Cells cells() {
-        return stores.cells();
+        return cells;
     }
 
     public CellIndex index() {

@@ -37,17 +37,20 @@ public class ReadModels {
     private final ModelCatalogue models;
     private final ZoneId groupZone;
     private final FlushBatching batching;
+    private final long cellCacheRows;
     private final AtomicReference<Current> current;
 
     public ReadModels(ReadModelStores stores, GenerationRegistry registry, ModelCatalogue models, ZoneId groupZone,
             @Value("${radar.analytics.flush-timeout:30s}") Duration flushTimeout,
             @Value("${radar.analytics.flush-chunk:100}") int flushChunk,
-            @Value("${radar.analytics.flush-round:20}") int flushRound) {
+            @Value("${radar.analytics.flush-round:20}") int flushRound,
+            @Value("${radar.analytics.cell-cache-rows:50000}") long cellCacheRows) {
         this.stores = stores;
         this.registry = registry;
         this.models = models;
         this.groupZone = groupZone;
         this.batching = new FlushBatching(flushChunk, flushRound, flushTimeout);
+        this.cellCacheRows = cellCacheRows;
         this.current = new AtomicReference<>(new Current(-1, open(stores.firstGeneration()), null));
     }
 
@@ -114,6 +117,6 @@ public class ReadModels {
     }
 
     private ReadModel open(String generation) {
-        return new ReadModel(generation, stores.open(generation), models, groupZone, batching);
+        return new ReadModel(generation, stores.open(generation), models, groupZone, batching, cellCacheRows);
     }
 }

@@ -18,8 +18,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Flushes the pending dealer-days a short moment after the consumer marked them (a debounce: a burst
  * of events costs one recompute per cell), and now and then takes up the markers other or stopped
- * instances left, starting with the ones found at startup. Always those of the generation that serves
- * now: a rebuild flushes the generation it builds itself. {@code radar.analytics.flush} times the flushes
+ * instances left, starting with the ones found at startup. While dealer-days keep coming, the regions' and
+ * group's cells follow at least every {@code upper-flush-interval} ({@link CellRefresher#flushDealersFirst}).
+ * Always those of the generation that serves now: a rebuild flushes the generation it builds itself. {@code radar.analytics.flush} times the flushes
  * that had dealer-days to recompute: with the wait for the next tick, the part of analytics' lag after
  * an event's fact is written.
  */
@@ -31,15 +32,18 @@ class CellFlushLoop implements SmartLifecycle {
     private final ReadModels models;
     private final Duration interval;
     private final Duration sweep;
+    private final Duration upperEvery;
     private final Timer flushes;
     private volatile Disposable running;
 
     CellFlushLoop(ReadModels models, MeterRegistry meters,
             @Value("${radar.analytics.flush-interval:100ms}") Duration interval,
-            @Value("${radar.analytics.marker-sweep-interval:5s}") Duration sweep) {
+            @Value("${radar.analytics.marker-sweep-interval:5s}") Duration sweep,
+            @Value("${radar.analytics.upper-flush-interval:1s}") Duration upperEvery) {
         this.models = models;
         this.interval = interval;
         this.sweep = sweep;
+        this.upperEvery = upperEvery;
         this.flushes = Timer.builder("radar.analytics.flush")
                 .description("a flush of the pending dealer-days: their cells and every cell above them recomputed")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -64,7 +68,7 @@ class CellFlushLoop implements SmartLifecycle {
                 return Mono.just(0L);
             }
             Timer.Sample started = Timer.start();
-            return refresher.flush().doOnSuccess(written -> started.stop(flushes));
+            return refresher.flushDealersFirst(upperEvery).doOnSuccess(written -> started.stop(flushes));
         }));
     }
 
