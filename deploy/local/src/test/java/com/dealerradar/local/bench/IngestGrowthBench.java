@@ -68,7 +68,10 @@ public final class IngestGrowthBench {
             }
             LagProbe.Result lag = bench.pacedLag(results.get(0).acceptedLeadsPerSecond() / 2);
             System.out.printf("%nAnalytics lag at %.0f leads/s (half the first slice's rate), %d probes: "
-                    + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", lag.rate(), lag.probes(), lag.p50(), lag.p99(), lag.max());
+                    + "in the dealer's own figures p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
+                    + "in its region's p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", lag.rate(), lag.probes(),
+                    lag.dealer().p50(), lag.dealer().p99(), lag.dealer().max(),
+                    lag.region().p50(), lag.region().p99(), lag.region().max());
             System.out.printf("Last slice's rate / first slice's: %.2f; requests retried after a 5xx: %d%n",
                     results.get(results.size() - 1).acceptedLeadsPerSecond() / results.get(0).acceptedLeadsPerSecond(),
                     bench.api.retries());

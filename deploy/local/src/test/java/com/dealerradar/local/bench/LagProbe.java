@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 /**
  * Analytics lag under steady load: while background batches of live leads (captured as they are posted)
  * arrive at a fixed rate, a probe dealer posts one live lead at a time and polls its own structure until
- * the lead is counted.
+ * the lead is counted, then its region's (as headquarters sees it) until it is counted there too.
  */
 final class LagProbe {
 
     private static final int BACKGROUND_BATCH = 20;
     private static final String PROBE_DEALER = "D-PROBE-01";
+    private static final String PROBE_REGION = "Probe";
     private static final Pattern CAPTURED = Pattern.compile("\"captured\":(\\d+)");
 
     private final ApiCalls api;
@@ -32,18 +33,28 @@ final class LagProbe {
         this.workload = workload;
     }
 
-    record Result(double rate, int probes, double p50, double p99, double max) {}
+    record Lags(double p50, double p99, double max) {
+
+        static Lags of(List<Long> nanos) {
+            long[] all = nanos.stream().mapToLong(Long::longValue).toArray();
+            return new Lags(Percentiles.of(all, 0.50), Percentiles.of(all, 0.99), Percentiles.of(all, 1.0));
+        }
+    }
+
+    /** {@code dealer}: until the probe dealer's own structure counts the lead; {@code region}: its region's. */
+    record Result(double rate, int probes, Lags dealer, Lags region) {}
 
     Result run(double leadsPerSecond, Duration duration, long firstLeadNumber) throws Exception {
         api.post("/api/dealers", adminKey, """
-                {"dealerId": "%s", "name": "Probe Motors", "region": "Probe", "brand": "Changan"}""".formatted(PROBE_DEALER), 201);
+                {"dealerId": "%s", "name": "Probe Motors", "region": "%s", "brand": "Changan"}""".formatted(PROBE_DEALER, PROBE_REGION), 201);
         String probeKey = api.post("/api/keys", adminKey, """
                 {"role": "DEALER", "dealerId": "%s", "label": "lag probe"}""".formatted(PROBE_DEALER), 201)
                 .replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
         long end = System.nanoTime() + duration.toNanos();
         Thread background = new Thread(() -> paced(leadsPerSecond, end, firstLeadNumber), "paced-load");
         background.start();
-        List<Long> lags = new ArrayList<>();
+        List<Long> dealerLags = new ArrayList<>();
+        List<Long> regionLags = new ArrayList<>();
         for (int i = 0; System.nanoTime() < end; i++) {
             String lead = ("{\"dealerId\":\"%s\",\"externalRef\":\"probe-%d\",\"occurredAt\":\"%s\","
                     + "\"channel\":\"SHOWROOM\",\"grade\":\"A\",\"contactRetained\":true,\"model\":\"CS75 PLUS\","
@@ -51,24 +62,26 @@ final class LagProbe {
                     .formatted(PROBE_DEALER, i, now(), i, i);
             api.postRetrying("/api/leads", probeKey, lead, 201);
             long posted = System.nanoTime();
-            while (captured(probeKey) <= i) {
+            while (captured("dealerId=" + PROBE_DEALER, probeKey) <= i) {
                 Thread.sleep(5);
             }
-            lags.add(System.nanoTime() - posted);
+            dealerLags.add(System.nanoTime() - posted);
+            while (captured("region=" + PROBE_REGION, adminKey) <= i) {
+                Thread.sleep(5);
+            }
+            regionLags.add(System.nanoTime() - posted);
             Thread.sleep(100);
         }
         background.join();
-        long[] nanos = lags.stream().mapToLong(Long::longValue).toArray();
-        return new Result(leadsPerSecond, nanos.length, Percentiles.of(nanos, 0.50), Percentiles.of(nanos, 0.99),
-                Percentiles.of(nanos, 1.0));
+        return new Result(leadsPerSecond, dealerLags.size(), Lags.of(dealerLags), Lags.of(regionLags));
     }
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private long captured(String probeKey) throws Exception {
-        Matcher m = CAPTURED.matcher(api.get("/api/analytics/structure?dealerId=" + PROBE_DEALER, probeKey));
+    private long captured(String scope, String key) throws Exception {
+        Matcher m = CAPTURED.matcher(api.get("/api/analytics/structure?" + scope, key));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
