@@ -6,7 +6,6 @@ import com.dealerradar.analytics.fact.domain.DealerDay;
 import com.dealerradar.analytics.generation.application.ReadModelStores;
 import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.analytics.wave.application.WaveIntake;
-import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,13 +42,7 @@ class FlushRoundsBenchmark {
         int leads = Integer.getInteger("bench.leads", 5_000);
         int trials = Integer.getInteger("bench.trials", 3);
         LeadEventGenerator.registerDealers(readModels);
-        LeadEventGenerator generator = new LeadEventGenerator("F");
-        List<List<EventEnvelope>> events = new ArrayList<>();
-        for (long i = 0; i < leads; i++) {
-            events.add(generator.lead(i, leads));
-        }
-        Flux.fromIterable(events).flatMap(lead -> Flux.fromIterable(lead).concatMap(readModels::applyLeadEvent).then(), 8)
-                .then().block(TIMEOUT);
+        new LeadEventGenerator("F").applyAll(readModels, leads, TIMEOUT);
 
         ReadModelStores.Stores stores = readModelStores.open(readModels.active().generation());
         List<DealerDay> days = stores.markers().pending().collectList().block(TIMEOUT);

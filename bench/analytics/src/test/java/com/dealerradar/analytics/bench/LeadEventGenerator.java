@@ -15,6 +15,7 @@ import com.dealerradar.events.lead.LeadCaptured;
 import com.dealerradar.events.lead.LeadInvalidated;
 import com.dealerradar.events.lead.LeadStatusChanged;
 import com.dealerradar.events.lead.LeadWon;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 
 /**
  * A dealer group's year of leads as the events the write side publishes for them: the capture, the
@@ -68,6 +70,19 @@ final class LeadEventGenerator {
                         EventJson.write(new DealerRegistered(dealerId, dealerId, regionName, "Changan")))).block();
             }
         }
+    }
+
+    /**
+     * Applies the events of {@code count} leads through the consumer's intake, eight leads at a time, each
+     * lead's events in order, as the listeners hand them over; the cells are left to whoever flushes.
+     */
+    void applyAll(ReadModels readModels, long count, Duration timeout) {
+        List<List<EventEnvelope>> events = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            events.add(lead(i, count));
+        }
+        Flux.fromIterable(events).flatMap(lead -> Flux.fromIterable(lead).concatMap(readModels::applyLeadEvent).then(), 8)
+                .then().block(timeout);
     }
 
     static String dealerId(int region, int dealer) {

@@ -8,7 +8,6 @@ import com.dealerradar.analytics.fact.domain.DealerDay;
 import com.dealerradar.analytics.generation.application.ReadModelStores;
 import com.dealerradar.analytics.generation.application.ReadModels;
 import com.dealerradar.analytics.wave.application.WaveIntake;
-import com.dealerradar.events.EventEnvelope;
 import com.dealerradar.testkit.RadarInfrastructure;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -48,16 +47,11 @@ class SteadyFlushBenchmark {
         int dirty = Integer.getInteger("bench.dirtyDays", 3);
         int trials = Integer.getInteger("bench.trials", 15);
         LeadEventGenerator.registerDealers(readModels);
-        LeadEventGenerator generator = new LeadEventGenerator("S");
-        List<List<EventEnvelope>> events = new ArrayList<>();
-        for (long i = 0; i < leads; i++) {
-            events.add(generator.lead(i, leads));
-        }
-        Flux.fromIterable(events).flatMap(lead -> Flux.fromIterable(lead).concatMap(readModels::applyLeadEvent).then(), 8)
-                .then().block(TIMEOUT);
+        new LeadEventGenerator("S").applyAll(readModels, leads, TIMEOUT);
         ReadModelStores.Stores stores = readModelStores.open(readModels.active().generation());
         long loaded = readModels.active().flushAll(TIMEOUT);
-        List<DealerDay> lastMonth = stores.index().extent().block(TIMEOUT).map(extent -> dealerDaysOf(stores, YearMonth.from(extent.last()))).orElseThrow();
+        List<DealerDay> lastMonth = stores.index().extent().block(TIMEOUT)
+                .map(extent -> dealerDaysOf(stores, YearMonth.from(extent.last()))).orElseThrow();
         System.out.printf("BENCH %,d leads loaded and flushed (%,d cell writes); %,d dealer-days in the last month%n",
                 leads, loaded, lastMonth.size());
 
