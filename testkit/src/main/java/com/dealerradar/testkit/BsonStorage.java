@@ -70,10 +70,14 @@ final class BsonStorage {
                 .weigher((Document document, byte[] encoded) -> encoded.length)
                 .executor(Runnable::run).build();
 
-        /** Asked when a document is put: its encoding then serves the commit that writes it. */
+        /**
+         * What the page cache counts a document as: its decoded size ({@link DecodedSize}). Asked when a
+         * document is put, which is also when it is encoded: that encoding then serves the commit that writes it.
+         */
         @Override
         public int getMemory(Document document) {
-            return encoded(document).length;
+            encoded(document);
+            return (int) Math.min(Integer.MAX_VALUE, DecodedSize.of(document));
         }
 
         @Override

@@ -52,13 +52,12 @@ class DurableH2Backend extends IdLookupH2Backend {
     }
 
     /**
-     * A twelfth of the heap for the pages read last (MVStore's default is 16 MB): what the cache misses is
-     * read from the file and decoded again, so a store whose working set outgrows it slows down. MVStore
-     * counts a page by its documents' BSON size, and decoded documents take about four times that on the
-     * heap: with a third of the heap the local stack's store spent a history import in full collections.
+     * A quarter of the heap for the pages read last (MVStore's default is 16 MB), counted as the decoded
+     * documents take it ({@link BsonStorage.DocumentType#getMemory}): what the cache misses is read from the
+     * file and decoded again, so a store whose working set outgrows it slows down.
      */
     private static int cacheMegabytes() {
-        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 12 / (1 << 20));
+        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1 << 20));
     }
 
     /** A file of the unpatched library (Java-serialized maps) cannot be read as BSON: say so instead of failing later. */
