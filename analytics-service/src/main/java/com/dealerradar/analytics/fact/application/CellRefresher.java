@@ -95,6 +95,11 @@ public class CellRefresher {
         return !pending.get().isEmpty() || !upperPending.isEmpty();
     }
 
+    /** The dealer-days and the regions' and group's cells waiting for a flush. */
+    public int pendingWork() {
+        return pending.get().size() + upperPending.size();
+    }
+
     /**
      * Recomputes the cells above every pending dealer-day, every level; completes with the number of cells
      * written. One flush at a time per instance, so that a flush that completes has seen every mark made before it.

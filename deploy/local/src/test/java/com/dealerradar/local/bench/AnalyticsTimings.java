@@ -20,6 +20,8 @@ final class AnalyticsTimings {
 
     private static final Pattern SAMPLE = Pattern.compile("^(radar_analytics_(?:event_lag|flush)_seconds\\w*)\\{([^}]*)}\\s+(\\S+)$");
     private static final Pattern QUANTILE = Pattern.compile("quantile=\"([^\"]+)\"");
+    private static final Pattern PENDING = Pattern.compile("(?m)^radar_analytics_flush_pending\\{[^}]*}\\s+(\\S+)$");
+    private static final int QUIET_POLLS = 3;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI prometheus;
@@ -28,14 +30,39 @@ final class AnalyticsTimings {
         this.prometheus = URI.create("http://127.0.0.1:" + analyticsPort + "/actuator/prometheus");
     }
 
+    /**
+     * Waits until analytics has nothing left to flush ({@code radar.analytics.flush.pending} 0) on three polls a
+     * second apart, as {@link Backlog} waits for the consumers: a backlog consumed is not yet a backlog flushed,
+     * and a probe that starts meanwhile waits for the rest of an imported year's cells. Answers how long it took.
+     */
+    Duration awaitFlushed(Duration limit) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        int quiet = 0;
+        while (quiet < QUIET_POLLS) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("analytics still had work pending after " + limit);
+            }
+            Matcher pending = PENDING.matcher(scrape());
+            quiet = pending.find() && Double.parseDouble(pending.group(1)) == 0 ? quiet + 1 : 0;
+            if (quiet < QUIET_POLLS) {
+                Thread.sleep(1_000);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     /** Series name (with its quantile, if any) to value in seconds or counts. */
     Map<String, Double> read() throws Exception {
-        String text = http.send(HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return text.lines().map(SAMPLE::matcher).filter(Matcher::matches).collect(Collectors.toMap(m -> {
+        return scrape().lines().map(SAMPLE::matcher).filter(Matcher::matches).collect(Collectors.toMap(m -> {
             Matcher quantile = QUANTILE.matcher(m.group(2));
             return quantile.find() ? m.group(1) + "@" + quantile.group(1) : m.group(1);
         }, m -> Double.parseDouble(m.group(3)), (a, b) -> a + b));
+    }
+
+    private String scrape() throws Exception {
+        return http.send(HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** One line per timer: the run's count and mean, the recent p50, p99 and max, in ms. */

@@ -28,7 +28,8 @@ public final class IngestGrowthBench {
     private static final int SINGLE_POSTS_PER_SLICE = 300;
     private static final int CLIENTS = 4;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(10);
-    private static final Duration PACED_RUN = Duration.ofSeconds(60);
+    /** Long enough for about a hundred probes, so that the p99 is not simply the slowest one. */
+    private static final Duration PACED_RUN = Duration.ofSeconds(120);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(30);
     private static final Pattern BATCH_RESULT =
             Pattern.compile("\\{\"index\":(\\d+),\"outcome\":\"(CREATED|DUPLICATE)\",\"leadId\":\"([^\"]+)\"");
@@ -208,9 +209,10 @@ public final class IngestGrowthBench {
 
     private LagProbe.Result pacedLag(double leadsPerSecond) throws Exception {
         try (Backlog backlog = new Backlog(kafkaBootstrapServers)) {
-            System.out.printf("%nThe services read what the slices left in %.0f s%n",
+            System.out.printf("%nThe services read what the slices left in %.0f s",
                     backlog.awaitDrained(DRAIN_LIMIT).toMillis() / 1e3);
         }
+        System.out.printf("; analytics flushed the rest in %.0f s%n", analyticsTimings.awaitFlushed(DRAIN_LIMIT).toMillis() / 1e3);
         LagProbe probe = new LagProbe(api, adminKey, dealerKeys, workload);
         Map<String, Double> before = analyticsTimings.read();
         LagProbe.Result result = probe.run(leadsPerSecond, PACED_RUN, leadsPosted);

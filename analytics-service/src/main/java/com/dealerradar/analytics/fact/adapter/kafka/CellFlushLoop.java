@@ -2,6 +2,7 @@ package com.dealerradar.analytics.fact.adapter.kafka;
 
 import com.dealerradar.analytics.fact.application.CellRefresher;
 import com.dealerradar.analytics.generation.application.ReadModels;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  * group's cells follow at least every {@code upper-flush-interval} ({@link CellRefresher#flushDealersFirst}).
  * Always those of the generation that serves now: a rebuild flushes the generation it builds itself. {@code radar.analytics.flush} times the flushes
  * that had dealer-days to recompute: with the wait for the next tick, the part of analytics' lag after
- * an event's fact is written.
+ * an event's fact is written. {@code radar.analytics.flush.pending} counts the work waiting.
  */
 @Component
 class CellFlushLoop implements SmartLifecycle {
@@ -47,6 +48,8 @@ class CellFlushLoop implements SmartLifecycle {
         this.flushes = Timer.builder("radar.analytics.flush")
                 .description("a flush of the pending dealer-days: their cells and every cell above them recomputed")
                 .publishPercentiles(0.5, 0.99).register(meters);
+        Gauge.builder("radar.analytics.flush.pending", models, m -> m.active().refresher().pendingWork())
+                .description("dealer-days, and regions' and group's cells, waiting for a flush").register(meters);
     }
 
     @Override
