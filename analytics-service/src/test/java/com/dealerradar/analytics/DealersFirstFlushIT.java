@@ -68,12 +68,14 @@ class DealersFirstFlushIT {
         assertThat(captured(stores, CellScope.region(region))).isZero();
         assertThat(pendingDays(stores)).contains("2026-11-02");
         assertThat(refresher.get().hasPending()).isTrue();
+        assertThat(refresher.get().pendingWork()).isGreaterThan(1);
 
         refresher.get().flush().block(TIMEOUT);
 
         assertThat(captured(stores, CellScope.region(region))).isEqualTo(1);
         assertThat(pendingDays(stores)).isEmpty();
         assertThat(refresher.get().hasPending()).isFalse();
+        assertThat(refresher.get().pendingWork()).isZero();
     }
 
     @Test
