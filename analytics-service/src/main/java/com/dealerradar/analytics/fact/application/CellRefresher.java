@@ -132,10 +132,11 @@ public class CellRefresher {
     /**
      * Flushes what is pending now in rounds of dealer-days in day order (neighbouring days share their
      * month and year cells). A round recomputes its dealer-days chunk by chunk, then each dealer's cell above
-     * them once, level by level, and with {@code upper} the regions' and group's cells and the markers. Every chunk of recomputes has its own timeout and every
-     * round keeps its own progress, so a history import of thousands of dealer-days gets through round by
-     * round instead of timing out whole and starting over, and a year or a region cell is recomputed once a
-     * round, not once for every chunk of its days. A round that fails puts itself and the rounds after it back.
+     * them once, level by level, and with {@code upper} the regions' and group's cells and the markers. Every
+     * chunk of recomputes has its own timeout and every round keeps its own progress, so a history import of
+     * thousands of dealer-days gets through round by round instead of timing out whole and starting over, and
+     * a year or a region cell is recomputed once a round, not once for every chunk of its days. A round that
+     * fails puts itself and the rounds after it back.
      */
     private Mono<Long> flushPending(boolean upper) {
         List<DealerDay> taken = new ArrayList<>(pending.getAndSet(ConcurrentHashMap.newKeySet()));
@@ -166,27 +167,29 @@ public class CellRefresher {
     }
 
     /**
-     * The regions' and the group's cells waiting, regions first, then the markers of the dealer-days below
-     * them; what fails stays waiting for the next flush.
+     * The regions' and the group's cells waiting when it is subscribed to, regions first, then the markers
+     * of the dealer-days below them; what fails stays waiting for the next flush.
      */
     private Mono<Long> flushUpper() {
-        List<Target> targets = List.copyOf(upperPending);
-        upperPending.removeAll(targets);
-        Map<String, Long> clears = new LinkedHashMap<>(clearsPending);
-        clearsPending.clear();
-        List<Target> regions = targets.stream().filter(t -> t.scope().level() == CellScope.Level.REGION).toList();
-        List<Target> group = targets.stream().filter(t -> t.scope().level() == CellScope.Level.GROUP).toList();
-        return Flux.just(regions, group).concatMap(level -> inChunks(level, this::recomputeParents))
-                .reduce(0L, Long::sum)
-                .flatMap(written -> Flux.fromIterable(clears.entrySet())
-                        .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue()))
-                        .then(Mono.just(written)))
-                .doOnSuccess(written -> upperFlushedAt = System.nanoTime())
-                .onErrorResume(e -> {
-                    upperPending.addAll(targets);
-                    clears.forEach(clearsPending::putIfAbsent);
-                    return Mono.error(e);
-                });
+        return Mono.defer(() -> {
+            List<Target> targets = List.copyOf(upperPending);
+            upperPending.removeAll(targets);
+            Map<String, Long> clears = new LinkedHashMap<>(clearsPending);
+            clearsPending.clear();
+            List<Target> regions = targets.stream().filter(t -> t.scope().level() == CellScope.Level.REGION).toList();
+            List<Target> group = targets.stream().filter(t -> t.scope().level() == CellScope.Level.GROUP).toList();
+            return Flux.just(regions, group).concatMap(level -> inChunks(level, this::recomputeParents))
+                    .reduce(0L, Long::sum)
+                    .flatMap(written -> Flux.fromIterable(clears.entrySet())
+                            .concatMap(marker -> markers.clear(marker.getKey(), marker.getValue()))
+                            .then(Mono.just(written)))
+                    .doOnSuccess(written -> upperFlushedAt = System.nanoTime())
+                    .onErrorResume(e -> {
+                        upperPending.addAll(targets);
+                        clears.forEach(clearsPending::putIfAbsent);
+                        return Mono.error(e);
+                    });
+        });
     }
 
     private <T> Mono<Long> inChunks(List<T> items, Function<List<T>, Mono<Long>> recompute) {
