@@ -31,6 +31,8 @@ class DurableH2Backend extends IdLookupH2Backend {
             "endSessions", "killCursors", "dbStats", "collStats", "serverStatus", "getParameter", "getLastError",
             "getlasterror", "whatsmyuri");
 
+    static final String CACHE_PROPERTY = "radar.testkit.store-cache-mb";
+
     /** Numbers the finished commands; a command is durable once a commit that began after it has ended. */
     private final AtomicLong finishedCommands = new AtomicLong();
     private final Object commitLock = new Object();
@@ -57,9 +59,15 @@ class DurableH2Backend extends IdLookupH2Backend {
      * decoded again, so a store whose working set outgrows it slows down. In bench/ingest a quarter of 2 GB
      * was too little for a year's cells: the store spent the paced run decoding pages and analytics fell a
      * minute behind; with half, the lag's median was 269 ms.
+     * <p>
+     * {@code -D}{@value #CACHE_PROPERTY}{@code =MB} sets it instead. The count is MVStore's estimate, and on a
+     * large heap under a long write load the documents alive outgrew it: in bench/analytics with 12 GB (a 6 GB
+     * cache) 9.4 GB of decoded documents were alive at 350,000 leads, more than the old generation could hold
+     * beside the rest, and the JVM did nothing but collect. Such a run gives the cache a smaller share.
      */
     private static int cacheMegabytes() {
-        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 2 / (1 << 20));
+        return Integer.getInteger(CACHE_PROPERTY,
+                (int) Math.max(16, Runtime.getRuntime().maxMemory() / 2 / (1 << 20)));
     }
 
     /** A file of the unpatched library (Java-serialized maps) cannot be read as BSON: say so instead of failing later. */

@@ -113,6 +113,29 @@ class FileStoreDurabilityTest {
         }
     }
 
+    /** Half the heap unless told otherwise: a benchmark with a large heap gives the page cache less of it. */
+    @Test
+    void thePageCacheTakesHalfTheHeapOrWhatItIsGiven(@TempDir Path dir) {
+        long halfTheHeap = Runtime.getRuntime().maxMemory() / 2 / (1 << 20);
+        DurableH2Backend byDefault = DurableH2Backend.open(dir.resolve("default.mv.db").toString());
+        try {
+            assertThat(byDefault.getMvStore().getCacheSize()).isEqualTo((int) halfTheHeap);
+        } finally {
+            byDefault.close();
+        }
+        System.setProperty(DurableH2Backend.CACHE_PROPERTY, "64");
+        try {
+            DurableH2Backend given = DurableH2Backend.open(dir.resolve("given.mv.db").toString());
+            try {
+                assertThat(given.getMvStore().getCacheSize()).isEqualTo(64);
+            } finally {
+                given.close();
+            }
+        } finally {
+            System.clearProperty(DurableH2Backend.CACHE_PROPERTY);
+        }
+    }
+
     private static Process startStoreProcess(Path file) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
