@@ -37,7 +37,7 @@ class AnalyticsBenchmark {
     private static final InternalToken TOKENS = new InternalToken(SharedInfrastructure.INTERNAL_TOKEN_SECRET);
     private static final int CATCH_UP_EVERY = Integer.getInteger("bench.catchUpEvery", 5_000);
     private static final int CONCURRENCY = 8;
-    private static final int RUNS = 5;
+    private static final int RUNS = Integer.getInteger("bench.runs", 21);
     private static final Map<String, String> QUERIES = queries();
 
     @LocalServerPort
@@ -128,19 +128,20 @@ class AnalyticsBenchmark {
         System.out.printf("BENCH %,d leads in all: %,d leads (%,d events) applied through the consumer's intake, the cells "
                 + "caught up every %,d leads (%.1f s waiting for them), in %.1f s (%.0f events/s)%n", total, count, events,
                 CATCH_UP_EVERY, catchUpNanos / 1e9, (loaded - started) / 1e9, events / ((loaded - started) / 1e9));
-        Map<String, Double> medians = new LinkedHashMap<>();
-        QUERIES.forEach((name, uri) -> {
-            WebTestClient client = client();
-            List<Double> times = new ArrayList<>();
-            for (int run = 0; run < RUNS + 1; run++) {
+        // Round by round, each query once a round: a collection or a slow moment falls on every query alike.
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        WebTestClient client = client();
+        for (int round = 0; round < RUNS; round++) {
+            QUERIES.forEach((name, uri) -> {
                 long t0 = System.nanoTime();
                 client.get().uri("/api/analytics/" + uri).exchange().expectStatus().isOk()
                         .expectBody(String.class).returnResult();
-                if (run > 0) {
-                    times.add((System.nanoTime() - t0) / 1e6);
-                }
-            }
-            medians.put(name, times.stream().sorted().toList().get(RUNS / 2));
+                times.computeIfAbsent(name, n -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e6);
+            });
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        times.forEach((name, runs) -> {
+            medians.put(name, runs.stream().sorted().toList().get(RUNS / 2));
             System.out.printf("BENCH   %,d leads  %-48s %10.1f ms%n", total, name, medians.get(name));
         });
         return medians;
