@@ -21,7 +21,6 @@ final class AnalyticsTimings {
     private static final Pattern SAMPLE = Pattern.compile("^(radar_analytics_(?:event_lag|flush)_seconds\\w*)\\{([^}]*)}\\s+(\\S+)$");
     private static final Pattern QUANTILE = Pattern.compile("quantile=\"([^\"]+)\"");
     private static final Pattern PENDING = Pattern.compile("(?m)^radar_analytics_flush_pending\\{[^}]*}\\s+(\\S+)$");
-    private static final int QUIET_POLLS = 3;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI prometheus;
@@ -36,20 +35,10 @@ final class AnalyticsTimings {
      * and a probe that starts meanwhile waits for the rest of an imported year's cells. Answers how long it took.
      */
     Duration awaitFlushed(Duration limit) throws Exception {
-        long started = System.nanoTime();
-        long deadline = started + limit.toNanos();
-        int quiet = 0;
-        while (quiet < QUIET_POLLS) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("analytics still had work pending after " + limit);
-            }
+        return QuietPolls.await(limit, () -> {
             Matcher pending = PENDING.matcher(scrape());
-            quiet = pending.find() && Double.parseDouble(pending.group(1)) == 0 ? quiet + 1 : 0;
-            if (quiet < QUIET_POLLS) {
-                Thread.sleep(1_000);
-            }
-        }
-        return Duration.ofNanos(System.nanoTime() - started);
+            return pending.find() ? Double.parseDouble(pending.group(1)) : Double.NaN;
+        }, "analytics still had %.0f dealer-days and cells pending");
     }
 
     /** Series name (with its quantile, if any) to value in seconds or counts. */

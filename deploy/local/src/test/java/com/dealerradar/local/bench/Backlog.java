@@ -20,29 +20,15 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Backlog implements AutoCloseable {
 
-    private static final int QUIET_POLLS = 3;
-
     private final Admin admin;
 
     Backlog(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    /** Waits until no group has anything unread on {@value #QUIET_POLLS} polls in a row, a second apart. */
+    /** Waits until no group has anything unread on {@value QuietPolls#POLLS} polls in a row, a second apart. */
     Duration awaitDrained(Duration limit) throws Exception {
-        long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
-        for (int quiet = 0; quiet < QUIET_POLLS; ) {
-            long unread = unread();
-            quiet = unread == 0 ? quiet + 1 : 0;
-            if (quiet < QUIET_POLLS) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(unread + " events were still unread after " + limit);
-                }
-                Thread.sleep(1_000);
-            }
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
+        return QuietPolls.await(limit, () -> (double) unread(), "%.0f events were still unread");
     }
 
     private long unread() throws Exception {
