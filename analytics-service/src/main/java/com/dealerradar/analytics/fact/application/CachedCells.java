@@ -16,8 +16,9 @@ import reactor.core.publisher.Mono;
  * them have not changed since the last flush. So a read asks the store for the versions first and fetches in
  * full only the cells whose version the cache does not hold. A cell at a version is one document, whichever
  * instance wrote it (every write is conditional on the version before), so a cell cached at the version the
- * store names is the stored one. Only cells as read are kept, never as written: the store keeps of each row
- * only what its view needs.
+ * store names is the stored one. A cell this instance wrote is kept as the store keeps it ({@link Cells#asStored}:
+ * of each row only what its view needs), so that the recompute above it, which comes next, fetches none of the
+ * cells just written: a region's year reads its dealers' years, written a moment before by the same flush.
  */
 public class CachedCells implements Cells {
 
@@ -61,7 +62,17 @@ public class CachedCells implements Cells {
 
     @Override
     public Mono<Boolean> replaceAll(List<Cell> cells) {
-        return store.replaceAll(cells);
+        // Only when every one was written: of a partial write the store does not say which cells it took.
+        return store.replaceAll(cells).doOnNext(allWritten -> {
+            if (allWritten) {
+                cells.forEach(cell -> remember(store.asStored(cell)));
+            }
+        });
+    }
+
+    @Override
+    public Cell asStored(Cell written) {
+        return store.asStored(written);
     }
 
     /** The rows held now, counted as the bound counts them (a cell's rows and one for the cell). */

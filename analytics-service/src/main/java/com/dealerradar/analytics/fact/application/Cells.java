@@ -26,4 +26,10 @@ public interface Cells {
      * write came first for any of them (the others are written all the same).
      */
     Mono<Boolean> replaceAll(List<Cell> cells);
+
+    /**
+     * What a read answers once {@code written} is stored: the next version, each row as the store keeps it (only
+     * what the cell's view needs).
+     */
+    Cell asStored(Cell written);
 }

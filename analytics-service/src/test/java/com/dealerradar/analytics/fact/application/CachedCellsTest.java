@@ -33,7 +33,7 @@ class CachedCellsTest {
     }
 
     @Test
-    void aCellWrittenSinceIsFetchedAgainAndOnlyThatOne() {
+    void aCellAnotherInstanceWroteSinceIsFetchedAgainAndOnlyThatOne() {
         CachedCells cells = new CachedCells(store, 1_000);
         String first = write("2026-11-01", 1);
         String second = write("2026-11-02", 1);
@@ -41,7 +41,7 @@ class CachedCellsTest {
         store.fetched.clear();
 
         Cell before = store.cells.get(second);
-        assertThat(cells.replaceAll(List.of(Cell.of(CellView.TOTAL, "2026-11-02", CellScope.dealer("D1"), before.version(),
+        assertThat(store.replaceAll(List.of(Cell.of(CellView.TOTAL, "2026-11-02", CellScope.dealer("D1"), before.version(),
                 rows("2026-11-02", 3)))).block()).isTrue();
         Map<String, Cell> read = cells.read(List.of(first, second)).block();
 
@@ -49,6 +49,34 @@ class CachedCellsTest {
         assertThat(read.get(second).version()).isEqualTo(before.version() + 1);
         assertThat(read.get(second).rows()).hasSize(3);
         assertThat(read.get(first).rows()).hasSize(1);
+    }
+
+    @Test
+    void cellsThisInstanceWroteAreReadAsStoredWithoutFetchingThem() {
+        CachedCells cells = new CachedCells(store, 1_000);
+        Cell day = Cell.of(CellView.TOTAL, "2026-11-01", CellScope.dealer("D1"), 0, rows("2026-11-01", 2));
+        Cell month = Cell.of(CellView.TOTAL, "2026-11", CellScope.dealer("D1"), 0, rows("2026-11", 1));
+
+        assertThat(cells.replaceAll(List.of(day, month)).block()).isTrue();
+        Map<String, Cell> read = cells.read(List.of(day.id(), month.id())).block();
+
+        assertThat(store.fetched).isEmpty();
+        assertThat(read).containsEntry(day.id(), store.cells.get(day.id())).containsEntry(month.id(), store.cells.get(month.id()));
+    }
+
+    @Test
+    void ofAWriteThatLostAnyCellNoneIsKept() {
+        CachedCells cells = new CachedCells(store, 1_000);
+        String taken = write("2026-11-01", 1);
+        Cell lost = Cell.of(CellView.TOTAL, "2026-11-01", CellScope.dealer("D1"), 0, rows("2026-11-01", 5));
+        Cell written = Cell.of(CellView.TOTAL, "2026-11-02", CellScope.dealer("D1"), 0, rows("2026-11-02", 2));
+
+        assertThat(cells.replaceAll(List.of(lost, written)).block()).isFalse();
+        Map<String, Cell> read = cells.read(List.of(taken, written.id())).block();
+
+        assertThat(store.fetched).containsExactlyInAnyOrder(taken, written.id());
+        assertThat(read.get(taken).rows()).hasSize(1);
+        assertThat(read.get(written.id()).rows()).hasSize(2);
     }
 
     @Test
@@ -118,10 +146,15 @@ class CachedCellsTest {
                     all = false;
                     continue;
                 }
-                cells.put(cell.id(), new Cell(cell.id(), cell.view(), cell.period(), cell.scope(), cell.version() + 1,
-                        cell.rows()));
+                cells.put(cell.id(), asStored(cell));
             }
             return Mono.just(all);
+        }
+
+        @Override
+        public Cell asStored(Cell written) {
+            return new Cell(written.id(), written.view(), written.period(), written.scope(), written.version() + 1,
+                    written.rows());
         }
     }
 }

@@ -75,6 +75,11 @@ public class CellStore implements Cells {
                         ? Mono.just(false) : Mono.error(e));
     }
 
+    @Override
+    public Cell asStored(Cell written) {
+        return toCell(toDocument(written));
+    }
+
     private static WriteModel<Document> write(Cell cell) {
         Document doc = toDocument(cell);
         if (cell.version() == 0) {
