@@ -17,7 +17,7 @@ final class QuietPolls {
 
     /**
      * @param outstanding the count now (a count that cannot be read yet answers anything but 0)
-     * @param stillOutstanding what to say of the count left when {@code limit} has passed, e.g. "%s events unread"
+     * @param stillOutstanding what to say of the count left when {@code limit} has passed, e.g. "%.0f events unread"
      * @return how long it took
      */
     static Duration await(Duration limit, Callable<Double> outstanding, String stillOutstanding) throws Exception {
