@@ -1,5 +1,6 @@
 package com.dealerradar.platform.security;
 
+import java.time.Clock;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -7,7 +8,10 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-/** Reads an {@link InternalToken} at one service: signed with the shared secret, from the gateway, for this service. */
+/**
+ * Reads an {@link InternalToken} at one service: signed with the shared secret, from the gateway, for this
+ * service. A token once verified is remembered until it expires ({@link VerifiedTokens}).
+ */
 public final class InternalTokenDecoder {
 
     private InternalTokenDecoder() {}
@@ -24,6 +28,6 @@ public final class InternalTokenDecoder {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(InternalToken.ISSUER), new JwtAudienceValidator(audience)));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 }

@@ -42,6 +42,27 @@ class InternalTokenDecoderTest {
     }
 
     @Test
+    void aTokenRefusedOnceIsRefusedAgain() {
+        String forLeadService = gateway.sign(REGION_MANAGER, "lead-service", Instant.now());
+        String forged = new InternalToken("another-secret-of-at-least-thirty-two-bytes!!")
+                .sign(REGION_MANAGER, "analytics-service", Instant.now());
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> analytics.decode(forLeadService).block()).isInstanceOf(JwtValidationException.class);
+            assertThatThrownBy(() -> analytics.decode(forged).block()).isInstanceOf(JwtException.class);
+        }
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String expired = gateway.sign(REGION_MANAGER, "analytics-service", Instant.now().minus(InternalToken.LIFETIME.multipliedBy(3)));
+
+        assertThatThrownBy(() -> analytics.decode(expired).block())
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
     void aServiceWithoutANameCannotReadTokens() {
         assertThatThrownBy(() -> InternalTokenDecoder.forAudience(SECRET, " "))
                 .isInstanceOf(IllegalStateException.class)
