@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 final class VerifiedTokens implements ReactiveJwtDecoder {
 
     /** Each entry is a parsed token of a few hundred bytes; a caller needs one at a time (two while the gateway renews). */
-    static final int MAXIMUM_TOKENS = 4_096;
+    private static final int MAXIMUM_TOKENS = 4_096;
 
     private final ReactiveJwtDecoder verifier;
     private final Clock clock;
