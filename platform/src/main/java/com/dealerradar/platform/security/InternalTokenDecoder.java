@@ -1,6 +1,6 @@
 package com.dealerradar.platform.security;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -28,6 +28,6 @@ public final class InternalTokenDecoder {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(InternalToken.ISSUER), new JwtAudienceValidator(audience)));
-        return new VerifiedTokens(decoder, Clock.systemUTC());
+        return new VerifiedTokens(decoder, InstantSource.system());
     }
 }

@@ -2,8 +2,8 @@ package com.dealerradar.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
@@ -22,10 +22,10 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
     private static final int MAXIMUM_TOKENS = 4_096;
 
     private final ReactiveJwtDecoder verifier;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Cache<String, Jwt> verified;
 
-    VerifiedTokens(ReactiveJwtDecoder verifier, Clock clock) {
+    VerifiedTokens(ReactiveJwtDecoder verifier, InstantSource clock) {
         this.verifier = verifier;
         this.clock = clock;
         this.verified = Caffeine.newBuilder()

@@ -3,10 +3,7 @@ package com.dealerradar.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -20,22 +17,7 @@ class VerifiedTokensTest {
 
     private final CountingVerifier verifier = new CountingVerifier();
     private Instant now = ISSUED.plusSeconds(5);
-    private final VerifiedTokens tokens = new VerifiedTokens(verifier, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final VerifiedTokens tokens = new VerifiedTokens(verifier, () -> now);
 
     @Test
     void aTokenSeenAgainIsNotVerifiedAgain() {
