@@ -4,5 +4,5 @@
 # (GET /api/leads/{id}) through the gateway and straight from lead-service in alternating rounds,
 # prints requests/s and latency percentiles for both, stops the stack.
 #
-#   bench/gateway/run.sh [rounds [requestsPerRound [clients [leads]]]]     defaults: 10 2000 4 200
+#   bench/gateway/run.sh [rounds [requestsPerRound [clients [leads [warmUp]]]]]     defaults: 10 2000 4 200 20000
 exec "$(dirname "${BASH_SOURCE[0]}")/../stack-bench.sh" GatewayOverheadBench "$@"
