@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * announcements for an imported year), a paced run of live leads at half the first slice's rate measures
  * how long a single lead takes to show in analytics.
  *
- * <p>Arguments (all optional): {@code slices sliceLeads}, default {@code 10 20000} (200,000 leads).
+ * <p>Arguments (all optional): {@code slices sliceLeads probePollMillis pacedLeadsPerSecond}, default
+ * {@code 10 20000 50} (200,000 leads, the probe polling every 50 ms) and half the first slice's rate. A
+ * fixed paced rate lets two runs be compared under the same load.
  */
 public final class IngestGrowthBench {
 
@@ -55,6 +57,8 @@ public final class IngestGrowthBench {
     public static void main(String[] args) throws Exception {
         int slices = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int sliceLeads = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        Duration probePoll = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 50);
+        Double pacedRate = args.length > 3 ? Double.valueOf(args[3]) : null;
         System.out.println("Starting the local stack from the service jars...");
         int status = 1;
         try (LocalStack stack = LocalStack.start()) {
@@ -67,10 +71,13 @@ public final class IngestGrowthBench {
                 results.add(result);
                 System.out.println(result.row());
             }
-            LagProbe.Result lag = bench.pacedLag(results.get(0).acceptedLeadsPerSecond() / 2);
-            System.out.printf("%nAnalytics lag at %.0f leads/s (half the first slice's rate), %d probes: "
+            double rate = pacedRate != null ? pacedRate : results.get(0).acceptedLeadsPerSecond() / 2;
+            LagProbe.Result lag = bench.pacedLag(rate, probePoll);
+            System.out.printf("%nAnalytics lag at %.0f leads/s (%s), %d probes polling every %d ms (%.0f queries/s): "
                     + "in the dealer's own figures p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
-                    + "in its region's p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", lag.rate(), lag.probes(),
+                    + "in its region's p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", lag.rate(),
+                    pacedRate != null ? "as given" : "half the first slice's rate", lag.probes(),
+                    probePoll.toMillis(), lag.pollsPerSecond(),
                     lag.dealer().p50(), lag.dealer().p99(), lag.dealer().max(),
                     lag.region().p50(), lag.region().p99(), lag.region().max());
             System.out.printf("Last slice's rate / first slice's: %.2f; requests retried after a 5xx: %d%n",
@@ -207,13 +214,13 @@ public final class IngestGrowthBench {
         throw new IllegalStateException("analytics did not count " + expected + " leads within " + CATCH_UP_LIMIT);
     }
 
-    private LagProbe.Result pacedLag(double leadsPerSecond) throws Exception {
+    private LagProbe.Result pacedLag(double leadsPerSecond, Duration probePoll) throws Exception {
         try (Backlog backlog = new Backlog(kafkaBootstrapServers)) {
             System.out.printf("%nThe services read what the slices left in %.0f s",
                     backlog.awaitDrained(DRAIN_LIMIT).toMillis() / 1e3);
         }
         System.out.printf("; analytics flushed the rest in %.0f s%n", analyticsTimings.awaitFlushed(DRAIN_LIMIT).toMillis() / 1e3);
-        LagProbe probe = new LagProbe(api, adminKey, dealerKeys, workload);
+        LagProbe probe = new LagProbe(api, adminKey, dealerKeys, workload, probePoll);
         Map<String, Double> before = analyticsTimings.read();
         LagProbe.Result result = probe.run(leadsPerSecond, PACED_RUN, leadsPosted);
         System.out.printf("%nInside analytics-service meanwhile (its own timers):%n%s",

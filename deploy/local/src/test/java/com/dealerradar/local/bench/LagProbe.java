@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * Analytics lag under steady load: while background batches of live leads (captured as they are posted)
  * arrive at a fixed rate, a probe dealer posts one live lead at a time and polls its own structure until
  * the lead is counted, then its region's (as headquarters sees it) until it is counted there too.
+ * <p>
+ * It polls every {@code poll}: each poll is a dashboard query through the gateway, so polling as fast as
+ * it can would add a load of its own to the analytics it measures; the result says how many queries a
+ * second the probe sent. A lag is thus measured up to one {@code poll} long.
  */
 final class LagProbe {
 
@@ -25,12 +29,15 @@ final class LagProbe {
     private final String adminKey;
     private final List<String> dealerKeys;
     private final Workload workload;
+    private final Duration poll;
+    private int polls;
 
-    LagProbe(ApiCalls api, String adminKey, List<String> dealerKeys, Workload workload) {
+    LagProbe(ApiCalls api, String adminKey, List<String> dealerKeys, Workload workload, Duration poll) {
         this.api = api;
         this.adminKey = adminKey;
         this.dealerKeys = dealerKeys;
         this.workload = workload;
+        this.poll = poll;
     }
 
     record Lags(double p50, double p99, double max) {
@@ -42,7 +49,7 @@ final class LagProbe {
     }
 
     /** {@code dealer}: until the probe dealer's own structure counts the lead; {@code region}: its region's. */
-    record Result(double rate, int probes, Lags dealer, Lags region) {}
+    record Result(double rate, int probes, double pollsPerSecond, Lags dealer, Lags region) {}
 
     Result run(double leadsPerSecond, Duration duration, long firstLeadNumber) throws Exception {
         api.post("/api/dealers", adminKey, """
@@ -50,7 +57,8 @@ final class LagProbe {
         String probeKey = api.post("/api/keys", adminKey, """
                 {"role": "DEALER", "dealerId": "%s", "label": "lag probe"}""".formatted(PROBE_DEALER), 201)
                 .replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
-        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
         Thread background = new Thread(() -> paced(leadsPerSecond, end, firstLeadNumber), "paced-load");
         background.start();
         List<Long> dealerLags = new ArrayList<>();
@@ -63,17 +71,18 @@ final class LagProbe {
             api.postRetrying("/api/leads", probeKey, lead, 201);
             long posted = System.nanoTime();
             while (captured("dealerId=" + PROBE_DEALER, probeKey) <= i) {
-                Thread.sleep(5);
+                Thread.sleep(poll.toMillis());
             }
             dealerLags.add(System.nanoTime() - posted);
             while (captured("region=" + PROBE_REGION, adminKey) <= i) {
-                Thread.sleep(5);
+                Thread.sleep(poll.toMillis());
             }
             regionLags.add(System.nanoTime() - posted);
             Thread.sleep(100);
         }
         background.join();
-        return new Result(leadsPerSecond, dealerLags.size(), Lags.of(dealerLags), Lags.of(regionLags));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(leadsPerSecond, dealerLags.size(), polls / seconds, Lags.of(dealerLags), Lags.of(regionLags));
     }
 
     private static OffsetDateTime now() {
@@ -81,6 +90,7 @@ final class LagProbe {
     }
 
     private long captured(String scope, String key) throws Exception {
+        polls++;
         Matcher m = CAPTURED.matcher(api.get("/api/analytics/structure?" + scope, key));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
