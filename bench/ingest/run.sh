@@ -5,5 +5,6 @@
 # callbacks one by one), prints each slice's rates, latency and analytics lag, then the lag of single
 # leads at half the first slice's rate, and stops the stack.
 #
-#   bench/ingest/run.sh [slices [leadsPerSlice]]     defaults: 10 20000 (200,000 leads)
+#   bench/ingest/run.sh [slices [leadsPerSlice [probePollMillis [pacedLeadsPerSecond]]]]
+#   defaults: 10 20000 5, and the paced run at half the first slice's rate
 exec "$(dirname "${BASH_SOURCE[0]}")/../stack-bench.sh" IngestGrowthBench "$@"

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * how long a single lead takes to show in analytics.
  *
  * <p>Arguments (all optional): {@code slices sliceLeads probePollMillis pacedLeadsPerSecond}, default
- * {@code 10 20000 50} (200,000 leads, the probe polling every 50 ms) and half the first slice's rate. A
+ * {@code 10 20000 5} (200,000 leads, the probe polling every 5 ms) and half the first slice's rate. A
  * fixed paced rate lets two runs be compared under the same load.
  */
 public final class IngestGrowthBench {
@@ -57,7 +57,7 @@ public final class IngestGrowthBench {
     public static void main(String[] args) throws Exception {
         int slices = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int sliceLeads = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        Duration probePoll = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 50);
+        Duration probePoll = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 5);
         Double pacedRate = args.length > 3 ? Double.valueOf(args[3]) : null;
         System.out.println("Starting the local stack from the service jars...");
         int status = 1;

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * arrive at a fixed rate, a probe dealer posts one live lead at a time and polls its own structure until
  * the lead is counted, then its region's (as headquarters sees it) until it is counted there too.
  * <p>
- * It polls every {@code poll}: each poll is a dashboard query through the gateway, so polling as fast as
- * it can would add a load of its own to the analytics it measures; the result says how many queries a
- * second the probe sent. A lag is thus measured up to one {@code poll} long.
+ * It polls every {@code poll}, so a lag is measured up to one {@code poll} long. Each poll is a dashboard
+ * query through the gateway, a load of its own on what it measures: the result says how many queries a
+ * second the probe sent (about 22 at 5 ms, 8 at 50 ms; the lag was not shorter at 50 ms).
  */
 final class LagProbe {
 
