@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,21 +37,14 @@ public final class InfrastructureProcess {
     }
 
     static InfrastructureProcess broker(Path localJar, int port, int controllerPort, Path dataDir, Path logFile) {
-        return new InfrastructureProcess("kafka", localJar, port, javaCommand(localJar, "512m", "kafka", "--port", String.valueOf(port),
+        return new InfrastructureProcess("kafka", localJar, port, JavaCommand.of("512m", localJar, "kafka", "--port", String.valueOf(port),
                 "--controller-port", String.valueOf(controllerPort), "--data-dir", dataDir.toString()),
                 "Kafka ready on", logFile);
     }
 
     static InfrastructureProcess store(Path localJar, int port, Path file, Path logFile) {
-        return new InfrastructureProcess("store", localJar, port, javaCommand(localJar, "1536m", "store", "--port", String.valueOf(port),
+        return new InfrastructureProcess("store", localJar, port, JavaCommand.of("1536m", localJar, "store", "--port", String.valueOf(port),
                 "--file", file.toString()), "Store ready on", logFile);
-    }
-
-    private static List<String> javaCommand(Path localJar, String heap, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", localJar.toString()));
-        command.addAll(List.of(arguments));
-        return command;
     }
 
     public String name() {
