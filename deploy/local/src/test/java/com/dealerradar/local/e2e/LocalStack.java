@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.dealerradar.testkit.EmbeddedKafka;
 import com.dealerradar.testkit.EmbeddedMongo;
@@ -35,7 +37,7 @@ import com.dealerradar.testkit.LoopbackPorts;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** In start order; stopped in reverse, so the gateway stops routing before the services go. */
+    /** In start order; the gateway stops first, so that it stops routing before the services go. */
     public static final List<String> SERVICES =
             List.of("lead-service", "followup-service", "defeat-service", "analytics-service", "gateway");
 
@@ -205,11 +207,31 @@ public final class LocalStack implements AutoCloseable {
         awaitReady();
     }
 
-    /** Stops the services gracefully (SIGTERM), gateway first; the broker and the store keep running. */
+    /**
+     * Stops the services gracefully (SIGTERM), the gateway first and then the others side by side, each
+     * draining on its own; the broker and the store keep running.
+     */
     public void stopServices() {
-        List<ServiceProcess> inStopOrder = new ArrayList<>(services.values());
-        Collections.reverse(inStopOrder);
-        inStopOrder.forEach(ServiceProcess::stop);
+        service("gateway").stop();
+        List<ServiceProcess> behindTheGateway = services.values().stream()
+                .filter(service -> !service.module().equals("gateway")).toList();
+        ExecutorService stopping = Executors.newFixedThreadPool(behindTheGateway.size());
+        try {
+            behindTheGateway.stream().map(service -> stopping.submit(service::stop)).toList().forEach(LocalStack::join);
+        } finally {
+            stopping.shutdownNow();
+        }
+    }
+
+    private static void join(Future<?> stop) {
+        try {
+            stop.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the services", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a service could not be stopped", e.getCause());
+        }
     }
 
     /**
