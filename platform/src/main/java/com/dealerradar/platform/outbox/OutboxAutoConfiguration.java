@@ -36,8 +36,10 @@ public class OutboxAutoConfiguration {
     @Bean
     public OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers,
             KafkaTemplate<String, CloudEvent> eventTemplate, TopicNames topics, MeterRegistry meters,
-            TraceContinuation outboxTraceContinuation, @Value("${radar.outbox.abandon-after:1m}") Duration abandonAfter) {
-        return new OutboxRelay(mongo, markers, eventTemplate, topics, meters, outboxTraceContinuation, abandonAfter);
+            TraceContinuation outboxTraceContinuation, @Value("${radar.outbox.abandon-after:1m}") Duration abandonAfter,
+            @Value("${radar.outbox.publication-timeout:30s}") Duration publicationTimeout) {
+        return new OutboxRelay(mongo, markers, eventTemplate, topics, meters, outboxTraceContinuation, abandonAfter,
+                publicationTimeout);
     }
 
     @Bean

@@ -1,13 +1,19 @@
 package com.dealerradar.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.dealerradar.events.Topics;
+import com.dealerradar.platform.kafka.TopicNames;
 import com.dealerradar.platform.schedule.StoreLeases;
+import com.dealerradar.platform.tracing.TraceContinuation;
 import com.dealerradar.testkit.EmbeddedKafka;
 import com.dealerradar.testkit.Namespace;
 import com.dealerradar.testkit.RadarInfrastructure;
 import com.dealerradar.testkit.SharedInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -17,10 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +43,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The outbox on the embedded broker and store: what the relay could not publish at once is found
@@ -41,7 +53,7 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OutboxMarkersIT.App.class,
         properties = {"spring.application.name=outbox-test", "radar.outbox.sweep-interval=300ms",
-                "radar.outbox.abandon-after=5s"})
+                "radar.outbox.abandon-after=5s", "radar.outbox.publication-timeout=10s"})
 @RadarInfrastructure
 class OutboxMarkersIT {
 
@@ -68,6 +80,10 @@ class OutboxMarkersIT {
     OutboxRelay relay;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    TopicNames topics;
+    @Autowired
+    TraceContinuation traces;
 
     @BeforeAll
     static void listen() {
@@ -103,6 +119,38 @@ class OutboxMarkersIT {
         awaitPublished(eventIds);
         awaitNoMarkerFor("away-0", "away-1", "away-2");
         assertThat(outbox("away-1")).isEmpty();
+    }
+
+    /**
+     * A send that never hears back (here: a producer that never answers) is given up after the relay's
+     * publication timeout, so that the aggregate is no longer in flight and the next publication sends
+     * its events again. A collection of its own, which the context's sweeper leaves alone.
+     */
+    @Test
+    void aSendThatNeverHearsBackIsGivenUpAndTheNextPublicationSendsItAgain() {
+        String unheard = "unheard_things";
+        MockProducer<String, CloudEvent> silentBroker =
+                new MockProducer<>(false, null, new StringSerializer(), (topic, event) -> new byte[0]);
+        OutboxRelay relay = new OutboxRelay(mongo, markers, new KafkaTemplate<>(new MockProducerFactory<>(() -> silentBroker)),
+                topics, new SimpleMeterRegistry(), traces, Duration.ofMinutes(1), Duration.ofSeconds(1));
+        OutboxEvent event = event("unheard");
+        markers.mark(unheard, "unheard", "unheard-token").block();
+        mongo.insert(new Document("_id", "unheard").append(OutboxEvent.FIELD, List.of(event.toDocument()))
+                .append(OutboxWrites.TOKEN, "unheard-token"), unheard).block();
+
+        assertThatThrownBy(() -> relay.publish(unheard, "unheard").block(Duration.ofSeconds(30)))
+                .hasRootCauseInstanceOf(TimeoutException.class)
+                .hasMessageContaining("within 1000ms");
+        Mono<Integer> again = relay.publish(unheard, "unheard").cache();
+        again.subscribe();
+        await().atMost(Duration.ofSeconds(10)).until(() -> silentBroker.history().size() == 2);
+        silentBroker.completeNext();
+        silentBroker.completeNext();
+
+        assertThat(again.block(Duration.ofSeconds(10))).isEqualTo(1);
+        assertThat(silentBroker.history()).extracting(record -> record.value().getId()).containsExactly(event.id(), event.id());
+        assertThat(mongo.findById("unheard", Document.class, unheard).block().getList(OutboxEvent.FIELD, Object.class)).isEmpty();
+        assertThat(markerIds()).doesNotContain(OutboxMarkers.id(unheard, "unheard"));
     }
 
     @Test
