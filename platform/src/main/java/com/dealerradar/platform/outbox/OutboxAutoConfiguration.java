@@ -37,9 +37,9 @@ public class OutboxAutoConfiguration {
     public OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers,
             KafkaTemplate<String, CloudEvent> eventTemplate, TopicNames topics, MeterRegistry meters,
             TraceContinuation outboxTraceContinuation, @Value("${radar.outbox.abandon-after:1m}") Duration abandonAfter,
-            @Value("${radar.outbox.publication-timeout:30s}") Duration publicationTimeout) {
+            @Value("${radar.outbox.send-timeout:30s}") Duration sendTimeout) {
         return new OutboxRelay(mongo, markers, eventTemplate, topics, meters, outboxTraceContinuation, abandonAfter,
-                publicationTimeout);
+                sendTimeout);
     }
 
     @Bean

@@ -45,7 +45,7 @@ public class OutboxRelay {
     private final ReactiveMongoTemplate mongo;
     private final OutboxMarkers markers;
     private final Duration abandonAfter;
-    private final Duration publicationTimeout;
+    private final Duration sendTimeout;
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final TopicNames topics;
     private final MeterRegistry meters;
@@ -62,16 +62,16 @@ public class OutboxRelay {
      * @param abandonAfter how long after a marked write the relay stops waiting for it to land: longer
      *                     than any write can take
      * @param traces       continues the trace each event was written in while it is sent
-     * @param publicationTimeout how long one publication of an aggregate may take before it is given up
-     *                     and left to the next: longer than the producer's own bounds on a send
+     * @param sendTimeout  how long the relay waits for Kafka to answer one send before it gives the
+     *                     publication up: longer than the producer's own bounds on a send
      */
     public OutboxRelay(ReactiveMongoTemplate mongo, OutboxMarkers markers, KafkaTemplate<String, CloudEvent> kafka,
             TopicNames topics, MeterRegistry meters, TraceContinuation traces, Duration abandonAfter,
-            Duration publicationTimeout) {
+            Duration sendTimeout) {
         this.mongo = mongo;
         this.markers = markers;
         this.abandonAfter = abandonAfter;
-        this.publicationTimeout = publicationTimeout;
+        this.sendTimeout = sendTimeout;
         this.kafka = kafka;
         this.topics = topics;
         this.meters = meters;
@@ -112,11 +112,6 @@ public class OutboxRelay {
                                             ? markers.remove(collection, aggregateId, marker.get().counter())
                                                     .thenReturn(sent)
                                             : Mono.just(sent))))
-                    // The aggregate stays in flight until this ends: a send (or a store call) that never hears
-                    // back would otherwise hold its events back until the process restarts, however often the
-                    // sweep came by. Given up, it is sent again by the next publication; if the first send
-                    // arrived after all, consumers dedupe on the event id.
-                    .timeout(publicationTimeout)
                     .doFinally(signal -> {
                         inFlight.remove(aggregate);
                         if (requestedAgain.remove(aggregate)) {
@@ -184,7 +179,12 @@ public class OutboxRelay {
         }
         List<String> sent = new ArrayList<>();
         return Flux.fromIterable(events)
+                // The aggregate stays in flight until its publication ends: a send that never heard back
+                // would hold its events back until the process restarts, however often the sweep came by.
+                // Given up, the event is sent again by the next publication (the ones before it are marked
+                // sent below); if the first send arrived after all, consumers dedupe on the event id.
                 .concatMap(event -> Mono.fromFuture(() -> traces.run(event.trace(), () -> kafka.send(record(event))))
+                        .timeout(sendTimeout)
                         .thenReturn(event.id()))
                 .doOnNext(sent::add)
                 .then(Mono.defer(() -> markSent(collection, aggregateId, sent)))

@@ -53,7 +53,7 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OutboxMarkersIT.App.class,
         properties = {"spring.application.name=outbox-test", "radar.outbox.sweep-interval=300ms",
-                "radar.outbox.abandon-after=5s", "radar.outbox.publication-timeout=10s"})
+                "radar.outbox.abandon-after=5s", "radar.outbox.send-timeout=10s"})
 @RadarInfrastructure
 class OutboxMarkersIT {
 
@@ -123,8 +123,8 @@ class OutboxMarkersIT {
 
     /**
      * A send that never hears back (here: a producer that never answers) is given up after the relay's
-     * publication timeout, so that the aggregate is no longer in flight and the next publication sends
-     * its events again. A collection of its own, which the context's sweeper leaves alone.
+     * send timeout, so that the aggregate is no longer in flight and the next publication sends its
+     * event again. A collection of its own, which the context's sweeper leaves alone.
      */
     @Test
     void aSendThatNeverHearsBackIsGivenUpAndTheNextPublicationSendsItAgain() {
