@@ -128,20 +128,20 @@ class OutboxMarkersIT {
      */
     @Test
     void aSendThatNeverHearsBackIsGivenUpAndTheNextPublicationSendsItAgain() {
-        String unheard = "unheard_things";
+        String collection = "unheard_things";
         MockProducer<String, CloudEvent> silentBroker =
                 new MockProducer<>(false, null, new StringSerializer(), (topic, event) -> new byte[0]);
-        OutboxRelay relay = new OutboxRelay(mongo, markers, new KafkaTemplate<>(new MockProducerFactory<>(() -> silentBroker)),
+        OutboxRelay relayOverSilence = new OutboxRelay(mongo, markers, new KafkaTemplate<>(new MockProducerFactory<>(() -> silentBroker)),
                 topics, new SimpleMeterRegistry(), traces, Duration.ofMinutes(1), Duration.ofSeconds(1));
         OutboxEvent event = event("unheard");
-        markers.mark(unheard, "unheard", "unheard-token").block();
+        markers.mark(collection, "unheard", "unheard-token").block();
         mongo.insert(new Document("_id", "unheard").append(OutboxEvent.FIELD, List.of(event.toDocument()))
-                .append(OutboxWrites.TOKEN, "unheard-token"), unheard).block();
+                .append(OutboxWrites.TOKEN, "unheard-token"), collection).block();
 
-        assertThatThrownBy(() -> relay.publish(unheard, "unheard").block(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> relayOverSilence.publish(collection, "unheard").block(Duration.ofSeconds(30)))
                 .hasRootCauseInstanceOf(TimeoutException.class)
                 .hasMessageContaining("within 1000ms");
-        Mono<Integer> again = relay.publish(unheard, "unheard").cache();
+        Mono<Integer> again = relayOverSilence.publish(collection, "unheard").cache();
         again.subscribe();
         await().atMost(Duration.ofSeconds(10)).until(() -> silentBroker.history().size() == 2);
         silentBroker.completeNext();
@@ -149,8 +149,8 @@ class OutboxMarkersIT {
 
         assertThat(again.block(Duration.ofSeconds(10))).isEqualTo(1);
         assertThat(silentBroker.history()).extracting(record -> record.value().getId()).containsExactly(event.id(), event.id());
-        assertThat(mongo.findById("unheard", Document.class, unheard).block().getList(OutboxEvent.FIELD, Object.class)).isEmpty();
-        assertThat(markerIds()).doesNotContain(OutboxMarkers.id(unheard, "unheard"));
+        assertThat(mongo.findById("unheard", Document.class, collection).block().getList(OutboxEvent.FIELD, Object.class)).isEmpty();
+        assertThat(markerIds()).doesNotContain(OutboxMarkers.id(collection, "unheard"));
     }
 
     @Test
