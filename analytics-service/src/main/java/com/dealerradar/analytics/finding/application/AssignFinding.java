@@ -73,7 +73,7 @@ public class AssignFinding {
         String dealerId = finding.assignment().owner().dealerId();
         return directory.regionOf(dealerId)
                 .filter(region -> finding.regions().contains(region))
-                .switchIfEmpty(Mono.error(ApiProblem.invalid("owner.dealerId",
+                .switchIfEmpty(Mono.error(() -> ApiProblem.invalid("owner.dealerId",
                         "must be a dealer of the finding's region" + (finding.regions().size() > 1 ? "s" : ""))))
                 .then();
     }

@@ -43,7 +43,7 @@ public class FindingQueries {
     public Mono<Finding> find(Caller caller, String findingId) {
         return findings.find(findingId)
                 .filter(finding -> FindingAccess.reaches(caller, finding))
-                .switchIfEmpty(Mono.error(FindingProblems.notFound(findingId)));
+                .switchIfEmpty(Mono.error(() -> FindingProblems.notFound(findingId)));
     }
 
     public Mono<PageOf<Finding>> list(Caller caller, String region, String dealerId, String state, Paging paging) {
@@ -81,7 +81,7 @@ public class FindingQueries {
                 case REGION_MANAGER -> directory.regionOf(dealerId)
                         .filter(dealerRegion -> Objects.equals(dealerRegion, caller.region()))
                         .map(inRegion -> new FindingList(dealerId, null))
-                        .switchIfEmpty(Mono.error(outOfReach("dealer " + dealerId)));
+                        .switchIfEmpty(Mono.error(() -> outOfReach("dealer " + dealerId)));
             };
         }
         if (region != null) {

@@ -36,7 +36,7 @@ public class RecordOutcome {
     private Mono<Finding> attempt(Caller caller, String findingId, NewOutcome reported, int attemptsLeft) {
         return findings.find(findingId)
                 .filter(finding -> FindingAccess.reaches(caller, finding))
-                .switchIfEmpty(Mono.error(FindingProblems.notFound(findingId)))
+                .switchIfEmpty(Mono.error(() -> FindingProblems.notFound(findingId)))
                 .flatMap(before -> {
                     Finding after;
                     try {

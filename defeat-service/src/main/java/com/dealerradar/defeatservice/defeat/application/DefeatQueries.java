@@ -46,7 +46,7 @@ public class DefeatQueries {
     public Mono<Defeat> get(Caller caller, String defeatId) {
         return defeats.find(defeatId)
                 .filter(defeat -> caller.canRead(defeat.dealerId(), defeat.region()))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("defeat " + defeatId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("defeat " + defeatId)));
     }
 
     /** The defeats in the caller's scope matching the filter, newest first. */

@@ -43,7 +43,7 @@ public class RecordCallback {
         return defeats.find(defeatId)
                 // A key outside the defeat's dealer or region learns nothing about the id, not even that it exists.
                 .filter(defeat -> caller.canRead(defeat.dealerId(), defeat.region()))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("defeat " + defeatId)))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("defeat " + defeatId)))
                 .flatMap(defeat -> {
                     if (!mayRecord(caller, defeat)) {
                         return Mono.error(ApiProblem.forbidden("a " + caller.role() + " key does not record callbacks"));

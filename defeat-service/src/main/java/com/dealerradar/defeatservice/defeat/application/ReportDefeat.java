@@ -67,7 +67,7 @@ public class ReportDefeat {
                 .switchIfEmpty(Mono.defer(() -> ifProvablyAbsent(request.leadId())))
                 // A lead outside the key's scope is "not found", so that lead ids cannot be probed.
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + request.leadId())))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("lead " + request.leadId())))
                 .flatMap(lead -> caller.canWriteFor(lead.dealerId())
                         ? existing(lead.dealerId(), request).switchIfEmpty(Mono.defer(() -> create(lead, request)))
                         : Mono.error(ApiProblem.forbidden("this key may not report defeats for dealer " + lead.dealerId())));
@@ -111,7 +111,7 @@ public class ReportDefeat {
                             + " was won or closed meanwhile: no defeat can be reported on it"));
                     // A concurrent identical report may have won the race: that one is the answer.
                     case DEFEAT_OPEN, EXTERNAL_REF_TAKEN -> existing(lead.dealerId(), request)
-                            .switchIfEmpty(Mono.error(ApiProblem.conflict("lead " + lead.leadId()
+                            .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("lead " + lead.leadId()
                                     + " already has a defeat waiting for its callback")));
                 });
     }

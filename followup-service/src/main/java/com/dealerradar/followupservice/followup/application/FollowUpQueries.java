@@ -25,7 +25,7 @@ public class FollowUpQueries {
     public Mono<PageOf<FollowUp>> ofLead(Caller caller, String leadId, Paging paging) {
         return leads.find(leadId)
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + leadId)))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("lead " + leadId)))
                 .flatMap(lead -> Mono.zip(
                         followUps.recordedOfLead(leadId, paging.skip(), paging.size()).collectList(),
                         followUps.countRecordedOfLead(leadId)))

@@ -44,7 +44,7 @@ public class Directory {
     public Mono<Dealer> get(Caller caller, String dealerId) {
         return dealers.find(dealerId)
                 .filter(d -> caller.canRead(d.dealerId(), d.region()))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("dealer " + dealerId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("dealer " + dealerId)));
     }
 
     /** A dealer for the write side, without scoping: used to stamp a lead with its dealer's region. */

@@ -49,7 +49,7 @@ public class CaptureLead {
     private Mono<Outcome> create(NewLead request, String fingerprint) {
         PhoneNumber phone = phones.protect(request.phone());
         return directory.find(request.dealerId())
-                .switchIfEmpty(Mono.error(Admission.unknownDealer(request.dealerId())))
+                .switchIfEmpty(Mono.error(() -> Admission.unknownDealer(request.dealerId())))
                 .flatMap(dealer -> duplicateCandidates(phone)
                         .flatMap(candidates -> {
                             Lead lead = Lead.capture(request.leadId(), dealer.region(), request, phone,

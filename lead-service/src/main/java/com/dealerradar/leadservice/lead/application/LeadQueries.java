@@ -31,7 +31,7 @@ public class LeadQueries {
     public Mono<Lead> get(Caller caller, String leadId) {
         return leads.find(leadId)
                 .filter(lead -> caller.canRead(lead.dealerId(), lead.region()))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("lead " + leadId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("lead " + leadId)));
     }
 
     /**
@@ -70,7 +70,7 @@ public class LeadQueries {
         return directory.find(filter.dealerId())
                 .filter(dealer -> Objects.equals(dealer.region(), caller.region()))
                 .map(dealer -> ownRegion)
-                .switchIfEmpty(Mono.error(ApiProblem.forbidden("dealer " + filter.dealerId()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("dealer " + filter.dealerId()
                         + " is not in region " + caller.region())));
     }
 
