@@ -101,18 +101,19 @@ class HostileInputIT {
     @Test
     void everyEndpointRefusesEveryBadRequestWithAProblemAndNothingChanges() throws Exception {
         Map<String, String> before = settledState();
-        FuzzRun run = new FuzzRun(stack.gatewayUrl(), PARALLEL);
-        long started = System.nanoTime();
         List<Endpoint> endpoints = endpoints();
-        for (Endpoint endpoint : endpoints) {
-            run.send(new BadRequests(endpoint, SEED).next(PER_ENDPOINT));
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.println(run.report(SEED) + "  took " + took.toSeconds() + " s");
+        try (FuzzRun run = new FuzzRun(stack.gatewayUrl(), PARALLEL)) {
+            long started = System.nanoTime();
+            for (Endpoint endpoint : endpoints) {
+                run.send(new BadRequests(endpoint, SEED).next(PER_ENDPOINT));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.println(run.report(SEED) + "  took " + took.toSeconds() + " s");
 
-        assertThat(run.failures()).as("%d of %d answers broke the contract", run.failed(), run.sent()).isEmpty();
-        assertThat(run.countsByEndpoint()).hasSize(endpoints.size())
-                .allSatisfy((endpoint, count) -> assertThat(count).as(endpoint).isGreaterThanOrEqualTo(1_500));
+            assertThat(run.failures()).as("%d of %d answers broke the contract", run.failed(), run.sent()).isEmpty();
+            assertThat(run.countsByEndpoint()).hasSize(endpoints.size())
+                    .allSatisfy((endpoint, count) -> assertThat(count).as(endpoint).isGreaterThanOrEqualTo(1_500));
+        }
         assertThat(settledState()).isEqualTo(before);
     }
 
