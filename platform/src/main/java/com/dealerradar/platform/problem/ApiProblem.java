@@ -8,9 +8,9 @@ import java.util.Optional;
  * A failure that the caller caused or must know about. Use cases throw it in plain Java; the web
  * edge ({@code ProblemHandler}) renders it as problem+json with the status its {@link Kind} names.
  * <p>
- * It carries no stack trace: it is an answer to the caller, not a fault to debug, and filling the
- * trace of a reactive call chain cost more than the rest of a 404 (a profile of lead-service under
- * read load found 7 % of its CPU there).
+ * It carries no stack trace: it is an answer to the caller, not a fault to debug, and the trace of a
+ * reactive call chain is deep (a profile of lead-service under read load found 7 % of its CPU filling
+ * traces of not-found problems).
  */
 public class ApiProblem extends RuntimeException {
 
