@@ -6,6 +6,7 @@
 # stack already running from them (rebuilding a jar under a running service can break it).
 #
 #   bench/stack-bench.sh [--compile-only] MAIN_CLASS [arguments...]
+#   BENCH_JAVA_OPTS: more options for the benchmark's JVM, e.g. -Dradar.stack.memory.store=-Xmx3g,-XX:+UseSerialGC
 set -euo pipefail
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +30,6 @@ cd "$REPO_DIR/deploy/local"
 # This JVM hosts the broker and the store besides the benchmark: the heap of both in deploy/local/run.sh
 # (512 MB and 1.5 GB). With 1 GB, a profile of bench/ingest found it paused 9 s a minute in young
 # collections, which stalled the store and the broker, and so every service, with it.
-java -Xmx2g -Dradar.stack.ready-timeout-seconds=600 -Dbasedir="$REPO_DIR/deploy/local" -Djava.io.tmpdir="$WORK_DIR" \
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dradar.stack.ready-timeout-seconds=600 -Dbasedir="$REPO_DIR/deploy/local" -Djava.io.tmpdir="$WORK_DIR" \
   -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
   "com.dealerradar.local.bench.$MAIN_CLASS" "$@"

@@ -1,10 +1,16 @@
 package com.dealerradar.local.bench;
 
 import com.dealerradar.local.e2e.LocalStack;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,7 +23,9 @@ import java.util.regex.Pattern;
  * callbacks one by one), with per-slice rates, single-post latency and analytics lag. Then, once every
  * service has read everything the slices left (their follow-ups, losses and callbacks, and the detectors'
  * announcements for an imported year), a paced run of live leads at half the first slice's rate measures
- * how long a single lead takes to show in analytics.
+ * how long a single lead takes to show in analytics, and the stack's GC pauses are laid beside the slowest
+ * probes. The broker and the store run as processes of their own with run.sh's settings, as a user's local
+ * stack does, so that each process's pauses (and profile) are its own.
  *
  * <p>Arguments (all optional): {@code slices sliceLeads probePollMillis pacedLeadsPerSecond}, default
  * {@code 10 20000 5} (200,000 leads, the probe polling every 5 ms) and half the first slice's rate. A
@@ -33,6 +41,8 @@ public final class IngestGrowthBench {
     /** Long enough for about a hundred probes, so that the p99 is not simply the slowest one. */
     private static final Duration PACED_RUN = Duration.ofSeconds(120);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(30);
+    private static final int SLOWEST_PROBES = 5;
+    private static final int SLOW_PAUSE_MILLIS = 50;
     private static final Pattern BATCH_RESULT =
             Pattern.compile("\\{\"index\":(\\d+),\"outcome\":\"(CREATED|DUPLICATE)\",\"leadId\":\"([^\"]+)\"");
     private static final Pattern DEFEAT_ID = Pattern.compile("\"defeatId\":\"([^\"]+)\"");
@@ -43,13 +53,15 @@ public final class IngestGrowthBench {
     private final Workload workload;
     private final String adminKey;
     private final AnalyticsTimings analyticsTimings;
+    private final Path stackLogs;
     private final List<String> dealerKeys = new ArrayList<>();
     private long leadsPosted;
 
     private IngestGrowthBench(LocalStack stack, long seed) {
         this.api = new ApiCalls(stack.gatewayUrl());
-        this.kafkaBootstrapServers = stack.kafka().bootstrapServers();
+        this.kafkaBootstrapServers = stack.kafkaBootstrapServers();
         this.analyticsTimings = new AnalyticsTimings(stack.servicePort("analytics-service"));
+        this.stackLogs = stack.dataDir().resolve("logs");
         this.workload = new Workload(new Random(seed), OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1));
         this.adminKey = stack.adminKey();
     }
@@ -61,7 +73,7 @@ public final class IngestGrowthBench {
         Double pacedRate = args.length > 3 ? Double.valueOf(args[3]) : null;
         System.out.println("Starting the local stack from the service jars...");
         int status = 1;
-        try (LocalStack stack = LocalStack.start()) {
+        try (LocalStack stack = LocalStack.startWithInfrastructureProcesses()) {
             IngestGrowthBench bench = new IngestGrowthBench(stack, 20261130L);
             bench.registerGroup();
             List<SliceResult> results = new ArrayList<>();
@@ -76,7 +88,7 @@ public final class IngestGrowthBench {
             System.out.printf("%nAnalytics lag at %.0f leads/s (%s), %d probes polling every %d ms (%.0f queries/s): "
                     + "in the dealer's own figures p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
                     + "in its region's p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", lag.rate(),
-                    pacedRate != null ? "as given" : "half the first slice's rate", lag.probes(),
+                    pacedRate != null ? "as given" : "half the first slice's rate", lag.probes().size(),
                     probePoll.toMillis(), lag.pollsPerSecond(),
                     lag.dealer().p50(), lag.dealer().p99(), lag.dealer().max(),
                     lag.region().p50(), lag.region().p99(), lag.region().max());
@@ -225,7 +237,24 @@ public final class IngestGrowthBench {
         LagProbe.Result result = probe.run(leadsPerSecond, PACED_RUN, leadsPosted);
         System.out.printf("%nInside analytics-service meanwhile (its own timers):%n%s",
                 AnalyticsTimings.describe(before, analyticsTimings.read()));
+        describePauses(result.probes());
         return result;
+    }
+
+    /** The stack's GC pauses during the paced run, and those that overlapped the slowest probes' wait for their dealer's figures. */
+    private void describePauses(List<LagProbe.Probe> probes) {
+        if (probes.isEmpty()) {
+            return;
+        }
+        GcPauses pauses = GcPauses.read(stackLogs);
+        LagProbe.Probe last = probes.get(probes.size() - 1);
+        System.out.printf("%nThe stack's GC pauses meanwhile:%n%s", pauses.describe(probes.get(0).postedAtMillis(),
+                last.postedAtMillis() + last.regionMillis()));
+        System.out.printf("The slowest probes (dealer lag, region lag) and the pauses of %d ms or more during the first:%n", SLOW_PAUSE_MILLIS);
+        probes.stream().sorted(Comparator.comparingLong(LagProbe.Probe::dealerMillis).reversed()).limit(SLOWEST_PROBES)
+                .forEach(p -> System.out.printf("  %s %,6d ms %,6d ms  %s%n", LocalTime.ofInstant(Instant.ofEpochMilli(p.postedAtMillis()),
+                        ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS), p.dealerMillis(), p.regionMillis(),
+                        pauses.within(p.postedAtMillis(), p.postedAtMillis() + p.dealerMillis(), SLOW_PAUSE_MILLIS)));
     }
 
     record SliceResult(int index, long totalLeads, double acceptedLeadsPerSecond, double singleP50, double singleP99,

@@ -48,8 +48,11 @@ final class LagProbe {
         }
     }
 
+    /** One probe lead: when it was posted (ms since the epoch), and how long until its dealer's and its region's figures counted it. */
+    record Probe(long postedAtMillis, long dealerMillis, long regionMillis) {}
+
     /** {@code dealer}: until the probe dealer's own structure counts the lead; {@code region}: its region's. */
-    record Result(double rate, int probes, double pollsPerSecond, Lags dealer, Lags region) {}
+    record Result(double rate, double pollsPerSecond, Lags dealer, Lags region, List<Probe> probes) {}
 
     Result run(double leadsPerSecond, Duration duration, long firstLeadNumber) throws Exception {
         api.post("/api/dealers", adminKey, """
@@ -63,6 +66,7 @@ final class LagProbe {
         background.start();
         List<Long> dealerLags = new ArrayList<>();
         List<Long> regionLags = new ArrayList<>();
+        List<Probe> probes = new ArrayList<>();
         for (int i = 0; System.nanoTime() < end; i++) {
             String lead = ("{\"dealerId\":\"%s\",\"externalRef\":\"probe-%d\",\"occurredAt\":\"%s\","
                     + "\"channel\":\"SHOWROOM\",\"grade\":\"A\",\"contactRetained\":true,\"model\":\"CS75 PLUS\","
@@ -70,6 +74,7 @@ final class LagProbe {
                     .formatted(PROBE_DEALER, i, now(), i, i);
             api.postRetrying("/api/leads", probeKey, lead, 201);
             long posted = System.nanoTime();
+            long postedAt = System.currentTimeMillis();
             while (captured("dealerId=" + PROBE_DEALER, probeKey) <= i) {
                 Thread.sleep(poll.toMillis());
             }
@@ -78,11 +83,12 @@ final class LagProbe {
                 Thread.sleep(poll.toMillis());
             }
             regionLags.add(System.nanoTime() - posted);
+            probes.add(new Probe(postedAt, dealerLags.get(i) / 1_000_000, regionLags.get(i) / 1_000_000));
             Thread.sleep(100);
         }
         background.join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(leadsPerSecond, dealerLags.size(), polls / seconds, Lags.of(dealerLags), Lags.of(regionLags));
+        return new Result(leadsPerSecond, polls / seconds, Lags.of(dealerLags), Lags.of(regionLags), probes);
     }
 
     private static OffsetDateTime now() {

@@ -37,14 +37,15 @@ public final class InfrastructureProcess {
     }
 
     static InfrastructureProcess broker(Path localJar, int port, int controllerPort, Path dataDir, Path logFile) {
-        return new InfrastructureProcess("kafka", localJar, port, JavaCommand.of("512m", localJar, "kafka", "--port", String.valueOf(port),
-                "--controller-port", String.valueOf(controllerPort), "--data-dir", dataDir.toString()),
+        return new InfrastructureProcess("kafka", localJar, port, JavaCommand.of(JavaCommand.memory("kafka", "-Xmx512m", "-XX:+UseSerialGC"),
+                logFile, localJar, "kafka", "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort),
+                "--data-dir", dataDir.toString()),
                 "Kafka ready on", logFile);
     }
 
     static InfrastructureProcess store(Path localJar, int port, Path file, Path logFile) {
-        return new InfrastructureProcess("store", localJar, port, JavaCommand.of("1536m", localJar, "store", "--port", String.valueOf(port),
-                "--file", file.toString()), "Store ready on", logFile);
+        return new InfrastructureProcess("store", localJar, port, JavaCommand.of(JavaCommand.memory("store", "-Xmx1536m", "-XX:+UseSerialGC"),
+                logFile, localJar, "store", "--port", String.valueOf(port), "--file", file.toString()), "Store ready on", logFile);
     }
 
     public String name() {

@@ -162,6 +162,11 @@ public final class LocalStack implements AutoCloseable {
         return service(module).port();
     }
 
+    /** Where clients reach the broker, wherever it runs. */
+    public String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
     public EmbeddedKafka kafka() {
         return inProcess("broker").kafka();
     }

@@ -44,7 +44,7 @@ final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist; build the " + module + " module first");
         }
-        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of("256m", jar))
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(JavaCommand.memory(module, "-Xmx256m", "-XX:+UseSerialGC"), logFile, jar))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
