@@ -27,8 +27,8 @@ nice -n 15 ./mvnw -B -q -DskipTests "$BUILD_GOAL" dependency:build-classpath -pl
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK_DIR/classpath.txt"
 
 cd "$REPO_DIR/deploy/local"
-# This JVM hosts the broker and the store besides the benchmark: the heap of both in deploy/local/run.sh
-# (512 MB and 1.5 GB). With 1 GB, a profile of bench/ingest found it paused 9 s a minute in young
+# For the benchmarks that keep the broker and the store in this JVM (bench/leads, bench/gateway) it hosts
+# both besides the benchmark: the heap of both in deploy/local/run.sh (512 MB and 1.5 GB). With 1 GB, a profile of bench/ingest found it paused 9 s a minute in young
 # collections, which stalled the store and the broker, and so every service, with it.
 java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dradar.stack.ready-timeout-seconds=600 -Dbasedir="$REPO_DIR/deploy/local" -Djava.io.tmpdir="$WORK_DIR" \
   -cp "target/test-classes:target/classes:$(cat "$WORK_DIR/classpath.txt")" \
