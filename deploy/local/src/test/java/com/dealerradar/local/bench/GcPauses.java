@@ -9,11 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -73,17 +74,13 @@ final class GcPauses {
 
     /** A line per process and kind of pause in that time: how many, how long in all, the longest; most time first. */
     String describe(long fromMillis, long toMillis) {
-        Map<String, double[]> byKind = new TreeMap<>();
-        for (Pause p : within(fromMillis, toMillis, 0)) {
-            double[] sum = byKind.computeIfAbsent(p.process() + " " + p.kind(), k -> new double[3]);
-            sum[0]++;
-            sum[1] += p.millis();
-            sum[2] = Math.max(sum[2], p.millis());
-        }
+        Map<String, DoubleSummaryStatistics> byKind = within(fromMillis, toMillis, 0).stream().collect(
+                Collectors.groupingBy(p -> p.process() + " " + p.kind(), Collectors.summarizingDouble(Pause::millis)));
         StringBuilder out = new StringBuilder();
-        byKind.entrySet().stream().sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[1]).reversed())
-                .forEach(e -> out.append(String.format("  %-28s %5.0f pauses, %,7.0f ms in all, longest %,6.0f ms%n",
-                        e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])));
+        byKind.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, DoubleSummaryStatistics> e) -> e.getValue().getSum()).reversed())
+                .forEach(e -> out.append(String.format("  %-28s %5d pauses, %,7.0f ms in all, longest %,6.0f ms%n",
+                        e.getKey(), e.getValue().getCount(), e.getValue().getSum(), e.getValue().getMax())));
         return out.toString();
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,14 +43,23 @@ final class LagProbe {
 
     record Lags(double p50, double p99, double max) {
 
-        static Lags of(List<Long> nanos) {
-            long[] all = nanos.stream().mapToLong(Long::longValue).toArray();
+        static Lags of(List<Probe> probes, ToLongFunction<Probe> nanos) {
+            long[] all = probes.stream().mapToLong(nanos).toArray();
             return new Lags(Percentiles.of(all, 0.50), Percentiles.of(all, 0.99), Percentiles.of(all, 1.0));
         }
     }
 
     /** One probe lead: when it was posted (ms since the epoch), and how long until its dealer's and its region's figures counted it. */
-    record Probe(long postedAtMillis, long dealerMillis, long regionMillis) {}
+    record Probe(long postedAtMillis, long dealerNanos, long regionNanos) {
+
+        long dealerMillis() {
+            return dealerNanos / 1_000_000;
+        }
+
+        long regionMillis() {
+            return regionNanos / 1_000_000;
+        }
+    }
 
     /** {@code dealer}: until the probe dealer's own structure counts the lead; {@code region}: its region's. */
     record Result(double rate, double pollsPerSecond, Lags dealer, Lags region, List<Probe> probes) {}
@@ -64,8 +74,6 @@ final class LagProbe {
         long end = start + duration.toNanos();
         Thread background = new Thread(() -> paced(leadsPerSecond, end, firstLeadNumber), "paced-load");
         background.start();
-        List<Long> dealerLags = new ArrayList<>();
-        List<Long> regionLags = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
         for (int i = 0; System.nanoTime() < end; i++) {
             String lead = ("{\"dealerId\":\"%s\",\"externalRef\":\"probe-%d\",\"occurredAt\":\"%s\","
@@ -78,17 +86,17 @@ final class LagProbe {
             while (captured("dealerId=" + PROBE_DEALER, probeKey) <= i) {
                 Thread.sleep(poll.toMillis());
             }
-            dealerLags.add(System.nanoTime() - posted);
+            long dealerLag = System.nanoTime() - posted;
             while (captured("region=" + PROBE_REGION, adminKey) <= i) {
                 Thread.sleep(poll.toMillis());
             }
-            regionLags.add(System.nanoTime() - posted);
-            probes.add(new Probe(postedAt, dealerLags.get(i) / 1_000_000, regionLags.get(i) / 1_000_000));
+            probes.add(new Probe(postedAt, dealerLag, System.nanoTime() - posted));
             Thread.sleep(100);
         }
         background.join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(leadsPerSecond, polls / seconds, Lags.of(dealerLags), Lags.of(regionLags), probes);
+        return new Result(leadsPerSecond, polls / seconds, Lags.of(probes, Probe::dealerNanos),
+                Lags.of(probes, Probe::regionNanos), probes);
     }
 
     private static OffsetDateTime now() {
