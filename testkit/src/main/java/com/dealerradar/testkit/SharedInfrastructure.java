@@ -12,7 +12,10 @@ import java.util.stream.Stream;
  * Starting them once keeps integration suites fast; {@link Namespace}s keep test classes apart on them.
  * With {@code -Dradar.testkit.store=file} the store keeps its data in an H2 file in the JVM's temporary
  * data directory instead of on the heap: for a benchmark whose data outgrows the heap, at the cost of
- * every write reaching the file before it is acknowledged.
+ * every write reaching the file before it is acknowledged. With {@code -D}{@value #STORE_URI_PROPERTY}
+ * {@code =mongodb://...} no store starts here: the contexts use the one already running there (a store
+ * process of its own, as on the local stack, or a MongoDB), so that a benchmark's store collects its
+ * garbage and fills its page cache outside the JVM whose queries are timed.
  */
 public final class SharedInfrastructure implements Endpoints {
 
@@ -22,15 +25,20 @@ public final class SharedInfrastructure implements Endpoints {
     /** The phone-hash key of every test context; lead-service refuses to start without one. */
     public static final String PHONE_HASH_KEY = "radar-testkit-phone-hash-key-not-for-prod";
 
+    static final String STORE_URI_PROPERTY = "radar.testkit.store-uri";
+
     private static SharedInfrastructure instance;
 
     private final Path dataDir;
+    /** Null when the store runs elsewhere ({@value #STORE_URI_PROPERTY}). */
     private final EmbeddedMongo mongo;
+    private final String mongoUri;
     private final EmbeddedKafka kafka;
 
-    private SharedInfrastructure(Path dataDir, EmbeddedMongo mongo, EmbeddedKafka kafka) {
+    private SharedInfrastructure(Path dataDir, EmbeddedMongo mongo, String mongoUri, EmbeddedKafka kafka) {
         this.dataDir = dataDir;
         this.mongo = mongo;
+        this.mongoUri = mongoUri;
         this.kafka = kafka;
     }
 
@@ -42,7 +50,11 @@ public final class SharedInfrastructure implements Endpoints {
         return instance;
     }
 
+    /** The store this JVM started; there is none when it uses one running elsewhere ({@value #STORE_URI_PROPERTY}). */
     public EmbeddedMongo mongo() {
+        if (mongo == null) {
+            throw new IllegalStateException("The store runs elsewhere (" + STORE_URI_PROPERTY + "=" + mongoUri + ")");
+        }
         return mongo;
     }
 
@@ -52,7 +64,7 @@ public final class SharedInfrastructure implements Endpoints {
 
     @Override
     public String mongoUri() {
-        return mongo.connectionString();
+        return mongoUri;
     }
 
     @Override
@@ -65,21 +77,35 @@ public final class SharedInfrastructure implements Endpoints {
     }
 
     private static SharedInfrastructure startAll() {
+        return startAll(System.getProperty(STORE_URI_PROPERTY, "").strip());
+    }
+
+    /** Starts a broker, and a store unless {@code storeElsewhere} names one already running. */
+    static SharedInfrastructure startAll(String storeElsewhere) {
         Path dataDir = createTempDir();
-        EmbeddedMongo mongo = "file".equals(System.getProperty("radar.testkit.store"))
-                ? EmbeddedMongo.file(dataDir.resolve("store.mv.db"), 0)
-                : EmbeddedMongo.inMemory(0);
+        EmbeddedMongo mongo = storeElsewhere.isEmpty() ? startStore(dataDir) : null;
+        String mongoUri = mongo == null ? storeElsewhere : mongo.connectionString();
         try {
-            return new SharedInfrastructure(dataDir, mongo, EmbeddedKafka.start(dataDir.resolve("kafka"), 0, 0));
+            return new SharedInfrastructure(dataDir, mongo, mongoUri, EmbeddedKafka.start(dataDir.resolve("kafka"), 0, 0));
         } catch (RuntimeException e) {
-            mongo.stop();
+            if (mongo != null) {
+                mongo.stop();
+            }
             throw e;
         }
     }
 
-    private void shutdown() {
+    private static EmbeddedMongo startStore(Path dataDir) {
+        return "file".equals(System.getProperty("radar.testkit.store"))
+                ? EmbeddedMongo.file(dataDir.resolve("store.mv.db"), 0)
+                : EmbeddedMongo.inMemory(0);
+    }
+
+    void shutdown() {
         kafka.stop();
-        mongo.stop();
+        if (mongo != null) {
+            mongo.stop();
+        }
         deleteRecursively(dataDir);
     }
 
