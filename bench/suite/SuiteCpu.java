@@ -1,0 +1,98 @@
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a command (the test suite) and says where its CPU went: every second it reads the CPU time of every
+ * process on the machine (ProcessHandle), keeps the last reading of each process that started after the
+ * command, and at the end sums them by kind: Maven's own JVM, each module's test JVMs, each process of the
+ * end-to-end stack, the browser. A process that ends between two readings loses at most its last second.
+ * <p>
+ * {@code java bench/suite/SuiteCpu.java ./mvnw -B verify} (bench/suite/run.sh does this on a clean clone).
+ */
+public final class SuiteCpu {
+
+    /** A module's test JVM runs a booter jar from its target directory: ROOT/deploy/local/target/surefire/... */
+    private static final Pattern TEST_JVM = Pattern.compile(
+            Pattern.quote(Path.of("").toAbsolutePath().toString()) + "/(\\S+?)/target/(?:surefire|failsafe)");
+    private static final Pattern STACK_JAR = Pattern.compile("-jar \\S*/([a-z-]+?)(?:-\\d[^/ ]*)?\\.jar(?: (kafka|store|demo))?");
+
+    private record Reading(String kind, Duration cpu) {
+    }
+
+    private record Key(long pid, Instant started) {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 0) {
+            System.err.println("usage: java bench/suite/SuiteCpu.java COMMAND [ARGS...]");
+            System.exit(2);
+        }
+        Instant since = Instant.now();
+        Process command = new ProcessBuilder(List.of(args)).inheritIO().start();
+        Map<Key, Reading> readings = new HashMap<>();
+        while (!command.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            read(readings, since);
+        }
+        read(readings, since);
+        Duration wall = Duration.between(since, Instant.now());
+        report(readings, wall);
+        System.exit(command.exitValue());
+    }
+
+    private static void read(Map<Key, Reading> readings, Instant since) {
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses().filter(p -> p.pid() != self).forEach(process -> {
+            ProcessHandle.Info info = process.info();
+            Instant started = info.startInstant().orElse(Instant.MIN);
+            if (started.isBefore(since.minusSeconds(1)) || info.totalCpuDuration().isEmpty()) {
+                return;
+            }
+            readings.put(new Key(process.pid(), started),
+                    new Reading(kindOf(info.commandLine().orElse("?")), info.totalCpuDuration().get()));
+        });
+    }
+
+    static String kindOf(String commandLine) {
+        Matcher testJvm = TEST_JVM.matcher(commandLine);
+        if (testJvm.find()) {
+            return "test JVMs of " + testJvm.group(1);
+        }
+        Matcher stack = STACK_JAR.matcher(commandLine);
+        if (stack.find() && !commandLine.contains("maven-wrapper")) {
+            return "stack: " + (stack.group(2) != null ? stack.group(2) : stack.group(1));
+        }
+        if (commandLine.contains("plexus-classworlds") || commandLine.contains("maven-wrapper")) {
+            return "Maven (compilers, plugins)";
+        }
+        if (commandLine.contains("chrom")) {
+            return "browser (Chromium, ChromeDriver)";
+        }
+        return "other";
+    }
+
+    private static void report(Map<Key, Reading> readings, Duration wall) {
+        Map<String, double[]> byKind = new TreeMap<>();
+        readings.values().forEach(r -> {
+            double[] sum = byKind.computeIfAbsent(r.kind(), k -> new double[2]);
+            sum[0] += r.cpu().toMillis() / 1000.0;
+            sum[1]++;
+        });
+        double total = byKind.values().stream().mapToDouble(s -> s[0]).sum();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("%nCPU by kind of process (s), %d processes%n", readings.size());
+        byKind.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> System.out.printf("%9.1f  %5.1f %%  %4d  %s%n", e.getValue()[0], 100 * e.getValue()[0] / total,
+                        (int) e.getValue()[1], e.getKey()));
+        System.out.printf("%9.1f  in all, over %d s of wall time: %.2f of %d cores busy on average; "
+                + "the same work on %d cores fully busy would take at least %d s%n",
+                total, wall.toSeconds(), total / wall.toSeconds(), cores, cores, Math.round(total / cores));
+    }
+}
