@@ -55,8 +55,9 @@ public final class SuiteCpu {
             if (started.isBefore(since.minusSeconds(1)) || info.totalCpuDuration().isEmpty()) {
                 return;
             }
-            readings.put(new Key(process.pid(), started),
-                    new Reading(kindOf(info.commandLine().orElse("?")), info.totalCpuDuration().get()));
+            String kind = info.commandLine().map(SuiteCpu::kindOf)
+                    .orElseGet(() -> "other: " + info.command().map(c -> Path.of(c).getFileName().toString()).orElse("?"));
+            readings.put(new Key(process.pid(), started), new Reading(kind, info.totalCpuDuration().get()));
         });
     }
 
@@ -75,7 +76,7 @@ public final class SuiteCpu {
         if (commandLine.contains("chrom")) {
             return "browser (Chromium, ChromeDriver)";
         }
-        return "other";
+        return "other: " + Path.of(commandLine.split(" ", 2)[0]).getFileName();
     }
 
     private static void report(Map<Key, Reading> readings, Duration wall) {
