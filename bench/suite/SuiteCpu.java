@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,9 +56,13 @@ public final class SuiteCpu {
             if (started.isBefore(since.minusSeconds(1)) || info.totalCpuDuration().isEmpty()) {
                 return;
             }
+            // An exiting process may still report its CPU but no longer its command: its kind is kept from before.
+            Key key = new Key(process.pid(), started);
+            Reading before = readings.get(key);
             String kind = info.commandLine().map(SuiteCpu::kindOf)
+                    .or(() -> Optional.ofNullable(before).map(Reading::kind))
                     .orElseGet(() -> "other: " + info.command().map(c -> Path.of(c).getFileName().toString()).orElse("?"));
-            readings.put(new Key(process.pid(), started), new Reading(kind, info.totalCpuDuration().get()));
+            readings.put(key, new Reading(kind, info.totalCpuDuration().get()));
         });
     }
 
