@@ -2,13 +2,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs a command (the test suite) and says where its CPU went: every second it reads the CPU time of every
@@ -39,7 +42,7 @@ public final class SuiteCpu {
         Instant since = Instant.now();
         Process command = new ProcessBuilder(List.of(args)).inheritIO().start();
         Map<Key, Reading> readings = new HashMap<>();
-        while (!command.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!command.waitFor(1, TimeUnit.SECONDS)) {
             read(readings, since);
         }
         read(readings, since);
@@ -71,12 +74,12 @@ public final class SuiteCpu {
         if (testJvm.find()) {
             return "test JVMs of " + testJvm.group(1);
         }
-        Matcher stack = STACK_JAR.matcher(commandLine);
-        if (stack.find() && !commandLine.contains("maven-wrapper")) {
-            return "stack: " + (stack.group(2) != null ? stack.group(2) : stack.group(1));
-        }
         if (commandLine.contains("plexus-classworlds") || commandLine.contains("maven-wrapper")) {
             return "Maven (compilers, plugins)";
+        }
+        Matcher stack = STACK_JAR.matcher(commandLine);
+        if (stack.find()) {
+            return "stack: " + (stack.group(2) != null ? stack.group(2) : stack.group(1));
         }
         if (commandLine.contains("chrom")) {
             return "browser (Chromium, ChromeDriver)";
@@ -85,18 +88,15 @@ public final class SuiteCpu {
     }
 
     private static void report(Map<Key, Reading> readings, Duration wall) {
-        Map<String, double[]> byKind = new TreeMap<>();
-        readings.values().forEach(r -> {
-            double[] sum = byKind.computeIfAbsent(r.kind(), k -> new double[2]);
-            sum[0] += r.cpu().toMillis() / 1000.0;
-            sum[1]++;
-        });
-        double total = byKind.values().stream().mapToDouble(s -> s[0]).sum();
+        Map<String, DoubleSummaryStatistics> byKind = readings.values().stream().collect(
+                Collectors.groupingBy(Reading::kind, Collectors.summarizingDouble(r -> r.cpu().toMillis() / 1000.0)));
+        double total = byKind.values().stream().mapToDouble(DoubleSummaryStatistics::getSum).sum();
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("%nCPU by kind of process (s), %d processes%n", readings.size());
-        byKind.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
-                .forEach(e -> System.out.printf("%9.1f  %5.1f %%  %4d  %s%n", e.getValue()[0], 100 * e.getValue()[0] / total,
-                        (int) e.getValue()[1], e.getKey()));
+        byKind.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, DoubleSummaryStatistics> e) -> e.getValue().getSum()).reversed())
+                .forEach(e -> System.out.printf("%9.1f  %5.1f %%  %4d  %s%n", e.getValue().getSum(),
+                        100 * e.getValue().getSum() / total, e.getValue().getCount(), e.getKey()));
         System.out.printf("%9.1f  in all, over %d s of wall time: %.2f of %d cores busy on average; "
                 + "the same work on %d cores fully busy would take at least %d s%n",
                 total, wall.toSeconds(), total / wall.toSeconds(), cores, cores, Math.round(total / cores));
