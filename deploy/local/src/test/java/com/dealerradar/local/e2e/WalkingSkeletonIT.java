@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 /**
  * The walking skeleton as a user meets it: the five services from their own jars, the broker and the
  * file-backed store, every request through the gateway over HTTP with API keys. That everything survives
- * a restart of the stack is {@link StackRestartIT}.
+ * a restart of the broker and the store is {@link InfrastructureRestartIT}.
  */
 @SharedStack
 class WalkingSkeletonIT {

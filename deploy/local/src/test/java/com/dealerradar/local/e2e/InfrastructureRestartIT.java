@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everything is still there after the whole stack restarts: services, broker and file store. It stops the
- * shared stack, so it runs after the classes that only use it (see {@link SharedStack#DISRUPTIVE}).
+ * Everything is still there, and nothing is counted twice, after the broker and the file store restart under
+ * the running services, as after a failover: the services wait them out and go on. (A service restarting on
+ * the stored data and its committed offsets is {@link ReliabilityIT}'s crash; the store's own durability is
+ * testkit's {@code FileStoreDurabilityTest}.) It takes the store and the broker away, so it runs after the
+ * classes that only use the shared stack (see {@link SharedStack#DISRUPTIVE}).
  */
 @SharedStack
 @Order(SharedStack.DISRUPTIVE)
-class StackRestartIT {
+class InfrastructureRestartIT {
 
     private static final String DEALER = "D-SR-01";
     private static final String LEAD = """
@@ -25,7 +28,7 @@ class StackRestartIT {
             """;
 
     @Test
-    void everythingIsStillThereAfterTheStackRestarts(LocalStack stack) throws Exception {
+    void everythingIsStillThereAfterTheBrokerAndTheStoreRestart(LocalStack stack) throws Exception {
         assertThat(Gateway.call(stack, "POST", "/api/dealers", stack.adminKey(),
                 "{\"dealerId\": \"" + DEALER + "\", \"name\": \"Ulanqab Motors\", \"region\": \"Ulanqab\"}").statusCode())
                 .isEqualTo(201);
@@ -35,14 +38,14 @@ class StackRestartIT {
         String leadId = JsonPath.read(created.body(), "$.leadId");
         awaitCapturedInAnalytics(stack, dealerKey);
 
-        stack.stopServices();
         stack.kafka().restart();
         stack.restartStore();
-        stack.startServices();
 
+        // The services' connections come back on their own; a read may meet one still reconnecting.
+        HttpResponse<String> lead = await("lead-service reads from the restarted store").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Gateway.call(stack, "GET", "/api/leads/" + leadId, dealerKey, null), read -> read.statusCode() == 200);
         assertThat(Gateway.call(stack, "GET", "/api/dealers/" + DEALER, dealerKey, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> lead = Gateway.call(stack, "GET", "/api/leads/" + leadId, dealerKey, null);
-        assertThat(lead.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(lead.body(), "$.externalRef")).isEqualTo("crm-88213");
         assertThat(awaitCapturedInAnalytics(stack, dealerKey)).isEqualTo(1);
         HttpResponse<String> again = Gateway.call(stack, "POST", "/api/leads", dealerKey, LEAD);
