@@ -35,10 +35,10 @@ import reactor.netty.http.client.HttpClient;
         "radar.gateway.rate-limit.address.tokens=1",
         "radar.gateway.rate-limit.address.period=1h",
         "radar.gateway.rate-limit.address.burst=5"})
-class AnonymousFloodTest {
+class AnonymousFloodIT {
 
     private static final int BURST = 5;
-    /** A single read; not /api/leads, whose calls GatewayIntegrationTest counts on the shared downstream stub. */
+    /** A single read; not /api/leads, whose calls GatewayIT counts on the shared downstream stub. */
     private static final String READ = "/api/dealers";
 
     @DynamicPropertySource

@@ -26,10 +26,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "radar.gateway.rate-limit.key.burst=10",
         "radar.gateway.rate-limit.weights.batch=4",
         "radar.gateway.rate-limit.weights.analytics=3"})
-class RateLimitIntegrationTest {
+class RateLimitIT {
 
     private static final String BATCH = "{\"items\": []}";
-    /** A single read; not /api/leads, whose calls GatewayIntegrationTest counts on the shared downstream stub. */
+    /** A single read; not /api/leads, whose calls GatewayIT counts on the shared downstream stub. */
     private static final String READ = "/api/dealers";
 
     @DynamicPropertySource

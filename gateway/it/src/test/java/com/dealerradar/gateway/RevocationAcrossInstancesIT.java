@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * refused by both within a second of the revocation's answer. That second is a promise of the
  * product, so it is asserted as a deadline.
  */
-class RevocationAcrossInstancesTest {
+class RevocationAcrossInstancesIT {
 
     private static final Duration PROMISE = Duration.ofSeconds(1);
 

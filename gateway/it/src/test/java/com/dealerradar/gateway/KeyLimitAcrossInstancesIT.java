@@ -21,10 +21,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * of the shared count by at most {@code sync.tokens} before it settles, so a key of 10 tokens gets at
  * most 10 + 2 × 1 requests through both, where two buckets of its own would let 20 through.
  */
-class KeyLimitAcrossInstancesTest {
+class KeyLimitAcrossInstancesIT {
 
     private static final int BURST = 10;
-    /** A single read; not /api/leads, whose calls GatewayIntegrationTest counts on the shared downstream stub. */
+    /** A single read; not /api/leads, whose calls GatewayIT counts on the shared downstream stub. */
     private static final String READ = "/api/dealers";
     private static final int SYNC_TOKENS = 1;
     private static final List<String> LIMITS = List.of(

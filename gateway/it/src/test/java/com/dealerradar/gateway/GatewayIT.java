@@ -34,7 +34,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayIntegrationTest {
+class GatewayIT {
 
     private static final Map<String, Object> DEALER_KEY = Map.of("role", "DEALER", "dealerId", "D-CF-01", "label", "CF-01 CRM");
 

@@ -6,7 +6,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-class AdminKeyRequiredTest {
+class AdminKeyRequiredIT {
 
     @Test
     void theGatewayDoesNotStartWithoutAnAdminKey() {
