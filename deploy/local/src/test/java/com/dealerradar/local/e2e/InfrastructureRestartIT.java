@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Everything is still there, and nothing is counted twice, after the broker and the file store restart under
  * the running services, as after a failover: the services wait them out and go on. (A service restarting on
  * the stored data and its committed offsets is {@link ReliabilityIT}'s crash; the store's own durability is
- * testkit's {@code FileStoreDurabilityTest}.) It takes the store and the broker away, so it runs after the
+ * testkit's {@code FileStoreDurabilityIT}.) It takes the store and the broker away, so it runs after the
  * classes that only use the shared stack (see {@link SharedStack#DISRUPTIVE}).
  */
 @SharedStack

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in place and encodes query answers after it left the collection's lock, so a reader that shared the
  * stored instance could get half of an update, or fail the encoding and lose its connection.
  */
-class ConcurrentReadsTest {
+class ConcurrentReadsIT {
 
     private static final int UPDATES = 1_000;
     private static final int READERS = 2;

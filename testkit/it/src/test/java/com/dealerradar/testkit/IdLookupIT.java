@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * order, with the same counts, updates, upserts, deletions and errors. Each filter meets each operation on
  * fresh, identical data in both stores.
  */
-class IdLookupTest {
+class IdLookupIT {
 
     /** Ids of several types, inserted out of order, with one slot freed and reused, so natural order is not id order. */
     private static final List<String> DOCUMENTS = List.of(

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every write the file store acknowledged is in the file, even when its process is killed with SIGKILL
  * right after the last acknowledgement (no shutdown hook, no background commit gets to run).
  */
-class FileStoreDurabilityTest {
+class FileStoreDurabilityIT {
 
     private static final int WRITES = 200;
 

@@ -12,7 +12,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
-class DecodedSizeTest {
+class DecodedSizeIT {
 
     private static final int COPIES = 2_000;
 

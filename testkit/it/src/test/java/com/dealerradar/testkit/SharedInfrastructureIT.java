@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-class SharedInfrastructureTest {
+class SharedInfrastructureIT {
 
     @Test
     void aStoreRunningElsewhereIsUsedAndLeftRunning() {
