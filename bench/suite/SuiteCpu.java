@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * process on the machine (ProcessHandle), keeps the last reading of each process that started after the
  * command, and at the end sums them by kind: Maven's own JVM, each module's test JVMs, each process of the
  * end-to-end stack, the browser. A process that ends between two readings loses at most its last second.
+ * Every {@value #WINDOW_SECONDS} s it also prints how many cores were busy in that window and on what, so that
+ * the idle stretches of a run (a serial start, a last module running alone) show where they are.
  * <p>
  * {@code java bench/suite/SuiteCpu.java ./mvnw -B verify} (bench/suite/run.sh does this on a clean clone).
  */
@@ -27,6 +29,8 @@ public final class SuiteCpu {
     private static final Pattern TEST_JVM = Pattern.compile(
             Pattern.quote(Path.of("").toAbsolutePath().toString()) + "/(\\S+?)/target/(?:surefire|failsafe)");
     private static final Pattern STACK_JAR = Pattern.compile("-jar \\S*/([a-z-]+?)(?:-\\d[^/ ]*)?\\.jar(?: (kafka|store|demo))?");
+
+    private static final int WINDOW_SECONDS = 20;
 
     private record Reading(String kind, Duration cpu) {
     }
@@ -42,8 +46,14 @@ public final class SuiteCpu {
         Instant since = Instant.now();
         Process command = new ProcessBuilder(List.of(args)).inheritIO().start();
         Map<Key, Reading> readings = new HashMap<>();
+        Map<Key, Reading> windowStart = Map.of();
+        long seconds = 0;
         while (!command.waitFor(1, TimeUnit.SECONDS)) {
             read(readings, since);
+            if (++seconds % WINDOW_SECONDS == 0) {
+                printWindow(seconds, windowStart, readings);
+                windowStart = Map.copyOf(readings);
+            }
         }
         read(readings, since);
         Duration wall = Duration.between(since, Instant.now());
@@ -85,6 +95,22 @@ public final class SuiteCpu {
             return "browser (Chromium, ChromeDriver)";
         }
         return "other: " + Path.of(commandLine.split(" ", 2)[0]).getFileName();
+    }
+
+    /** One line: the window's end, the cores busy in it, and the three kinds of process that took most of it. */
+    private static void printWindow(long seconds, Map<Key, Reading> start, Map<Key, Reading> now) {
+        Map<String, Double> byKind = new HashMap<>();
+        now.forEach((key, reading) -> {
+            Reading before = start.get(key);
+            double cpu = (reading.cpu().toMillis() - (before == null ? 0 : before.cpu().toMillis())) / 1000.0;
+            byKind.merge(reading.kind(), cpu, Double::sum);
+        });
+        double total = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
+        String top = byKind.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / WINDOW_SECONDS))
+                .collect(Collectors.joining(", "));
+        System.out.printf("[cpu] %d:%02d  %.2f cores busy  (%s)%n", seconds / 60, seconds % 60, total / WINDOW_SECONDS, top);
     }
 
     private static void report(Map<Key, Reading> readings, Duration wall) {

@@ -14,7 +14,7 @@ echo "Clean clone of $(git rev-parse --short HEAD) in $CLONE_DIR"
 java "$REPO_DIR/bench/suite/SuiteCpu.java" ./mvnw -B verify "$@" > suite.log 2>&1 || status=$?
 log="/tmp/radar-suite-$(git rev-parse --short HEAD).log"
 cp suite.log "$log"
-grep -E '^\[INFO\] (Dealer Radar |BUILD|Total time)|^\[ERROR\]' suite.log | head -40
+grep -E '^\[INFO\] (Dealer Radar |BUILD|Total time)|^\[ERROR\]|^\[cpu\]' suite.log | head -80
 sed -n '/^CPU by kind of process/,$p' suite.log
 echo "Maven's whole output: $log"
 exit "${status:-0}"
