@@ -33,10 +33,13 @@ import reactor.core.publisher.Mono;
  * The flush loop's flush puts a dealer's own cells first: while more dealer-days wait, the regions' and
  * the group's cells follow later, and the markers stay until they have. A complete flush does every level.
  * The refreshers here are the production class over the service's own stores; the service's loop is held off.
+ * <p>
+ * Its name sorts it after the classes on the default configuration (failsafe runs classes alphabetically and
+ * keeps one context at a time), so that their context starts once rather than again after this one.
  */
 @SpringBootTest(properties = "radar.analytics.flush-interval=1h")
 @RadarInfrastructure
-class DealersFirstFlushIT {
+class LoopFlushesDealersFirstIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final OffsetDateTime NOV_2 = OffsetDateTime.parse("2026-11-02T10:05:00+08:00");
