@@ -81,6 +81,20 @@ service_jar() {
   echo "$REPO_DIR/$1/target/$1-$VERSION.jar"
 }
 
+# The service's jar extracted under the data directory (Spring Boot's layout for production: the application jar
+# with its libraries beside it in lib/), again whenever the jar is newer; loading classes from the nested jars
+# took about two fifths of a service's start.
+extracted_service_jar() {
+  local jar dir
+  jar="$(service_jar "$1")"
+  dir="$DATA_DIR/apps/$1"
+  if [[ ! -f $dir/$(basename "$jar") || $jar -nt $dir/$(basename "$jar") ]]; then
+    rm -rf "$dir"
+    java -Djarmode=tools -jar "$jar" extract --destination "$dir" > /dev/null || fail "cannot extract $jar"
+  fi
+  echo "$dir/$(basename "$jar")"
+}
+
 # A jar is stale when any source file or pom.xml of the build is newer than it.
 jar_is_stale() {
   local jar=$1
@@ -316,10 +330,11 @@ service_ready() {
 }
 
 start_services() {
-  local name env=()
+  local name app env=()
   for name in "${SERVICES[@]}"; do
     mapfile -t env < <(service_env "$name")
-    start_process "$name" env "${env[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$(service_jar "$name")"
+    app="$(extracted_service_jar "$name")" || exit 1
+    start_process "$name" env "${env[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$app"
   done
   for name in "${SERVICES[@]}"; do
     wait_until "$name" "service_ready $name"

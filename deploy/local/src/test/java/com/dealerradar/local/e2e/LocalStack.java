@@ -63,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
         Path repository = repositoryRoot();
         for (String module : SERVICES) {
             Path jar = repository.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
-            services.put(module, new ServiceProcess(module, jar, LoopbackPorts.free(),
+            services.put(module, new ServiceProcess(module, jar, dataDir.resolve("apps").resolve(module), LoopbackPorts.free(),
                     dataDir.resolve("logs").resolve(module + ".log")));
         }
     }
