@@ -85,14 +85,15 @@ service_jar() {
 # with its libraries beside it in lib/), again whenever the jar is newer; loading classes from the nested jars
 # took about two fifths of a service's start.
 extracted_service_jar() {
-  local jar dir
+  local jar dir app
   jar="$(service_jar "$1")"
   dir="$DATA_DIR/apps/$1"
-  if [[ ! -f $dir/$(basename "$jar") || $jar -nt $dir/$(basename "$jar") ]]; then
+  app="$dir/$(basename "$jar")"
+  if [[ ! -f $app || $jar -nt $app ]]; then
     rm -rf "$dir"
     java -Djarmode=tools -jar "$jar" extract --destination "$dir" > /dev/null || fail "cannot extract $jar"
   fi
-  echo "$dir/$(basename "$jar")"
+  echo "$app"
 }
 
 # A jar is stale when any source file or pom.xml of the build is newer than it.

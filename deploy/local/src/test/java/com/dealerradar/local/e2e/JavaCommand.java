@@ -35,8 +35,13 @@ public final class JavaCommand {
         return chosen.isEmpty() ? List.of(runShOptions) : List.of(chosen.split(","));
     }
 
+    /** The java running the tests, which starts every JVM of the stack. */
+    static String executable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     static List<String> of(List<String> memory, Path logFile, Path jar, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(executable()));
         command.addAll(memory);
         command.add("-Xlog:gc:file=" + gcLogOf(logFile) + ":time");
         String added = System.getProperty(OPTIONS_PROPERTY, "").strip();

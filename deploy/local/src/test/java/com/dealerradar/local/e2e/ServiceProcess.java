@@ -70,8 +70,7 @@ final class ServiceProcess {
         if (Files.isRegularFile(application)) {
             return application;
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extractedDir.toString());
+        List<String> command = List.of(JavaCommand.executable(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extractedDir.toString());
         try {
             Process extract = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
