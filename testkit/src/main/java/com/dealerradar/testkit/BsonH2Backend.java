@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.TypedH2Indexes;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -26,6 +27,14 @@ class BsonH2Backend extends H2Backend {
 
     BsonH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (command.equals(HelloCommand.NAME)) {
+            return HelloCommand.fromLegacyReply(super.handleCommand(channel, databaseName, HelloCommand.LEGACY_NAME, query));
+        }
+        return super.handleCommand(channel, databaseName, command, query);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -31,6 +32,21 @@ class EmbeddedMongoTest {
             assertThatThrownBy(() -> leads.insertOne(new Document("dealerId", "d1").append("externalRef", "r1")))
                     .isInstanceOfSatisfying(MongoWriteException.class,
                             e -> assertThat(e.getError().getCode()).isEqualTo(11000));
+        }
+    }
+
+    /** The handshake of MongoDB 4.4.2 on, which Spring Boot's Mongo health indicator sends to the admin database. */
+    @Test
+    void bothStoresAnswerHelloAsAWritablePrimary(@TempDir Path dir) {
+        try (EmbeddedMongo memory = EmbeddedMongo.inMemory(0);
+                EmbeddedMongo file = EmbeddedMongo.file(dir.resolve("store.mv.db"), 0)) {
+            for (EmbeddedMongo mongo : List.of(memory, file)) {
+                try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+                    Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+                    assertThat(hello).containsEntry("isWritablePrimary", true).containsKey("maxWireVersion");
+                    assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+                }
+            }
         }
     }
 

@@ -50,11 +50,13 @@ class WalkingSkeletonIT {
 
     @ParameterizedTest
     @FieldSource("com.dealerradar.local.e2e.LocalStack#SERVICES")
-    void everyServiceReportsReady(String module) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + stack.servicePort(module) + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s readiness: %s", module, response.body()).isEqualTo(200);
+    void everyServiceReportsReadyAndHealthy(String module) throws Exception {
+        for (String health : List.of("/actuator/health/readiness", "/actuator/health")) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + stack.servicePort(module) + health)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s %s: %s", module, health, response.body()).isEqualTo(200);
+        }
     }
 
     @Test
