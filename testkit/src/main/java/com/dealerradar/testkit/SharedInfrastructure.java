@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One in-memory store and one broker per test JVM, started on first use and stopped when the JVM exits.
@@ -118,8 +118,8 @@ public final class SharedInfrastructure implements Endpoints {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             // The JVM is exiting; a leftover temp directory is harmless.
         }

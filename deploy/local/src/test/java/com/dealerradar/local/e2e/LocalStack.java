@@ -14,15 +14,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import com.dealerradar.testkit.EmbeddedKafka;
 import com.dealerradar.testkit.EmbeddedMongo;
 import com.dealerradar.testkit.LoopbackPorts;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The local stack inside a test: the broker and the H2 file store run in this JVM, the five services run
  * from their own jars as separate processes with the same environment run.sh gives them. Everything binds
- * 127.0.0.1 on free ports, and all data and logs live under one data directory.
+ * 127.0.0.1 on free ports, and all data and logs live under one data directory. A stack that made its own
+ * temporary data directory removes it when it closes, all but the services' logs (some hundred kilobytes, kept
+ * for a failure's diagnosis), since the broker's log, the store's file and the extracted jars take some 450 MB.
  * <p>
  * A stack started {@link #startTraced() traced} has tracing on, exporting to its own {@link SpanReceiver},
  * but samples only the traces a caller asks for with a sampled {@code traceparent}, so that other
@@ -47,6 +51,8 @@ public final class LocalStack implements AutoCloseable {
             Duration.ofSeconds(Long.getLong("radar.stack.ready-timeout-seconds", 180));
 
     private final Path dataDir;
+    /** Whether this stack made {@link #dataDir} for itself, so that nobody needs its data after {@link #close()}. */
+    private final boolean temporaryDataDir;
     private final Infrastructure infrastructure;
     /** Null when tracing is off. */
     private final SpanReceiver spans;
@@ -56,8 +62,9 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Thread killProcessesOnExit = new Thread(this::stopProcesses, "local-stack-stop");
 
-    private LocalStack(Path dataDir, Infrastructure infrastructure, SpanReceiver spans) {
+    private LocalStack(Path dataDir, boolean temporaryDataDir, Infrastructure infrastructure, SpanReceiver spans) {
         this.dataDir = dataDir;
+        this.temporaryDataDir = temporaryDataDir;
         this.infrastructure = infrastructure;
         this.spans = spans;
         Path repository = repositoryRoot();
@@ -70,17 +77,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the whole stack in a fresh temporary data directory and waits until every service is ready. */
     public static LocalStack start() {
-        return start(temporaryDataDir(), false);
+        return start(temporaryDataDir(), true, false);
     }
 
     /** As {@link #start()}, with the services' spans exported to the stack's {@link #spans()}. */
     public static LocalStack startTraced() {
-        return start(temporaryDataDir(), true);
+        return start(temporaryDataDir(), true, true);
     }
 
     /** Starts the whole stack on the data in {@code dataDir} and waits until every service is ready. */
     public static LocalStack start(Path dataDir) {
-        return start(dataDir, false);
+        return start(dataDir, false, false);
     }
 
     /**
@@ -92,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
         Path dataDir = createLogDirectory(temporaryDataDir());
         Path localJar = repositoryRoot().resolve("deploy/local/target/radar-local.jar");
         Path logs = dataDir.resolve("logs");
-        return launch(dataDir, new OutOfProcess(
+        return launch(dataDir, true, new OutOfProcess(
                 InfrastructureProcess.broker(localJar, LoopbackPorts.free(), LoopbackPorts.free(), dataDir.resolve("kafka"),
                         logs.resolve("kafka.log")),
                 InfrastructureProcess.store(localJar, LoopbackPorts.free(), dataDir.resolve("store").resolve("store.mv.db"),
@@ -116,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    private static LocalStack start(Path dataDir, boolean traced) {
+    private static LocalStack start(Path dataDir, boolean temporaryDataDir, boolean traced) {
         createLogDirectory(dataDir);
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), 0, 0);
         EmbeddedMongo store;
@@ -126,11 +133,13 @@ public final class LocalStack implements AutoCloseable {
             kafka.stop();
             throw e;
         }
-        return launch(dataDir, new InProcess(kafka, store), traced);
+        return launch(dataDir, temporaryDataDir, new InProcess(kafka, store), traced);
     }
 
-    private static LocalStack launch(Path dataDir, Infrastructure infrastructure, boolean traced) {
-        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), infrastructure, traced ? SpanReceiver.start() : null);
+    private static LocalStack launch(Path dataDir, boolean temporaryDataDir, Infrastructure infrastructure,
+            boolean traced) {
+        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), temporaryDataDir, infrastructure,
+                traced ? SpanReceiver.start() : null);
         Runtime.getRuntime().addShutdownHook(stack.killProcessesOnExit);
         try {
             if (infrastructure instanceof OutOfProcess processes) {
@@ -268,6 +277,19 @@ public final class LocalStack implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(killProcessesOnExit);
         } catch (IllegalStateException alreadyExiting) {
             // The hook is running or has run; the services are being stopped either way.
+        }
+        if (temporaryDataDir) {
+            removeAllButLogs();
+        }
+    }
+
+    private void removeAllButLogs() {
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            for (Path entry : entries.filter(entry -> !entry.getFileName().toString().equals("logs")).toList()) {
+                FileSystemUtils.deleteRecursively(entry);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the stack's data from " + dataDir, e);
         }
     }
 
