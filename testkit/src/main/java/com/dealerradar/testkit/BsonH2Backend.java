@@ -31,10 +31,7 @@ class BsonH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (command.equals(HelloCommand.NAME)) {
-            return HelloCommand.fromLegacyReply(super.handleCommand(channel, databaseName, HelloCommand.LEGACY_NAME, query));
-        }
-        return super.handleCommand(channel, databaseName, command, query);
+        return HelloCommand.reply(command, super.handleCommand(channel, databaseName, HelloCommand.known(command), query));
     }
 
     @Override

@@ -12,18 +12,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoDatabase;
+import io.netty.channel.Channel;
 
 /** mongo-java-server's in-memory backend with {@link IdLookup}: a filter that fixes {@code _id} reads no other document. */
 class IdLookupMemoryBackend extends MemoryBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (command.equals(HelloCommand.NAME)) {
-            return HelloCommand.fromLegacyReply(super.handleCommand(channel, databaseName, HelloCommand.LEGACY_NAME, query));
-        }
-        return super.handleCommand(channel, databaseName, command, query);
+        return HelloCommand.reply(command, super.handleCommand(channel, databaseName, HelloCommand.known(command), query));
     }
 
     @Override

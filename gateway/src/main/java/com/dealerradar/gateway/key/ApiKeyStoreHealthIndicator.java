@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * Readiness of the key store. Without it only the admin key works, so the gateway should not take
  * traffic. It pings the gateway's own database rather than reusing Boot's Mongo indicator, which in
  * Boot 4.0.7 sends {@code hello} to every database the user can list, a connection each, and reports
- * DOWN where the user may not run commands in one of them (spring-boot gh-50727, fixed in 4.0.8).
+ * DOWN where the user may not run commands in one of them (spring-boot gh-50727).
  */
 @Component("keyStoreHealthIndicator")
 class ApiKeyStoreHealthIndicator extends AbstractReactiveHealthIndicator {
