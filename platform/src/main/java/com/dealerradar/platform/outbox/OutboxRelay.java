@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -92,7 +93,9 @@ public class OutboxRelay {
     /**
      * Publishes one aggregate's pending events and then drops its marker when that is safe (see
      * {@link OutboxMarkers}); completes with how many were sent. The marker is read before the
-     * aggregate, so a write marked after that read keeps the marker for the next publication.
+     * aggregate, so a write marked after that read keeps the marker for the next publication. By the time
+     * the caller hears how it ended, the aggregate is no longer in flight: a publication it starts then
+     * (a retry after an error, say) publishes rather than answering 0 for one that is still ending.
      */
     public Mono<Integer> publish(String collection, Object aggregateId) {
         String aggregate = collection + "/" + aggregateId;
@@ -101,6 +104,16 @@ public class OutboxRelay {
                 requestedAgain.add(aggregate);
                 return Mono.just(0);
             }
+            // Once only: a blocking caller cancels right after the value, and by then another publication may own it.
+            AtomicBoolean owned = new AtomicBoolean(true);
+            Runnable release = () -> {
+                if (owned.getAndSet(false)) {
+                    inFlight.remove(aggregate);
+                    if (requestedAgain.remove(aggregate)) {
+                        publishSoon(collection, aggregateId);
+                    }
+                }
+            };
             // Read only once this instance owns the outbox: an older read would resend what was just sent.
             Query byId = Query.query(Criteria.where("_id").is(aggregateId));
             byId.fields().include(OutboxEvent.FIELD).include(OutboxWrites.TOKEN);
@@ -112,12 +125,9 @@ public class OutboxRelay {
                                             ? markers.remove(collection, aggregateId, marker.get().counter())
                                                     .thenReturn(sent)
                                             : Mono.just(sent))))
-                    .doFinally(signal -> {
-                        inFlight.remove(aggregate);
-                        if (requestedAgain.remove(aggregate)) {
-                            publishSoon(collection, aggregateId);
-                        }
-                    });
+                    // before the end is signalled, unlike doFinally, which runs after the caller has heard it
+                    .doOnTerminate(release)
+                    .doOnCancel(release);
         });
     }
 
